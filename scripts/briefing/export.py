@@ -1,0 +1,57 @@
+"""The data readers take away: every fact as CSV and JSON, in a stable order."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from briefing.model import FactBook
+from briefing.numbers import to_decimal
+
+COLUMNS = ("id", "subject", "value", "value_high", "unit", "text", "period", "kind", "geo",
+           "qualifier", "source", "quote", "note", "tags")  # fmt: skip
+
+
+def _number(value: Any) -> str:
+    return format(to_decimal(value).normalize(), "f")
+
+
+def records(book: FactBook) -> list[dict[str, str]]:
+    rows = []
+    for fact in sorted(book.facts.values(), key=lambda f: f.id):
+        low, high = fact.value if isinstance(fact.value, list) else (fact.value, None)
+        rows.append(
+            {
+                "id": fact.id,
+                "subject": fact.subject,
+                "value": _number(low),
+                "value_high": "" if high is None else _number(high),
+                "unit": fact.unit.id,
+                "text": fact.text,
+                "period": fact.period,
+                "kind": fact.kind,
+                "geo": fact.geo,
+                "qualifier": fact.qualifier or "",
+                "source": fact.source or "",
+                "quote": fact.quote or "",
+                "note": fact.note or "",
+                "tags": ";".join(fact.tags),
+            }
+        )
+    return rows
+
+
+def write_data(book: FactBook, folder: Path) -> None:
+    """Write facts.csv and facts.json (byte-stable for the same facts)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = records(book)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    (folder / "facts.csv").write_text(buffer.getvalue(), "utf-8")
+    payload = json.dumps({"facts": rows}, ensure_ascii=False, indent=1, sort_keys=True)
+    (folder / "facts.json").write_text(payload + "\n", "utf-8")

@@ -1,0 +1,91 @@
+"""The validated, immutable picture of the facts: what every later stage reads."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from briefing import periods
+from briefing.quotes import SourceText
+from briefing.units import Unit, format_value
+
+
+@dataclass(frozen=True)
+class Source:
+    """An archived document, described like an OWID ``Origin``: who said it, when, where kept."""
+
+    id: str
+    file: str
+    sha256: str
+    title: str
+    publisher: str
+    published: str
+    language: str
+    author: str | None = None
+    url: str | None = None
+    date_note: str | None = None
+    text: SourceText = field(repr=False, compare=False, default_factory=lambda: SourceText(""))
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One number a source states, with the verbatim quote it comes from."""
+
+    id: str
+    subject: str
+    value: Any  # Decimal-compatible number, or [low, high]
+    unit: Unit
+    period: str
+    kind: str
+    geo: str
+    source: str | None
+    quote: str | None
+    path: str  # file:line where the editor wrote it, for messages
+    line: int
+    qualifier: str | None = None
+    note: str | None = None
+    tags: tuple[str, ...] = ()
+    derived_from: tuple[str, ...] = ()
+    span: tuple[int, int] | None = None  # offsets of the quote in the source text
+
+    @property
+    def text(self) -> str:
+        """The value as a reader sees it: "4.91 million vehicles"."""
+        return format_value(self.value, self.unit, self.qualifier)
+
+    @property
+    def period_label(self) -> str:
+        return periods.label(self.period)
+
+    @property
+    def topic(self) -> str:
+        """The first tag, else the first segment of the id: how the facts page groups it."""
+        return self.tags[0] if self.tags else self.id.split(".", 1)[0]
+
+    @property
+    def rival_key(self) -> tuple[str, str, str, str]:
+        """Facts with equal keys measure the same thing; different values make them rivals."""
+        return (self.subject.casefold(), self.period, self.geo.casefold(), self.unit.id)
+
+
+@dataclass(frozen=True)
+class FactBook:
+    """Every fact, source, unit and chart, validated; read-only for the build."""
+
+    facts: Mapping[str, Fact]
+    sources: Mapping[str, Source]
+    units: Mapping[str, Unit]
+    charts: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+    def rivals(self, fact: Fact) -> list[Fact]:
+        """Other facts on the same subject, period and geo whose values differ."""
+        return [
+            other
+            for other in self.facts.values()
+            if other.id != fact.id and other.rival_key == fact.rival_key and other.value != fact.value
+        ]
+
+    def facts_from(self, source_id: str) -> list[Fact]:
+        return [f for f in self.facts.values() if f.source == source_id]

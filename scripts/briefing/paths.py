@@ -1,0 +1,61 @@
+"""Where everything lives, defined once and relative to the project root."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Paths:
+    """The project's folders; the plugin options may rename facts, seeds and cache."""
+
+    root: Path
+    facts: str = "facts"
+    seeds: str = "seeds"
+    docs: str = "docs"
+    cache: str = ".cache/briefing"
+
+    @property
+    def facts_dir(self) -> Path:
+        return self.root / self.facts
+
+    @property
+    def seeds_dir(self) -> Path:
+        return self.root / self.seeds
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / self.docs
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.root / self.cache
+
+    @property
+    def sources_file(self) -> Path:
+        return self.facts_dir / "sources.yaml"
+
+    @property
+    def units_file(self) -> Path:
+        return self.facts_dir / "units.yaml"
+
+    @property
+    def charts_file(self) -> Path:
+        return self.facts_dir / "charts.yaml"
+
+    def fact_files(self) -> list[Path]:
+        """Every topic file of facts: all ``*.yaml`` in facts/ except the registries."""
+        special = {self.sources_file.name, self.units_file.name, self.charts_file.name}
+        return sorted(
+            p
+            for p in self.facts_dir.glob("*.yaml")
+            if p.name not in special and not p.name.startswith("_")
+        )
+
+    def rel(self, path: Path) -> str:
+        """A path as editors see it in messages: relative to the root, with slashes."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()

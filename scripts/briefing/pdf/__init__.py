@@ -1,0 +1,1 @@
+"""PDF briefings: chapters in nav order, printed by WeasyPrint from a print HTML template."""

@@ -1,0 +1,37 @@
+"""Periods a fact refers to: 2023 · 2024-H1 · 2025-Q1 · 2024-10 · 2024-01/2024-10 · 2025/2026."""
+
+from __future__ import annotations
+
+import re
+
+_ONE = r"\d{4}(?:-(?:H[12]|Q[1-4]|(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?))?"
+PERIOD = re.compile(rf"(?P<start>{_ONE})(?:/(?P<end>{_ONE}))?")
+MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+FORMS = "YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD or START/END such as 2024-01/2024-10"
+
+
+def is_period(text: str) -> bool:
+    match = PERIOD.fullmatch(text)
+    return bool(match) and (not match.group("end") or match.group("start") < match.group("end"))
+
+
+def _label(part: str) -> str:
+    year, _, rest = part.partition("-")
+    if not rest:
+        return year
+    if rest[0] in "HQ":
+        return f"{rest} {year}"
+    month, _, day = rest.partition("-")
+    name = MONTHS[int(month) - 1]
+    return f"{int(day)} {name} {year}" if day else f"{name} {year}"
+
+
+def label(text: str) -> str:
+    """A reader's label: "2024-H1" -> "H1 2024", "2024-01/2024-10" -> "Jan 2024–Oct 2024"."""
+    start, _, end = text.partition("/")
+    return f"{_label(start)}–{_label(end)}" if end else _label(start)
+
+
+def sort_key(text: str) -> str:
+    """Periods sort by their start, as text (the ISO-like form makes that chronological)."""
+    return text.split("/")[0]

@@ -1,0 +1,138 @@
+"""Thin MkDocs glue: each event hands its work to a domain module.
+
+Two phases, as in Material's tags plugin: pages are rendered (and their problems collected)
+while MkDocs reads them; ``on_env`` fails the build with every problem at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from briefing.export import write_data
+from briefing.loader import load_factbook
+from briefing.model import FactBook
+from briefing.paths import Paths
+from briefing.pdf.document import Chapter, print_html
+from briefing.pdf.writer import write_pdf
+from briefing.plugin.config import BriefingConfig
+from briefing.problems import BriefingError, Problem
+from briefing.render.charts import ChartRenderer
+from briefing.render.generated import generated_pages
+from briefing.render.pages import PageRenderer
+from briefing.render.urls import SOURCES_INDEX, SiteUrls
+
+log = get_plugin_logger(__name__)
+CSS = "assets/briefing.css"
+
+
+def build_date() -> str:
+    """The build date, from SOURCE_DATE_EPOCH when set so builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    return moment.date().isoformat()
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):
+    """Loads the FactBook, renders chapters, adds generated pages, writes data and the PDF."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        self.paths = Paths(
+            Path(config.config_file_path).parent,
+            facts=self.config.facts_dir,
+            seeds=self.config.seeds_dir,
+            cache=self.config.cache_dir,
+        )
+        self.urls = SiteUrls(config.use_directory_urls)
+        try:
+            self.book: FactBook = load_factbook(self.paths)
+        except BriefingError as err:
+            raise PluginError(_report(err.problems)) from None
+        self.charts = ChartRenderer(self.paths.cache_dir)
+        self.renderer = PageRenderer(self.book, self.urls, self.charts)
+        self.problems: list[Problem] = []
+        self.chapters: dict[str, Chapter] = {}
+        self.generated: dict[str, str] = {}
+        self.nav: Navigation | None = None
+        if CSS not in config.extra_css:
+            config.extra_css.append(CSS)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return files
+        self.generated = generated_pages(self.book, self.urls)
+        for src_uri, content in self.generated.items():
+            file = File.generated(config, src_uri, content=content)
+            if src_uri.startswith("sources/") and src_uri != SOURCES_INDEX:
+                file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from citations, not the nav
+            files.append(file)
+        css = resources.files("briefing").joinpath("assets/briefing.css").read_text("utf-8")
+        files.append(File.generated(config, CSS, content=css))
+        if self.config.pdf:  # a placeholder, so links to the PDF validate; written after the build
+            files.append(File.generated(config, self.config.pdf_file, content=b""))
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        self.nav = nav
+        return nav
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled or page.file.src_uri in self.generated:
+            return markdown
+        path = self.paths.rel(Path(config.docs_dir) / page.file.src_uri)
+        result = self.renderer.render(markdown, path, page.file.src_uri)
+        self.problems.extend(result.problems)
+        return result.markdown
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self.config.enabled and page.file.src_uri not in self.generated:
+            self.chapters[page.file.src_uri] = Chapter(page.title or page.file.name, html)
+        return html
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.config.enabled and self.problems:
+            raise PluginError(_report(self.problems))
+        return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        site = Path(config.site_dir)
+        if self.config.data_files:
+            write_data(self.book, site / "data")
+        if self.config.pdf:
+            ordered = [p.file.src_uri for p in (self.nav.pages if self.nav else [])]
+            chapters = [self.chapters[src] for src in ordered if src in self.chapters]
+            html = print_html(
+                chapters, self.book, self.config.pdf_title, self.config.pdf_subtitle, build_date()
+            )
+            target = write_pdf(html, site, site / self.config.pdf_file)
+            log.info("PDF written to %s", target)
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.config.enabled:
+            server.watch(str(self.paths.facts_dir))
+            server.watch(str(self.paths.seeds_dir))
+        return server
+
+
+def _report(problems: list[Problem]) -> str:
+    ordered = sorted(set(problems))
+    return f"{len(ordered)} problem(s) found:\n" + "\n".join(str(p) for p in ordered)

@@ -1,0 +1,64 @@
+"""Finding a quote in its source: verbatim, normalising only whitespace and typographic marks.
+
+Editors copy quotes from web pages, which turn ' into ’ and - into –; these, and runs of
+whitespace, are the only differences forgiven. Everything else must match character for
+character, so a quote on the site is what the archived source says.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TRANSLATE = str.maketrans(
+    {"’": "'", "‘": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "‑": "-",
+     "−": "-", "\u00a0": " "}
+)  # fmt: skip
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """Normalised text and, for each of its characters, the offset in the original."""
+    out: list[str] = []
+    index: list[int] = []
+    translated = text.translate(_TRANSLATE)
+    pos = 0
+    for match in _SPACE.finditer(translated):
+        for i in range(pos, match.start()):
+            out.append(translated[i])
+            index.append(i)
+        out.append(" ")
+        index.append(match.start())
+        pos = match.end()
+    for i in range(pos, len(translated)):
+        out.append(translated[i])
+        index.append(i)
+    return "".join(out), index
+
+
+class SourceText:
+    """A source's archived text, normalised once so many quotes can be found in it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.normal, self._index = normalise(text)
+
+    def find(self, quote: str) -> tuple[int, int] | None:
+        """Offsets ``(start, end)`` of the quote in the original text, or None."""
+        needle = normalise(quote.strip())[0]
+        at = self.normal.find(needle) if needle else -1
+        if at < 0:
+            return None
+        last = at + len(needle) - 1
+        return self._index[at], self._index[last] + 1
+
+    def longest_prefix(self, quote: str) -> str:
+        """The longest start of the quote found in the source: where an editor's copy went wrong."""
+        needle = normalise(quote.strip())[0]
+        low, high = 0, len(needle)
+        while low < high:
+            mid = (low + high + 1) // 2
+            if needle[:mid] in self.normal:
+                low = mid
+            else:
+                high = mid - 1
+        return needle[:low]

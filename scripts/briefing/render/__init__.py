@@ -1,0 +1,1 @@
+"""Turning the FactBook into Markdown and HTML: pages, generated pages, charts."""

@@ -1,0 +1,159 @@
+"""Pages no editor writes: one per source (its text, cited passages highlighted), the
+sources index, and the facts page with a permalink anchor for every fact."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from briefing import periods
+from briefing.model import Fact, FactBook, Source
+from briefing.render.text import esc, md_inline, one_block
+from briefing.render.urls import FACTS_PAGE, SOURCES_INDEX, SiteUrls, source_page
+
+
+def generated_pages(book: FactBook, urls: SiteUrls) -> dict[str, str]:
+    """Every generated page: its path under docs/ and its Markdown."""
+    pages = {FACTS_PAGE: facts_page(book, urls), SOURCES_INDEX: sources_index(book, urls)}
+    for source in book.sources.values():
+        pages[source_page(source.id)] = source_page_markdown(book, source, urls)
+    return pages
+
+
+def _meta(source: Source) -> str:
+    rows = [
+        ("Publisher", source.publisher),
+        ("Author", source.author),
+        ("Published", source.published),
+        ("Language", source.language),
+        ("Date evidence", source.date_note),
+        ("Archived file", f"seeds/{source.file}"),
+        ("SHA-256", source.sha256),
+    ]
+    items = [f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in rows if v]
+    if source.url:
+        items.append(f'<dt>Original</dt><dd><a href="{esc(source.url)}">{esc(source.url)}</a></dd>')
+    return '<dl class="source-meta">\n' + "\n".join(items) + "\n</dl>"
+
+
+def source_page_markdown(book: FactBook, source: Source, urls: SiteUrls) -> str:
+    here = source_page(source.id)
+    facts = sorted(book.facts_from(source.id), key=lambda f: f.span or (0, 0))
+    listed = "\n".join(
+        f'<li><a href="{esc(urls.link(here, FACTS_PAGE, f.id))}">{esc(f.text)}</a> — '
+        f"{esc(f.subject)}, {esc(f.period_label)} ({esc(f.kind)})</li>"
+        for f in facts
+    )
+    return "\n\n".join(
+        [
+            f"# {md_inline(source.title)}",
+            one_block(_meta(source)),
+            f"## Facts drawn from this source\n\n{len(facts)} facts cite this source; "
+            "each highlighted passage below is the quote a fact was verified against.",
+            one_block(f'<ul class="source-facts">\n{listed}\n</ul>') if facts else "",
+            "## Archived text",
+            one_block(highlighted_text(source, facts)),
+            "",
+        ]
+    )
+
+
+def highlighted_text(source: Source, facts: list[Fact]) -> str:
+    """The archived text, one paragraph per line, with every quoted span marked and anchored."""
+    text = source.text.text
+    marked = [False] * len(text)
+    anchors: dict[int, list[str]] = defaultdict(list)
+    for fact in facts:
+        if fact.span is None:
+            continue
+        start, end = fact.span
+        for i in range(start, end):
+            marked[i] = True
+        anchors[start].append(fact.id)
+    out = [f'<div class="source-text" lang="{esc(source.language)}">']
+    offset = 0
+    for line in text.split("\n"):
+        begin, offset = offset, offset + len(line) + 1
+        if line.strip():
+            out.append(f"<p>{_line(text, begin, begin + len(line), marked, anchors)}</p>")
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def _line(text: str, begin: int, end: int, marked: list[bool], anchors: dict[int, list[str]]) -> str:
+    parts: list[str] = []
+    i = begin
+    while i < end:
+        j = i + 1
+        while j < end and marked[j] == marked[i] and j not in anchors:
+            j += 1
+        ids = anchors.get(i, [])
+        parts.extend(f'<a class="quote-anchor" id="q-{esc(fid)}"></a>' for fid in ids)
+        chunk = esc(text[i:j])
+        if marked[i]:
+            title = esc(", ".join(ids))
+            parts.append(f'<mark class="quote" title="{title}">{chunk}</mark>' if ids else f'<mark class="quote">{chunk}</mark>')
+        else:
+            parts.append(chunk)
+        i = j
+    return "".join(parts)
+
+
+def sources_index(book: FactBook, urls: SiteUrls) -> str:
+    items = []
+    for source in sorted(book.sources.values(), key=lambda s: s.published, reverse=True):
+        href = urls.link(SOURCES_INDEX, source_page(source.id))
+        count = len(book.facts_from(source.id))
+        items.append(
+            f'<li><a href="{esc(href)}">{esc(source.title)}</a> — {esc(source.publisher)}, '
+            f"{esc(source.published)} · {count} facts</li>"
+        )
+    body = one_block('<ul class="source-list">\n' + "\n".join(items) + "\n</ul>")
+    return (
+        "# Sources\n\nEvery number on this site comes from one of these archived documents. "
+        "Each page shows the full archived text with the quoted passages highlighted.\n\n"
+        f"{body}\n"
+    )
+
+
+def facts_page(book: FactBook, urls: SiteUrls) -> str:
+    by_topic: dict[str, list[Fact]] = defaultdict(list)
+    for fact in book.facts.values():
+        by_topic[fact.topic].append(fact)
+    sections = [
+        "# Facts",
+        f"All {len(book.facts)} facts behind this briefing. Each row's anchor is a permalink; "
+        "the source link opens the archived text at the highlighted quote.",
+    ]
+    for topic in sorted(by_topic):
+        rows = []
+        for fact in sorted(by_topic[topic], key=lambda f: (periods.sort_key(f.period), f.id)):
+            rows.append(_fact_row(book, fact, urls))
+        table = (
+            '<table class="facts-table">\n<thead><tr><th>Value</th><th>Subject</th><th>Period</th>'
+            "<th>Kind</th><th>Geo</th><th>Source and quote</th></tr></thead>\n<tbody>\n"
+            + "\n".join(rows)
+            + "\n</tbody>\n</table>"
+        )
+        sections += [f"## {md_inline(topic.capitalize())}", one_block(table)]
+    return "\n\n".join(sections) + "\n"
+
+
+def _fact_row(book: FactBook, fact: Fact, urls: SiteUrls) -> str:
+    if fact.source:
+        src = book.sources[fact.source]
+        href = urls.link(FACTS_PAGE, source_page(src.id), f"q-{fact.id}")
+        origin = f'<a href="{esc(href)}">{esc(src.title)}</a>: <q>{esc(fact.quote or "")}</q>'
+    else:
+        origin = f"Derived from {esc(', '.join(fact.derived_from))}"
+    differ = ""
+    rivals = book.rivals(fact)
+    if rivals:
+        links = ", ".join(f'<a href="#{esc(r.id)}">{esc(r.text)}</a>' for r in rivals)
+        differ = f'<br><span class="differ">Sources differ: {links}</span>'
+    note = f'<br><small class="fact-note">{esc(fact.note)}</small>' if fact.note else ""
+    return (
+        f'<tr id="{esc(fact.id)}"><td><a class="permalink" href="#{esc(fact.id)}">{esc(fact.text)}</a>'
+        f"{differ}</td><td>{esc(fact.subject)}<br><code>{esc(fact.id)}</code></td>"
+        f"<td>{esc(fact.period_label)}</td><td>{esc(fact.kind)}</td><td>{esc(fact.geo)}</td>"
+        f"<td>{origin}{note}</td></tr>"
+    )

@@ -1,0 +1,178 @@
+"""Jinja2 over each chapter's Markdown: ``{{ fact("id") }}`` and ``{{ chart("id") }}``.
+
+Runs with StrictUndefined and autoescaping: fact text is escaped, an unknown variable fails.
+Unknown ids do not stop rendering: each is recorded with its page and line, so one run
+reports every problem.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import jinja2
+from markupsafe import Markup
+
+from briefing.chartspec import ChartSpec
+from briefing.model import Fact, FactBook
+from briefing.problems import Problem
+from briefing.render.charts import ChartRenderer
+from briefing.render.text import esc, one_block
+from briefing.render.urls import FACTS_PAGE, SiteUrls, source_page
+
+
+@dataclass
+class PageRender:
+    """What rendering one page produced: Markdown, the facts it cited in order, problems."""
+
+    path: str  # as shown in messages, e.g. docs/exports.md
+    src_uri: str  # relative to docs/, e.g. exports.md
+    markdown: str = ""
+    citations: dict[str, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def cite(self, fact_id: str) -> int:
+        return self.citations.setdefault(fact_id, len(self.citations) + 1)
+
+
+class PageRenderer:
+    """Renders chapters against one FactBook; without a chart renderer (``briefing check``)
+    charts are checked but not drawn."""
+
+    def __init__(self, book: FactBook, urls: SiteUrls, charts: ChartRenderer | None = None) -> None:
+        self.book = book
+        self.urls = urls
+        self.charts = charts
+        self.env = jinja2.Environment(
+            undefined=jinja2.StrictUndefined,
+            autoescape=True,
+            keep_trailing_newline=True,
+            loader=jinja2.FunctionLoader(self._load),
+        )
+        self._sources: dict[str, str] = {}
+
+    def _load(self, name: str) -> tuple[str, str, Callable[[], bool]]:
+        return self._sources[name], name, lambda: False
+
+    def render(self, markdown: str, path: str, src_uri: str) -> PageRender:
+        """Render one page; problems are in the result, never raised."""
+        page = PageRender(path, src_uri)
+        self._sources[path] = markdown
+        try:
+            template = self.env.get_template(path)
+            body = template.render(
+                fact=lambda fid: self._fact(page, template, fid),
+                chart=lambda cid: self._chart(page, template, cid),
+            )
+        except jinja2.TemplateSyntaxError as err:
+            page.problems.append(Problem(path, err.lineno, f"template syntax error: {err.message}"))
+            return page
+        except jinja2.UndefinedError as err:
+            line = _error_line(path, err)
+            page.problems.append(
+                Problem(path, line, f"{err.message}; only fact(\"id\") and chart(\"id\") are available")
+            )
+            return page
+        finally:
+            del self._sources[path]
+        page.markdown = body + self.source_notes(page)
+        return page
+
+    def _fact(self, page: PageRender, template: jinja2.Template, fid: object) -> Markup:
+        fact = self.book.facts.get(str(fid))
+        if fact is None:
+            line = _call_line(page.path, template)
+            page.problems.append(
+                Problem(page.path, line, f"unknown fact '{fid}'; use an id from facts/*.yaml")
+            )
+            return Markup("")
+        return Markup(self.fact_html(page, fact))
+
+    def _chart(self, page: PageRender, template: jinja2.Template, cid: object) -> Markup:
+        spec = self.book.charts.get(str(cid))
+        if spec is None:
+            line = _call_line(page.path, template)
+            page.problems.append(
+                Problem(page.path, line, f"unknown chart '{cid}'; declare it in facts/charts.yaml")
+            )
+            return Markup("")
+        if self.charts is None:
+            return Markup("")
+        return Markup(self.chart_figure(page, spec, self.charts.svg(spec)))
+
+    def chart_figure(self, page: PageRender, spec: ChartSpec, svg: str) -> str:
+        """The chart as a figure: inline SVG, then a caption with the same numbered citations."""
+        cites = "".join(self.citation(page, fact) for fact in spec.facts)
+        return one_block(
+            f'<figure class="chart" id="chart-{esc(spec.id)}" data-chart="{esc(spec.id)}">\n'
+            f'<div class="chart-svg" role="img" aria-label="{esc(spec.alt)}">{svg}</div>\n'
+            f"<figcaption>{esc(spec.title)}. Sources: {cites}"
+            f'<span class="chart-alt">{esc(spec.alt)}</span></figcaption>\n</figure>'
+        )
+
+    def citation(self, page: PageRender, fact: Fact) -> str:
+        """The numbered marker linking to the highlighted quote on the source page."""
+        number = page.cite(fact.id)
+        if fact.source is None:
+            href = self.urls.link(page.src_uri, FACTS_PAGE, fact.id)
+        else:
+            href = self.urls.link(page.src_uri, source_page(fact.source), f"q-{fact.id}")
+        return (
+            f'<sup class="cite"><a href="{esc(href)}" data-note="{number}" '
+            f'aria-label="Source {number}">{number}</a></sup>'
+        )
+
+    def fact_html(self, page: PageRender, fact: Fact) -> str:
+        rivals = self.book.rivals(fact)
+        differ = ""
+        if rivals:
+            others = " vs ".join(esc(r.text) for r in rivals)
+            href = self.urls.link(page.src_uri, FACTS_PAGE, fact.id)
+            differ = f' <a class="differ" href="{esc(href)}">(sources differ: {others})</a>'
+        return (
+            f'<span class="fact" data-fact="{esc(fact.id)}" title="{esc(fact.quote or "")}">'
+            f"{esc(fact.text)}{self.citation(page, fact)}{differ}</span>"
+        )
+
+    def source_notes(self, page: PageRender) -> str:
+        """The numbered notes a page ends with: each quote, its source, a link to the passage."""
+        if not page.citations:
+            return ""
+        items = []
+        for fid, number in page.citations.items():
+            fact = self.book.facts[fid]
+            src = self.book.sources.get(fact.source or "")
+            if src is None:
+                href = self.urls.link(page.src_uri, FACTS_PAGE, fact.id)
+                items.append(f'<li id="note-{number}">{esc(fact.note or "")} <a href="{esc(href)}">Derived</a></li>')
+                continue
+            href = self.urls.link(page.src_uri, source_page(src.id), f"q-{fact.id}")
+            items.append(
+                f'<li id="note-{number}"><q>{esc(fact.quote or "")}</q> — '
+                f"<cite>{esc(src.title)}</cite>, {esc(src.publisher)}, {esc(src.published)}. "
+                f'<a href="{esc(href)}">See the passage</a></li>'
+            )
+        notes = one_block('<ol class="source-notes">\n' + "\n".join(items) + "\n</ol>")
+        return f"\n\n## Sources\n\n{notes}\n"
+
+
+def _call_line(path: str, template: jinja2.Template) -> int:
+    """The template line of the fact()/chart() call being evaluated (from the live stack)."""
+    frame = sys._getframe()
+    while frame is not None:
+        if frame.f_code.co_filename == path:
+            return int(template.get_corresponding_lineno(frame.f_lineno))
+        frame = frame.f_back  # type: ignore[assignment]
+    return 1
+
+
+def _error_line(path: str, err: BaseException) -> int:
+    """The template line an exception was raised on (Jinja rewrites tracebacks to it)."""
+    line = 1
+    tb = err.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == path:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line

@@ -1,0 +1,42 @@
+"""Site URLs of pages, computed the way MkDocs does, without importing MkDocs."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+FACTS_PAGE = "facts.md"
+SOURCES_INDEX = "sources/index.md"
+
+
+def source_page(source_id: str) -> str:
+    return f"sources/{source_id}.md"
+
+
+@dataclass(frozen=True)
+class SiteUrls:
+    """Maps a page's source path (``sources/x.md``) to its URL and links between pages."""
+
+    directory_urls: bool = True
+
+    def page(self, src_uri: str) -> str:
+        stem = src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
+        if posixpath.basename(stem) in {"index", "README"}:
+            folder = posixpath.dirname(stem)
+            if self.directory_urls:
+                return f"{folder}/" if folder else ""
+            return f"{folder}/index.html" if folder else "index.html"
+        return f"{stem}/" if self.directory_urls else f"{stem}.html"
+
+    def link(self, from_src: str, to_src: str, anchor: str = "") -> str:
+        """A relative href from one page to another (and an anchor on it)."""
+        return relative_url(self.page(to_src), self.page(from_src)) + (f"#{anchor}" if anchor else "")
+
+
+def relative_url(target: str, base: str) -> str:
+    """``target`` as seen from a page at ``base`` (both site-relative URLs)."""
+    base_dir = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
+    rel = posixpath.relpath("/" + target, "/" + base_dir)
+    if target.endswith("/") or not target:
+        rel = rel.rstrip("/") + "/"
+    return rel

@@ -1,0 +1,144 @@
+"""Field tables for the YAML files, and the type checks that turn mistakes into messages.
+
+One table per file kind drives validation here and the JSON Schema editors' YAML plugins
+read (``briefing schema``), so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from briefing.units import QUALIFIERS, STYLES
+
+KINDS = ("actual", "estimate", "forecast", "target", "threshold", "rank", "plan")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a YAML mapping: its type, whether it is required, its allowed values."""
+
+    name: str
+    type: str  # text · value · text_list · date
+    required: bool = True
+    choices: tuple[str, ...] = ()
+    description: str = ""
+
+
+FACT_FIELDS = (
+    Field("id", "text", description="stable dotted lowercase id, cited as fact(\"id\")"),
+    Field("subject", "text", description="what is measured, as a reader would say it"),
+    Field("value", "value", description="full magnitude, or [low, high] for a range"),
+    Field("unit", "text", description="a unit from facts/units.yaml"),
+    Field("period", "text", description="2023, 2024-H1, 2025-Q1, 2024-10, 2024-01/2024-10"),
+    Field("kind", "text", choices=KINDS),
+    Field("geo", "text", description="country or region the number is about"),
+    Field("source", "text", required=False, description="a source id from facts/sources.yaml"),
+    Field("quote", "text", required=False, description="verbatim sentence the number is in"),
+    Field("qualifier", "text", required=False, choices=tuple(QUALIFIERS)),
+    Field("note", "text", required=False, description="editor's note, e.g. how a period was resolved"),
+    Field("tags", "text_list", required=False),
+    Field("derived_from", "text_list", required=False, description="ids this fact is computed from"),
+)
+SOURCE_FIELDS = (
+    Field("file", "text", description="file name in seeds/"),
+    Field("sha256", "text", description="sha256 of the archived file"),
+    Field("title", "text"),
+    Field("publisher", "text"),
+    Field("published", "date", description="YYYY-MM-DD or YYYY-MM"),
+    Field("language", "text"),
+    Field("author", "text", required=False),
+    Field("url", "text", required=False),
+    Field("date_note", "text", required=False, description="evidence for the date"),
+)
+UNIT_FIELDS = (
+    Field("style", "text", choices=STYLES),
+    Field("singular", "text", required=False),
+    Field("plural", "text", required=False),
+    Field("symbol", "text", required=False),
+)
+
+
+def type_error(field: Field, value: Any) -> str | None:
+    """Why ``value`` does not fit ``field``, in words that say what to write instead."""
+    key = field.name
+    if field.type in {"text", "date"}:
+        if isinstance(value, dt.date) and field.type == "date":
+            return None
+        if isinstance(value, str):
+            if not value.strip() and field.required:
+                return f"'{key}' is empty; write the {key}"
+            if field.choices and value not in field.choices:
+                return f"'{key}' is '{value}'; use one of: {', '.join(field.choices)}"
+            return None
+        if value is None:
+            return None if not field.required else f"'{key}' is empty; write the {key}"
+        if isinstance(value, bool | int | float | dt.date):
+            return f"'{key}' must be text, not {_yaml_type(value)}; quote it: {key}: \"{value}\""
+        return f"'{key}' must be text, not {_yaml_type(value)}"
+    if field.type == "value":
+        if _is_number(value):
+            return None
+        if isinstance(value, list):
+            if len(value) != 2 or not all(_is_number(v) for v in value):
+                return f"'{key}' range must be two numbers [low, high]"
+            if not value[0] < value[1]:
+                return f"'{key}' range [{value[0]}, {value[1]}] is in the wrong order; write [low, high]"
+            return None
+        hint = " without quotes" if isinstance(value, str) else ""
+        return f"'{key}' must be a number or a [low, high] range{hint}, not {_yaml_type(value)}"
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return f"'{key}' must be a list of text, such as [exports, nev]"
+    return None
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _yaml_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a yes/no value"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, dt.date):
+        return "a date"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "empty"
+
+
+def json_schema() -> dict[str, Any]:
+    """A JSON Schema for fact files, for editors' YAML language servers."""
+    props: dict[str, Any] = {}
+    for field in FACT_FIELDS:
+        if field.type == "value":
+            number = {"type": "number"}
+            prop: dict[str, Any] = {
+                "oneOf": [number, {"type": "array", "items": number, "minItems": 2, "maxItems": 2}]
+            }
+        elif field.type == "text_list":
+            prop = {"type": "array", "items": {"type": "string"}}
+        else:
+            prop = {"type": "string"}
+        if field.choices:
+            prop["enum"] = list(field.choices)
+        if field.description:
+            prop["description"] = field.description
+        props[field.name] = prop
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Briefing facts file",
+        "type": "array",
+        "items": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": [f.name for f in FACT_FIELDS if f.required],
+            "properties": props,
+        },
+    }

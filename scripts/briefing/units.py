@@ -1,0 +1,89 @@
+"""The unit registry (facts/units.yaml) and how values are written for readers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from briefing.numbers import to_decimal
+
+STYLES = ("count", "percent", "currency", "multiplier", "rank", "year")
+QUALIFIERS = {"about": "about", "nearly": "nearly", "over": "over", "under": "under"}
+_SCALES = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million"))
+
+
+@dataclass(frozen=True)
+class Unit:
+    """How one unit is written: its style and, for counts, its nouns."""
+
+    id: str
+    style: str
+    singular: str = ""
+    plural: str = ""
+    symbol: str = ""
+
+
+def plain(number: Decimal) -> str:
+    """Exact decimal digits with thousands separators: 400000 -> "400,000", 4.30 -> "4.3"."""
+    text = format(number.normalize(), "f")
+    whole, _, frac = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    grouped = f"{int(whole.lstrip('-') or 0):,}"
+    return sign + grouped + (f".{frac}" if frac else "")
+
+
+def scaled(number: Decimal) -> tuple[str, str]:
+    """Digits and scale word for large magnitudes: 4910000 -> ("4.91", "million")."""
+    for size, word in _SCALES:
+        if abs(number) >= size:
+            return plain(number / size), word
+    return plain(number), ""
+
+
+def _join(digits: str, word: str) -> str:
+    return f"{digits} {word}" if word else digits
+
+
+def format_value(value: object, unit: Unit, qualifier: str | None = None) -> str:
+    """The reader's text for a value: "4.91 million vehicles", "4.3%", "USD 150 billion"."""
+    if isinstance(value, list):
+        low, high = (to_decimal(v) for v in value)
+        text = _format_range(low, high, unit)
+    else:
+        text = _format_one(to_decimal(value), unit)  # type: ignore[arg-type]
+    return f"{QUALIFIERS[qualifier]} {text}" if qualifier else text
+
+
+def _noun(number: Decimal, unit: Unit) -> str:
+    return unit.singular if number == 1 else unit.plural
+
+
+def _format_one(number: Decimal, unit: Unit) -> str:
+    if unit.style == "percent":
+        return f"{plain(number)}%"
+    if unit.style == "year":
+        return format(number.normalize(), "f")
+    if unit.style == "rank":
+        return f"No. {plain(number)}"
+    if unit.style == "multiplier":
+        return f"{plain(number)} times"
+    digits, word = scaled(number)
+    if unit.style == "currency":
+        return f"{unit.symbol} {_join(digits, word)}"
+    return _join(_join(digits, word), _noun(number, unit))
+
+
+def _format_range(low: Decimal, high: Decimal, unit: Unit) -> str:
+    if unit.style in {"year", "rank"}:
+        return f"{_format_one(low, unit)}–{_format_one(high, unit)}"
+    (lo_digits, lo_word), (hi_digits, hi_word) = scaled(low), scaled(high)
+    if lo_word != hi_word:
+        return f"{_format_one(low, unit)} to {_format_one(high, unit)}"
+    span = f"{lo_digits}–{_join(hi_digits, hi_word)}"
+    if unit.style == "percent":
+        return f"{span}%"
+    if unit.style == "multiplier":
+        return f"{span} times"
+    if unit.style == "currency":
+        return f"{unit.symbol} {span}"
+    return _join(span, unit.plural)
