@@ -67,7 +67,9 @@ class ChartSpec:
         return rows
 
 
-def load_charts(paths: Paths, facts: dict[str, Fact], problems: list[Problem]) -> dict[str, ChartSpec]:
+def load_charts(
+    paths: Paths, facts: dict[str, Fact], problems: list[Problem]
+) -> dict[str, ChartSpec]:
     path = paths.charts_file
     if not path.is_file():
         return {}
@@ -98,17 +100,31 @@ def _chart(
     for key in node:
         if key not in names:
             problems.append(
-                Problem(rel, yamlio.line_of(node, key), f"{what}: unknown key '{key}'; allowed keys: {', '.join(names)}")
+                Problem(
+                    rel,
+                    yamlio.line_of(node, key),
+                    f"{what}: unknown key '{key}'; allowed keys: {', '.join(names)}",
+                )
             )
     for field in CHART_FIELDS:
         if field.name not in node:
             if field.required:
-                problems.append(Problem(rel, yamlio.line_of(node), f"{what}: missing required key '{field.name}'"))
+                problems.append(
+                    Problem(
+                        rel, yamlio.line_of(node), f"{what}: missing required key '{field.name}'"
+                    )
+                )
             continue
         value = node[field.name]
         error = (
-            None if isinstance(value, dict) else f"'{field.name}' must be a mapping of fact id to label"
-        ) if field.type == "mapping" else type_error(field, value)
+            (
+                None
+                if isinstance(value, dict)
+                else f"'{field.name}' must be a mapping of fact id to label"
+            )
+            if field.type == "mapping"
+            else type_error(field, value)
+        )
         if error:
             problems.append(Problem(rel, yamlio.line_of(node, field.name), f"{what}: {error}"))
     if len(problems) > before:
@@ -119,10 +135,18 @@ def _chart(
             chosen.append(facts[fid])
         else:
             line = yamlio.line_of(node["facts"], index)
-            problems.append(Problem(rel, line, f"{what}: unknown fact '{fid}'; use an id from facts/*.yaml"))
+            problems.append(
+                Problem(rel, line, f"{what}: unknown fact '{fid}'; use an id from facts/*.yaml")
+            )
     if len({f.unit.id for f in chosen}) > 1:
         units = ", ".join(sorted({f.unit.id for f in chosen}))
-        problems.append(Problem(rel, yamlio.line_of(node, "facts"), f"{what}: facts have different units ({units}); chart one unit at a time"))
+        problems.append(
+            Problem(
+                rel,
+                yamlio.line_of(node, "facts"),
+                f"{what}: facts have different units ({units}); chart one unit at a time",
+            )
+        )
     if len(problems) > before:
         return None
     labels = node.get("labels") or {}

@@ -82,11 +82,15 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="briefing", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="validate facts, sources, charts and pages").set_defaults(run=cmd_check)
+    sub.add_parser("check", help="validate facts, sources, charts and pages").set_defaults(
+        run=cmd_check
+    )
     build = sub.add_parser("build", help="build the site and PDF into build/ (atomically)")
     build.add_argument("--site-dir", default="build")
     build.set_defaults(run=cmd_build)
-    sub.add_parser("schema", help="print the JSON Schema of fact files").set_defaults(run=cmd_schema)
+    sub.add_parser("schema", help="print the JSON Schema of fact files").set_defaults(
+        run=cmd_schema
+    )
     args = parser.parse_args(argv)
     return int(args.run(args))
 

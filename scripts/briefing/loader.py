@@ -104,7 +104,9 @@ def load_units(paths: Paths, problems: list[Problem]) -> dict[str, Unit]:
 def load_sources(paths: Paths, problems: list[Problem]) -> dict[str, Source]:
     rel = paths.rel(paths.sources_file)
     if not paths.sources_file.is_file():
-        problems.append(Problem(rel, 1, "sources.yaml missing; describe each archived source there"))
+        problems.append(
+            Problem(rel, 1, "sources.yaml missing; describe each archived source there")
+        )
         return {}
     data = yamlio.load(paths.sources_file, rel, problems)
     check = _Checker(rel, problems)
@@ -123,7 +125,10 @@ def load_sources(paths: Paths, problems: list[Problem]) -> dict[str, Source]:
             continue
         published = _text(node, "published") or ""
         if not DATE.fullmatch(published):
-            check.add(yamlio.line_of(node, "published"), f"{what}: 'published' must be YYYY-MM-DD or YYYY-MM")
+            check.add(
+                yamlio.line_of(node, "published"),
+                f"{what}: 'published' must be YYYY-MM-DD or YYYY-MM",
+            )
         text = _archived_text(paths, node, what, check)
         if text is None:
             continue
@@ -208,7 +213,10 @@ def _fact(
         ok = False
     if fid in seen:
         first = seen[fid]
-        check.add(line, f"duplicate fact id '{fid}' (first at {first.path}:{first.line}); give each fact its own id")
+        check.add(
+            line,
+            f"duplicate fact id '{fid}' (first at {first.path}:{first.line}); give each fact its own id",
+        )
         ok = False
     unit = units.get(str(node["unit"]))
     if unit is None:
@@ -226,8 +234,8 @@ def _fact(
         )
         ok = False
     derived = tuple(node.get("derived_from") or ())
-    span = _provenance(node, what, check, sources, unit, derived)
-    if not ok or unit is None or span is False:
+    verified, span = _provenance(node, what, check, sources, unit, derived)
+    if not ok or unit is None or not verified:
         return None
     return Fact(
         id=fid,
@@ -245,7 +253,7 @@ def _fact(
         note=_text(node, "note"),
         tags=tuple(node.get("tags") or ()),
         derived_from=derived,
-        span=span or None,
+        span=span,
     )
 
 
@@ -256,18 +264,21 @@ def _provenance(
     sources: dict[str, Source],
     unit: Unit | None,
     derived: tuple[str, ...],
-) -> tuple[int, int] | None | bool:
-    """Where the quote sits in its source; False when provenance fails (already reported)."""
+) -> tuple[bool, tuple[int, int] | None]:
+    """Whether provenance holds, and where the quote sits in its source (problems reported)."""
     line = yamlio.line_of(node)
     if derived:
         if not node.get("note"):
             check.add(line, f"{what}: a derived fact needs a 'note' saying how it is computed")
-            return False
-        return None
+            return False, None
+        return True, None
     for key in ("source", "quote"):
         if not node.get(key):
-            check.add(line, f"{what}: missing required key '{key}' (every fact needs its source and quote)")
-            return False
+            check.add(
+                line,
+                f"{what}: missing required key '{key}' (every fact needs its source and quote)",
+            )
+            return False, None
     source = sources.get(str(node["source"]))
     if source is None:
         known = ", ".join(sorted(sources)) or "none yet"
@@ -275,7 +286,7 @@ def _provenance(
             yamlio.line_of(node, "source"),
             f"{what}: unknown source '{node['source']}'; add it to facts/sources.yaml (known: {known})",
         )
-        return False
+        return False, None
     quote = str(node["quote"])
     span = source.text.find(quote)
     if span is None:
@@ -285,7 +296,7 @@ def _provenance(
             f"{what}: quote not found in {source.file}; copy it verbatim from the source "
             f'(it matches only up to: "{got}")',
         )
-        return False
+        return False, None
     if unit is not None:
         found = numbers.parse_numbers(quote)
         if not numbers.matches(node["value"], found, percent=unit.style == "percent"):
@@ -295,8 +306,8 @@ def _provenance(
                 f"{what}: value {_shown(node['value'])} is not a number the quote states "
                 f"(it states: {stated}); correct the value or the quote",
             )
-            return False
-    return span
+            return False, None
+    return True, span
 
 
 def _plain(q: numbers.Quantity) -> str:
@@ -315,7 +326,11 @@ def _check_derived(facts: dict[str, Fact], problems: list[Problem]) -> None:
         for ref in fact.derived_from:
             if ref not in facts:
                 problems.append(
-                    Problem(fact.path, fact.line, f"fact '{fact.id}': derived_from names unknown fact '{ref}'")
+                    Problem(
+                        fact.path,
+                        fact.line,
+                        f"fact '{fact.id}': derived_from names unknown fact '{ref}'",
+                    )
                 )
 
 

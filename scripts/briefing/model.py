@@ -84,7 +84,9 @@ class FactBook:
         return [
             other
             for other in self.facts.values()
-            if other.id != fact.id and other.rival_key == fact.rival_key and other.value != fact.value
+            if other.id != fact.id
+            and other.rival_key == fact.rival_key
+            and other.value != fact.value
         ]
 
     def facts_from(self, source_id: str) -> list[Fact]:

@@ -97,7 +97,9 @@ def _one(match: re.Match[str]) -> Quantity:
         base = Decimal(ORDINALS[g["ord"].lower()])
     scale = SCALES[g["scale"].lower()] if g["scale"] else Decimal(1)
     suffix = g["suffix"]
-    currency = CURRENCIES.get(g["cur"] or "") or ("CNY" if suffix and suffix.lower() == "yuan" else None)
+    currency = CURRENCIES.get(g["cur"] or "") or (
+        "CNY" if suffix and suffix.lower() == "yuan" else None
+    )
     kind = _kind(suffix, currency, bool(g["ord"]), bool(g["half"]))
     return Quantity(
         base * scale, kind, match.group(0), match.start(), match.end(), None, currency, scale

@@ -6,13 +6,15 @@ import re
 
 _ONE = r"\d{4}(?:-(?:H[12]|Q[1-4]|(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?))?"
 PERIOD = re.compile(rf"(?P<start>{_ONE})(?:/(?P<end>{_ONE}))?")
-MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 FORMS = "YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD or START/END such as 2024-01/2024-10"
 
 
 def is_period(text: str) -> bool:
     match = PERIOD.fullmatch(text)
-    return bool(match) and (not match.group("end") or match.group("start") < match.group("end"))
+    if match is None:
+        return False
+    return not match.group("end") or match.group("start") < match.group("end")
 
 
 def _label(part: str) -> str:

@@ -27,7 +27,7 @@ class Field:
 
 
 FACT_FIELDS = (
-    Field("id", "text", description="stable dotted lowercase id, cited as fact(\"id\")"),
+    Field("id", "text", description='stable dotted lowercase id, cited as fact("id")'),
     Field("subject", "text", description="what is measured, as a reader would say it"),
     Field("value", "value", description="full magnitude, or [low, high] for a range"),
     Field("unit", "text", description="a unit from facts/units.yaml"),
@@ -37,9 +37,13 @@ FACT_FIELDS = (
     Field("source", "text", required=False, description="a source id from facts/sources.yaml"),
     Field("quote", "text", required=False, description="verbatim sentence the number is in"),
     Field("qualifier", "text", required=False, choices=tuple(QUALIFIERS)),
-    Field("note", "text", required=False, description="editor's note, e.g. how a period was resolved"),
+    Field(
+        "note", "text", required=False, description="editor's note, e.g. how a period was resolved"
+    ),
     Field("tags", "text_list", required=False),
-    Field("derived_from", "text_list", required=False, description="ids this fact is computed from"),
+    Field(
+        "derived_from", "text_list", required=False, description="ids this fact is computed from"
+    ),
 )
 SOURCE_FIELDS = (
     Field("file", "text", description="file name in seeds/"),

@@ -9,7 +9,11 @@ from briefing.numbers import to_decimal
 
 STYLES = ("count", "percent", "currency", "multiplier", "rank", "year")
 QUALIFIERS = {"about": "about", "nearly": "nearly", "over": "over", "under": "under"}
-_SCALES = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million"))
+_SCALES = (
+    (Decimal(10) ** 12, "trillion"),
+    (Decimal(10) ** 9, "billion"),
+    (Decimal(10) ** 6, "million"),
+)
 
 
 @dataclass(frozen=True)

@@ -33,9 +33,14 @@ class Chapter:
 def print_chapter(index: int, chapter: Chapter) -> str:
     """The chapter's HTML made self-contained inside one document."""
     prefix = f"c{index}-"
-    html = _CITE.sub(lambda m: f'<a href="#{prefix}note-{m.group(1)}" data-note="{m.group(1)}"', chapter.html)
+    html = _CITE.sub(
+        lambda m: f'<a href="#{prefix}note-{m.group(1)}" data-note="{m.group(1)}"', chapter.html
+    )
     html = _ID.sub(lambda m: f'id="{prefix}{m.group(1)}"', html)
-    html = _LOCAL_HREF.sub(lambda m: f'href="#{m.group(1) if m.group(1).startswith(prefix) else prefix + m.group(1)}"', html)
+    html = _LOCAL_HREF.sub(
+        lambda m: f'href="#{m.group(1) if m.group(1).startswith(prefix) else prefix + m.group(1)}"',
+        html,
+    )
     html = _SVG_REF.sub(lambda m: f"{m.group(1)}{prefix}{m.group(2)}", html)
     return _OTHER_HREF.sub("<a", html)
 
@@ -45,7 +50,9 @@ def print_html(
 ) -> str:
     """The whole document: cover, contents, chapters, sources appendix."""
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
-    template = env.from_string(resources.files("briefing").joinpath("templates/print.html").read_text("utf-8"))
+    template = env.from_string(
+        resources.files("briefing").joinpath("templates/print.html").read_text("utf-8")
+    )
     as_of = max((s.published for s in book.sources.values()), default="")
     css = resources.files("briefing").joinpath("templates/print.css").read_text("utf-8")
     return template.render(

@@ -27,7 +27,7 @@ def chart_spec(spec: ChartSpec) -> dict[str, Any]:
     data = alt.Data(values=spec.rows())
     chart = getattr(alt.Chart(data, title=spec.title), f"mark_{spec.mark}")()
     enc: dict[str, Any] = {
-        "x": alt.X(f"{spec.x}:{_type(spec.x)}", sort=None, title=None),
+        "x": alt.X(f"{spec.x}:{_type(spec.x)}", sort=None, title=None, axis=alt.Axis(labelAngle=0)),
         "y": alt.Y(f"{spec.y}:{_type(spec.y)}", title=_axis_title(spec, spec.y), sort=None),
         "tooltip": [alt.Tooltip("label:N", title="What"), alt.Tooltip("text:N", title="Value"),
                     alt.Tooltip("period:N", title="Period"), alt.Tooltip("source:N", title="Source")],
@@ -52,7 +52,9 @@ def _axis_title(spec: ChartSpec, field: str) -> str | None:
 
 def normalise_svg(svg: str, prefix: str) -> str:
     """Give vl-convert's generated ids a stable, page-unique prefix; drop blank lines."""
-    svg = _ID.sub(lambda m: f'{m.group(1)}="{m.group(2) or ""}{prefix}-{m.group(3)}{m.group(4) or ""}"', svg)
+    svg = _ID.sub(
+        lambda m: f'{m.group(1)}="{m.group(2) or ""}{prefix}-{m.group(3)}{m.group(4) or ""}"', svg
+    )
     return "\n".join(line for line in svg.splitlines() if line.strip())
 
 

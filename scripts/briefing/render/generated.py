@@ -79,7 +79,9 @@ def highlighted_text(source: Source, facts: list[Fact]) -> str:
     return "\n".join(out)
 
 
-def _line(text: str, begin: int, end: int, marked: list[bool], anchors: dict[int, list[str]]) -> str:
+def _line(
+    text: str, begin: int, end: int, marked: list[bool], anchors: dict[int, list[str]]
+) -> str:
     parts: list[str] = []
     i = begin
     while i < end:
@@ -91,7 +93,11 @@ def _line(text: str, begin: int, end: int, marked: list[bool], anchors: dict[int
         chunk = esc(text[i:j])
         if marked[i]:
             title = esc(", ".join(ids))
-            parts.append(f'<mark class="quote" title="{title}">{chunk}</mark>' if ids else f'<mark class="quote">{chunk}</mark>')
+            parts.append(
+                f'<mark class="quote" title="{title}">{chunk}</mark>'
+                if ids
+                else f'<mark class="quote">{chunk}</mark>'
+            )
         else:
             parts.append(chunk)
         i = j

@@ -71,7 +71,7 @@ class PageRenderer:
         except jinja2.UndefinedError as err:
             line = _error_line(path, err)
             page.problems.append(
-                Problem(path, line, f"{err.message}; only fact(\"id\") and chart(\"id\") are available")
+                Problem(path, line, f'{err.message}; only fact("id") and chart("id") are available')
             )
             return page
         finally:
@@ -103,7 +103,7 @@ class PageRenderer:
 
     def chart_figure(self, page: PageRender, spec: ChartSpec, svg: str) -> str:
         """The chart as a figure: inline SVG, then a caption with the same numbered citations."""
-        cites = "".join(self.citation(page, fact) for fact in spec.facts)
+        cites = " ".join(self.citation(page, fact) for fact in spec.facts)
         return one_block(
             f'<figure class="chart" id="chart-{esc(spec.id)}" data-chart="{esc(spec.id)}">\n'
             f'<div class="chart-svg" role="img" aria-label="{esc(spec.alt)}">{svg}</div>\n'
@@ -145,7 +145,9 @@ class PageRenderer:
             src = self.book.sources.get(fact.source or "")
             if src is None:
                 href = self.urls.link(page.src_uri, FACTS_PAGE, fact.id)
-                items.append(f'<li id="note-{number}">{esc(fact.note or "")} <a href="{esc(href)}">Derived</a></li>')
+                items.append(
+                    f'<li id="note-{number}">{esc(fact.note or "")} <a href="{esc(href)}">Derived</a></li>'
+                )
                 continue
             href = self.urls.link(page.src_uri, source_page(src.id), f"q-{fact.id}")
             items.append(

@@ -30,7 +30,9 @@ class SiteUrls:
 
     def link(self, from_src: str, to_src: str, anchor: str = "") -> str:
         """A relative href from one page to another (and an anchor on it)."""
-        return relative_url(self.page(to_src), self.page(from_src)) + (f"#{anchor}" if anchor else "")
+        return relative_url(self.page(to_src), self.page(from_src)) + (
+            f"#{anchor}" if anchor else ""
+        )
 
 
 def relative_url(target: str, base: str) -> str:

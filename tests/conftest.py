@@ -1,0 +1,151 @@
+"""Shared fixtures: tiny projects in tmp_path, the real site built once, a local server."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_TEXT = (
+    "China's auto production and sales rose 3.7 percent and 4.5 percent to 31.28 million and "
+    "31.44 million units, respectively, last year.\n"
+    "Last year, China's auto parts exports reached a total value of about USD150 billion.\n"
+    "Chinese carmakers' direct exports to Russia plunged 30 percent to 40 percent this year.\n"
+)
+UNITS = ROOT / "facts" / "units.yaml"
+
+
+def sources_yaml(seed: str = "seed.txt", text: str = SEED_TEXT) -> str:
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    return (
+        "demo:\n"
+        f"  file: {seed}\n"
+        f"  sha256: {digest}\n"
+        "  title: Demo source\n"
+        "  publisher: Demo Press\n"
+        '  published: "2025-07-13"\n'
+        "  language: en\n"
+    )
+
+
+FACTS = """\
+- id: market.production.2024
+  subject: China's automobile production
+  value: 31280000
+  unit: vehicles
+  period: "2024"
+  kind: actual
+  geo: China
+  source: demo
+  quote: "31.28 million and 31.44 million units"
+- id: parts.exports.2024
+  subject: Chinese auto parts exports (value)
+  value: 150000000000
+  unit: usd
+  period: "2024"
+  kind: actual
+  geo: China
+  source: demo
+  quote: "China's auto parts exports reached a total value of about USD150 billion"
+  qualifier: about
+"""
+
+MKDOCS = """\
+site_name: Demo
+site_dir: build
+use_directory_urls: true
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+  - briefing:
+      pdf: {pdf}
+nav:
+  - Home: index.md
+  - Facts: facts.md
+  - Sources: sources/index.md
+"""
+
+
+class Project:
+    """A tiny briefing project on disk, for whole-site tests."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def write(self, rel: str, text: str) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+        return path
+
+    def run(self, *args: str) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        return subprocess.run(
+            [*args], cwd=self.root, capture_output=True, text=True, env=env, check=False
+        )
+
+    def briefing(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return self.run(sys.executable, "-m", "briefing.cli", *args)
+
+    def mkdocs_build(self) -> subprocess.CompletedProcess[str]:
+        return self.run(sys.executable, "-m", "mkdocs", "build", "--strict")
+
+    def html(self, rel: str) -> str:
+        return (self.root / "build" / rel).read_text("utf-8")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Callable[..., Project]:
+    """A factory: ``project(index=..., facts=..., pdf=False)`` writes a minimal project."""
+
+    def make(index: str = "# Home\n", facts: str = FACTS, pdf: bool = False) -> Project:
+        proj = Project(tmp_path / "proj")
+        proj.write("mkdocs.yml", MKDOCS.format(pdf=str(pdf).lower()))
+        proj.write("seeds/seed.txt", SEED_TEXT)
+        proj.write("facts/sources.yaml", sources_yaml())
+        proj.write("facts/units.yaml", UNITS.read_text("utf-8"))
+        proj.write("facts/market.yaml", facts)
+        proj.write("docs/index.md", index)
+        return proj
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project built once, by `briefing build`, in a copy under tmp."""
+    copy = tmp_path_factory.mktemp("real") / "project"
+    ignore = shutil.ignore_patterns("build", ".venv", ".git", ".cache", "__pycache__", ".*_cache")
+    shutil.copytree(ROOT, copy, ignore=ignore)
+    done = Project(copy).briefing("build")
+    assert done.returncode == 0, done.stdout + done.stderr
+    return copy / "build"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_site(real_site: Path) -> Iterator[str]:
+    """The built real site served on localhost; yields its base URL."""
+    handler = functools.partial(_Quiet, directory=str(real_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()

@@ -1,0 +1,220 @@
+"""The built site as a reader sees it: Debian's Chromium, driven by Playwright, over localhost.
+
+Every test opens pages of the real site (built once by `briefing build`, served by the
+``served_site`` fixture) and asserts what shows on screen: the home page, the search, a
+citation landing on its highlighted quote, a clean console and no request leaving the site.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from playwright.sync_api import (
+    Browser,
+    ConsoleMessage,
+    Error,
+    Page,
+    Request,
+    expect,
+    sync_playwright,
+)
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# Wide enough for Material's left sidebar (the primary nav) to be shown, not folded away.
+VIEWPORT = {"width": 1280, "height": 800}
+HOME_TITLE = "China's auto industry going global"
+# A word of the exports chapter that the home page does not use.
+SEARCH_WORD = "Uzbekistan"
+LOCAL_SCHEMES = ("data:", "blob:", "about:")
+
+
+@dataclass
+class Tab:
+    """A browser page and what went wrong in it: console errors and uncaught page errors."""
+
+    page: Page
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+    def open(self, url: str) -> None:
+        """Load ``url`` and wait until the network is quiet (the search index has loaded)."""
+        self.page.goto(url, wait_until="networkidle")
+
+
+def collapse(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def tab(browser: Browser) -> Iterator[Tab]:
+    context = browser.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
+    page = context.new_page()
+    tab = Tab(page)
+
+    def on_console(msg: ConsoleMessage) -> None:
+        if msg.type == "error":
+            tab.console_errors.append(f"{msg.text} ({msg.location.get('url', '')})")
+
+    def on_page_error(err: Error) -> None:
+        tab.page_errors.append(f"{err.name}: {err.message}")
+
+    page.on("console", on_console)
+    page.on("pageerror", on_page_error)
+    yield tab
+    context.close()
+
+
+def first_source_url(tab: Tab, base: str) -> str:
+    """The absolute URL of the first source listed on the sources index."""
+    tab.open(urljoin(base, "sources/"))
+    link = tab.page.locator("ul.source-list a").first
+    expect(link).to_be_visible()
+    href = link.get_attribute("href")
+    assert href, "the first entry of the sources index has no link"
+    return urljoin(tab.page.url, href)
+
+
+@pytest.mark.browser
+def test_home_page_renders(tab: Tab, served_site: str) -> None:
+    tab.open(served_site)
+    page = tab.page
+
+    title = page.locator(".md-content h1")
+    expect(title).to_have_count(1)
+    expect(title).to_be_visible()
+    # The heading's text is the title plus Material's permalink sign.
+    expect(title).to_have_text(re.compile(rf"^{re.escape(HOME_TITLE)}¶?$"))
+
+    nav = page.locator("nav.md-nav--primary")
+    expect(nav.get_by_role("link", name="Exports and markets", exact=True)).to_be_visible()
+
+    fact = page.locator("span.fact").first
+    expect(fact).to_be_visible()
+    expect(fact).to_contain_text(re.compile(r"\d"))
+    expect(fact.locator("sup.cite a")).to_be_visible()
+
+    assert tab.console_errors == []
+    assert tab.page_errors == []
+
+
+@pytest.mark.browser
+def test_search_finds_the_exports_chapter(tab: Tab, served_site: str) -> None:
+    tab.open(served_site)
+    page = tab.page
+    # The home page does not contain the word, so a hit can only come from the index.
+    assert SEARCH_WORD.lower() not in collapse(page.locator(".md-content").inner_text()).lower()
+
+    query = page.locator("input.md-search__input")
+    query.click()
+    expect(query).to_be_focused()
+    query.press_sequentially(SEARCH_WORD, delay=20)
+
+    items = page.locator(".md-search-result__item")
+    expect(items.first).to_be_visible()
+    hits = [
+        (urlsplit(urljoin(page.url, link.get_attribute("href") or "")).path, link.inner_text())
+        for link in page.locator(".md-search-result__item a").all()
+    ]
+    to_exports = [text for path, text in hits if path == "/exports/"]
+    assert to_exports, f"no search result links to /exports/: {hits}"
+    assert any(SEARCH_WORD.lower() in text.lower() for text in to_exports), to_exports
+    assert tab.page_errors == []
+
+
+@pytest.mark.browser
+def test_citation_lands_on_highlighted_quote(tab: Tab, served_site: str) -> None:
+    tab.open(urljoin(served_site, "exports/"))
+    page = tab.page
+
+    link = page.locator("sup.cite a").first
+    expect(link).to_be_visible()
+    fact = link.locator("xpath=ancestor::span[contains(concat(' ', @class, ' '), ' fact ')][1]")
+    expect(fact).to_have_count(1)
+    fact_id = fact.get_attribute("data-fact")
+    quote = collapse(fact.get_attribute("title"))
+    assert fact_id, "the cited number has no data-fact id"
+    assert quote, f"fact {fact_id} shows no quote in its title"
+
+    link.click()
+    expect(page).to_have_url(re.compile(r"/sources/[^/#?]+/#q-"))
+    landed = urlsplit(page.url)
+    assert re.fullmatch(r"/sources/[^/]+/", landed.path), page.url
+    assert landed.fragment == f"q-{fact_id}", page.url
+
+    anchor = page.locator(f'[id="q-{fact_id}"]')
+    expect(anchor).to_have_count(1)
+    mark = anchor.locator("xpath=following-sibling::*[1]")
+    expect(mark).to_have_count(1)
+    tag, classes = mark.evaluate("el => [el.tagName.toLowerCase(), el.className]")
+    assert (tag, classes.split()) == ("mark", ["quote"]), f"after the anchor: <{tag} {classes}>"
+    shown = collapse(mark.text_content())
+    assert quote in shown, f"quote {quote!r} is not in the highlighted text {shown!r}"
+
+    # The browser scrolls to the fragment on load; give it a moment, then measure.
+    height = VIEWPORT["height"]
+    try:
+        page.wait_for_function(
+            "([el, h]) => { const t = el.getBoundingClientRect().top; return t >= 0 && t < h; }",
+            arg=[mark.element_handle(), height],
+            timeout=5000,
+        )
+    except PlaywrightTimeoutError:
+        pass  # the assertions below say where the mark is
+    box = mark.bounding_box()
+    assert box is not None, "the highlighted quote is not rendered"
+    assert 0 <= box["y"] < height, f"the quote is off screen: top={box['y']}, viewport={height}"
+    header = page.locator("header.md-header").bounding_box()
+    assert header is not None
+    assert box["y"] >= header["y"] + header["height"] - 1, "the quote is hidden under the header"
+    expect(mark).to_be_visible()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("where", ["exports/", "facts/", "a source page"])
+def test_no_console_errors(tab: Tab, served_site: str, where: str) -> None:
+    url = first_source_url(tab, served_site) if where == "a source page" else where
+    tab.open(urljoin(served_site, url))
+    expect(tab.page.locator(".md-content h1")).to_be_visible()
+    assert tab.console_errors == []
+    assert tab.page_errors == []
+
+
+@pytest.mark.browser
+def test_no_request_leaves_the_site(tab: Tab, served_site: str) -> None:
+    requested: list[str] = []
+
+    def on_request(request: Request) -> None:
+        requested.append(request.url)
+
+    tab.page.on("request", on_request)
+    source = first_source_url(tab, served_site)
+    for url in (served_site, urljoin(served_site, "exports/"), source):
+        tab.open(url)
+        expect(tab.page.locator(".md-content h1")).to_be_visible()
+
+    # The recorder sees what the pages load, the search worker's index included.
+    assert urljoin(served_site, "search/search_index.json") in requested, requested
+    outside = [url for url in requested if not url.startswith((served_site, *LOCAL_SCHEMES))]
+    assert outside == []

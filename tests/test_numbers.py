@@ -1,0 +1,120 @@
+"""Units: the number parser, formatting, periods and quote matching."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from briefing.numbers import matches, parse_numbers
+from briefing.periods import is_period, label
+from briefing.quotes import SourceText
+from briefing.units import Unit, format_value
+
+
+def values(text: str) -> list[tuple[str, str, str | None]]:
+    return [
+        (
+            format(q.value.normalize(), "f"),
+            q.kind,
+            None if q.high is None else format(q.high.normalize(), "f"),
+        )
+        for q in parse_numbers(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("31.28 million", ("31280000", "number", None)),
+        ("USD150 billion", ("150000000000", "currency", None)),
+        ("CNY150,000", ("150000", "currency", None)),
+        ("4.3 percent", ("4.3", "percent", None)),
+        ("10.4%", ("10.4", "percent", None)),
+        ("six million", ("6000000", "number", None)),
+        ("2.8 times", ("2.8", "multiplier", None)),
+        ("over 400,000 units", ("400000", "number", None)),
+        ("half of them", ("50", "percent", None)),
+        ("ranking first in the world", ("1", "ordinal", None)),
+        ("over a thousand in Thailand", ("1000", "number", None)),
+        ("a 50 - billion - yuan debt", ("50000000000", "currency", None)),
+        ("$120 Billion", ("120000000000", "currency", None)),
+    ],
+)
+def test_parser_reads_the_forms_sources_use(text: str, expected: tuple[str, str, None]) -> None:
+    assert values(text)[0] == expected
+
+
+def test_ranges_carry_the_scale_of_their_second_number() -> None:
+    assert ("30", "percent", "40") in values("30 percent to 40 percent")
+    assert ("12000000", "number", "15000000") in values("12 to 15 million units")
+    assert ("3", "number", "6") in values("the 3 - to 6 - month window")
+
+
+def test_parser_ignores_digits_inside_words() -> None:
+    assert values("the EX5/E5 and Q1") == []
+
+
+def test_matching_requires_percent_for_percent_units() -> None:
+    found = parse_numbers("exports rose 10 percent to 10 million")
+    assert matches(10, found, percent=True)
+    assert not matches(10, found, percent=False)
+    assert matches(10_000_000, found, percent=False)
+    assert not matches(Decimal("10.5"), found, percent=True)
+
+
+def test_matching_ranges() -> None:
+    found = parse_numbers("plunged 30 percent to 40 percent")
+    assert matches([30, 40], found, percent=True)
+    assert not matches([30, 45], found, percent=True)
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "qualifier", "text"),
+    [
+        (4910000, Unit("vehicles", "count", "vehicle", "vehicles"), None, "4.91 million vehicles"),
+        (400000, Unit("vehicles", "count", "vehicle", "vehicles"), "over", "over 400,000 vehicles"),
+        (1, Unit("brands", "count", "brand", "brands"), None, "1 brand"),
+        (4.3, Unit("percent", "percent"), None, "4.3%"),
+        ([30, 40], Unit("percent", "percent"), None, "30–40%"),
+        (150_000_000_000, Unit("usd", "currency", symbol="USD"), "about", "about USD 150 billion"),
+        (2.8, Unit("times", "multiplier"), None, "2.8 times"),
+        (1, Unit("rank", "rank"), None, "No. 1"),
+        (2027, Unit("year", "year"), None, "2027"),
+        (
+            [12_000_000, 15_000_000],
+            Unit("vehicles", "count", "vehicle", "vehicles"),
+            None,
+            "12–15 million vehicles",
+        ),
+    ],
+)
+def test_format_value(value: object, unit: Unit, qualifier: str | None, text: str) -> None:
+    assert format_value(value, unit, qualifier) == text
+
+
+@pytest.mark.parametrize(
+    "text", ["2023", "2024-H1", "2025-Q1", "2024-10", "2024-01/2024-10", "2025/2026"]
+)
+def test_periods_accepted(text: str) -> None:
+    assert is_period(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["23", "2024-H3", "2024-13", "2026/2025", "last year", "2024-Q1-01"]
+)
+def test_periods_rejected(text: str) -> None:
+    assert not is_period(text)
+
+
+def test_period_labels() -> None:
+    assert label("2024-H1") == "H1 2024"
+    assert label("2024-01/2024-10") == "Jan 2024–Oct 2024"
+    assert label("2025-Q1") == "Q1 2025"
+
+
+def test_quote_matching_forgives_only_whitespace_and_typography() -> None:
+    source = SourceText("He said \u201cover  400,000\u201d units \u2013 each.\nNext")
+    assert source.find('said "over 400,000" units - each. Next') == (3, 42)
+    assert source.find("said over 400,000 units") is None
+    assert source.longest_prefix('said "over 400,001"') == 'said "over 400,00'

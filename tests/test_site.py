@@ -1,0 +1,184 @@
+"""Whole sites: tiny projects built with `mkdocs build --strict`, and the real site."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from conftest import ROOT, Project, sources_yaml
+from linkcheck import broken_links
+
+CITING = """\
+# Home
+
+Production reached {{ fact("market.production.2024") }} in 2024.
+
+Parts exports were worth {{ fact("parts.exports.2024") }}; production again: {{ fact("market.production.2024") }}.
+"""
+
+
+def test_cited_numbers_render_with_numbered_citations(project: Callable[..., Project]) -> None:
+    proj = project(index=CITING)
+    done = proj.mkdocs_build()
+    assert done.returncode == 0, done.stderr
+    page = proj.html("index.html")
+    assert "31.28 million vehicles" in page
+    assert "about USD 150 billion" in page
+    cites = re.findall(r'<sup class="cite"><a href="([^"]+)" data-note="(\d)"', page)
+    assert cites == [
+        ("sources/demo/#q-market.production.2024", "1"),
+        ("sources/demo/#q-parts.exports.2024", "2"),
+        ("sources/demo/#q-market.production.2024", "1"),
+    ]
+    assert '<li id="note-1"><q>31.28 million and 31.44 million units</q>' in page
+    assert broken_links(proj.root / "build") == []
+
+
+def test_source_page_highlights_and_anchors_every_quote(project: Callable[..., Project]) -> None:
+    proj = project(index=CITING)
+    assert proj.mkdocs_build().returncode == 0
+    page = proj.html("sources/demo/index.html")
+    assert (
+        '<a class="quote-anchor" id="q-market.production.2024"></a>'
+        '<mark class="quote" title="market.production.2024">31.28 million and 31.44 million units</mark>'
+    ) in page
+    assert 'id="q-parts.exports.2024"' in page
+    facts = proj.html("facts/index.html")
+    assert '<tr id="market.production.2024">' in facts
+    assert '<tr id="parts.exports.2024">' in facts
+
+
+def test_unknown_fact_in_a_page_fails_the_build_naming_page_and_line(
+    project: Callable[..., Project],
+) -> None:
+    proj = project(
+        index='# Home\n\nText.\n{{ fact("market.production.2042") }}\n{{ chart("nope") }}\n'
+    )
+    done = proj.mkdocs_build()
+    assert done.returncode == 1
+    assert (
+        "docs/index.md:4: unknown fact 'market.production.2042'; use an id from facts/*.yaml"
+        in done.stderr
+    )
+    assert "docs/index.md:5: unknown chart 'nope'; declare it in facts/charts.yaml" in done.stderr
+
+
+def test_hostile_source_text_is_shown_as_text(project: Callable[..., Project]) -> None:
+    hostile = (
+        'Sales <script>alert(1)</script> rose 5 percent, said <img src=x onerror="alert(2)">.\n'
+    )
+    proj = project(
+        index='# Home\n\n{{ fact("market.growth.2024") }}\n',
+        facts="""\
+- id: market.growth.2024
+  subject: "<b>Growth</b>"
+  value: 5
+  unit: percent
+  period: "2024"
+  kind: actual
+  geo: China
+  source: demo
+  quote: "Sales <script>alert(1)</script> rose 5 percent"
+  note: "{{ 7 * 7 }} <i>note</i>"
+""",
+    )
+    proj.write("seeds/seed.txt", hostile)
+    proj.write("facts/sources.yaml", sources_yaml(text=hostile))
+    assert proj.mkdocs_build().returncode == 0
+    for rel in ("index.html", "sources/demo/index.html", "facts/index.html"):
+        page = proj.html(rel)
+        assert "<script>alert" not in page
+        assert "<img src=x" not in page
+        assert "<b>Growth</b>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in proj.html("sources/demo/index.html")
+    assert "{{ 7 * 7 }}" in proj.html("facts/index.html")
+
+
+def test_failed_build_leaves_the_previous_build_intact(project: Callable[..., Project]) -> None:
+    proj = project(index=CITING)
+    assert proj.briefing("build").returncode == 0
+    before = {p: p.read_bytes() for p in (proj.root / "build").rglob("*") if p.is_file()}
+    proj.write("docs/index.md", '{{ fact("missing.fact") }}\n')
+    done = proj.briefing("build")
+    assert done.returncode == 1
+    assert "build failed; build/ was left as it was" in done.stderr
+    after = {p: p.read_bytes() for p in (proj.root / "build").rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(proj.root.glob(".build-*"))
+
+
+def test_declared_chart_is_inline_svg_and_cached(project: Callable[..., Project]) -> None:
+    proj = project(index='# Home\n\n{{ chart("production") }}\n')
+    proj.write(
+        "facts/charts.yaml",
+        """\
+production:
+  title: Production
+  mark: bar
+  facts: [market.production.2024]
+  x: label
+  y: value
+  alt: One bar for production in 2024.
+""",
+    )
+    assert proj.mkdocs_build().returncode == 0
+    page = proj.html("index.html")
+    assert re.search(
+        r'<figure class="chart" id="chart-production"[^>]*>\s*<div class="chart-svg" role="img" aria-label="One bar for production in 2024.">\s*<svg',
+        page,
+    )
+    cached = sorted((proj.root / ".cache" / "briefing" / "charts").glob("*.svg"))
+    assert len(cached) == 1
+    stamp = cached[0].stat().st_mtime_ns
+    assert proj.mkdocs_build().returncode == 0
+    assert cached[0].stat().st_mtime_ns == stamp
+
+
+def test_real_project_checks_clean() -> None:
+    done = Project(ROOT).briefing("check")
+    assert done.returncode == 0, done.stdout
+    assert "all facts verified" in done.stdout
+
+
+def test_real_site_links_and_anchors_resolve(real_site: Path) -> None:
+    assert broken_links(real_site) == []
+
+
+def test_real_site_cites_and_lists_every_fact(real_site: Path) -> None:
+    facts = json.loads((real_site / "data" / "facts.json").read_text("utf-8"))["facts"]
+    assert len(facts) >= 15
+    listing = (real_site / "facts" / "index.html").read_text("utf-8")
+    for fact in facts:
+        assert f'<tr id="{fact["id"]}">' in listing
+    chapter = (real_site / "exports" / "index.html").read_text("utf-8")
+    cited = set(re.findall(r'data-fact="([^"]+)"', chapter))
+    assert len(cited) >= 15
+    assert len({f["source"] for f in facts if f["id"] in cited}) >= 2
+    assert "<svg" in chapter and 'class="chart"' in chapter
+
+
+def test_real_site_loads_nothing_from_other_origins(real_site: Path) -> None:
+    loads = re.compile(
+        r'<(?:script|img|iframe|source)[^>]*\bsrc="([^"]+)"|<link[^>]*\bhref="([^"]+)"'
+    )
+    for page in real_site.rglob("*.html"):
+        for match in loads.finditer(page.read_text("utf-8")):
+            url = match.group(1) or match.group(2)
+            assert not re.match(r"(https?:)?//", url), f"{page}: {url}"
+
+
+def test_real_pdf_has_the_chapters_and_their_numbers(real_site: Path) -> None:
+    reader = PdfReader(real_site / "pdf" / "briefing.pdf")
+    assert 4 <= len(reader.pages) <= 40
+    text = " ".join(page.extract_text() for page in reader.pages)
+    text = re.sub(r"\s+", " ", text)
+    assert "Exports and markets" in text
+    chapter = (real_site / "exports" / "index.html").read_text("utf-8")
+    values = re.findall(r'<span class="fact" data-fact="[^"]+" title="[^"]*">([^<]+)<', chapter)
+    assert values
+    for value in values:
+        assert value.replace("&#x27;", "'") in text, value
