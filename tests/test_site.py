@@ -182,3 +182,26 @@ def test_real_pdf_has_the_chapters_and_their_numbers(real_site: Path) -> None:
     assert values
     for value in values:
         assert value.replace("&#x27;", "'") in text, value
+
+
+def test_real_pdf_contents_page_numbers_point_at_the_chapters(real_site: Path) -> None:
+    reader = PdfReader(real_site / "pdf" / "briefing.pdf")
+    pages = [re.sub(r"\s+", " ", page.extract_text()) for page in reader.pages]
+    contents = next(i for i, text in enumerate(pages) if text.startswith("Contents"))
+    entries = re.findall(r"([^.]+?) \.{3,} (\d+)", pages[contents].removeprefix("Contents "))
+    titles = [title.strip() for title, _ in entries]
+    assert titles == ["China's auto industry going global", "Exports and markets", "Sources"]
+    for title, number in entries:
+        assert pages[int(number) - 1].startswith(title.strip()), (title, number)
+
+
+def test_real_pdf_embeds_every_font(real_site: Path) -> None:
+    reader = PdfReader(real_site / "pdf" / "briefing.pdf")
+    for page in reader.pages:
+        fonts = page["/Resources"].get_object().get("/Font", {})
+        for font in fonts.values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts")
+            described = descendants[0].get_object() if descendants else font
+            descriptor = described["/FontDescriptor"].get_object()
+            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font

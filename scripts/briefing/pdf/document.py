@@ -7,6 +7,7 @@ on the site point to a source page, point to the chapter's own numbered notes in
 from __future__ import annotations
 
 import re
+from html import unescape
 from dataclasses import dataclass
 from importlib import resources
 
@@ -22,12 +23,24 @@ _OTHER_HREF = re.compile(r'<a href="(?!#|https?:|mailto:)[^"]*"')
 _SVG_REF = re.compile(r'(url\(#|href="#)(chart-)')
 
 
+_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+_PERMALINK = re.compile(r'<a class="headerlink".*?</a>', re.DOTALL)
+
+
 @dataclass(frozen=True)
 class Chapter:
     """One page of the site as it goes into a PDF."""
 
     title: str
     html: str
+
+    @classmethod
+    def from_html(cls, html: str, fallback: str) -> Chapter:
+        """A chapter titled by its first heading, as the reader sees it on the page."""
+        match = _H1.search(html)
+        title = _TAG.sub("", _PERMALINK.sub("", match.group(1))).strip() if match else ""
+        return cls(unescape(title) or fallback, html)
 
 
 def print_chapter(index: int, chapter: Chapter) -> str:
@@ -60,7 +73,7 @@ def print_html(
         subtitle=subtitle,
         as_of=as_of,
         build_date=build_date,
-        css=css,
+        css=Markup(css),
         chapters=[
             {"id": f"c{i}-chapter", "title": ch.title, "html": Markup(print_chapter(i, ch))}
             for i, ch in enumerate(chapters, 1)

@@ -103,7 +103,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if self.config.enabled and page.file.src_uri not in self.generated:
-            self.chapters[page.file.src_uri] = Chapter(page.title or page.file.name, html)
+            self.chapters[page.file.src_uri] = Chapter.from_html(html, page.title or page.file.name)
         return html
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
