@@ -7,6 +7,7 @@ citation landing on its highlighted quote, a clean console and no request leavin
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from playwright.sync_api import (
     Error,
     Page,
     Request,
+    ViewportSize,
     expect,
     sync_playwright,
 )
@@ -35,7 +37,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 # Wide enough for Material's left sidebar (the primary nav) to be shown, not folded away.
-VIEWPORT = {"width": 1280, "height": 800}
+VIEWPORT: ViewportSize = {"width": 1280, "height": 800}
 HOME_TITLE = "China's auto industry going global"
 # A word of the exports chapter that the home page does not use.
 SEARCH_WORD = "Uzbekistan"
@@ -69,7 +71,7 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def tab(browser: Browser) -> Iterator[Tab]:
-    context = browser.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
+    context = browser.new_context(viewport=VIEWPORT)
     page = context.new_page()
     tab = Tab(page)
 
@@ -172,16 +174,15 @@ def test_citation_lands_on_highlighted_quote(tab: Tab, served_site: str) -> None
     shown = collapse(mark.text_content())
     assert quote in shown, f"quote {quote!r} is not in the highlighted text {shown!r}"
 
-    # The browser scrolls to the fragment on load; give it a moment, then measure.
+    # The browser scrolls to the fragment on load; give it a moment, then measure (on a
+    # timeout the assertions below say where the mark is).
     height = VIEWPORT["height"]
-    try:
+    with contextlib.suppress(PlaywrightTimeoutError):
         page.wait_for_function(
             "([el, h]) => { const t = el.getBoundingClientRect().top; return t >= 0 && t < h; }",
             arg=[mark.element_handle(), height],
             timeout=5000,
         )
-    except PlaywrightTimeoutError:
-        pass  # the assertions below say where the mark is
     box = mark.bounding_box()
     assert box is not None, "the highlighted quote is not rendered"
     assert 0 <= box["y"] < height, f"the quote is off screen: top={box['y']}, viewport={height}"

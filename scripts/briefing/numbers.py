@@ -6,6 +6,7 @@ this parser must understand the forms the archived sources use, scale words incl
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -114,7 +115,7 @@ def parse_numbers(text: str) -> list[Quantity]:
     """
     singles = [_one(m) for m in _NUMBER.finditer(text)]
     found = list(singles)
-    for left, right in zip(singles, singles[1:], strict=False):
+    for left, right in itertools.pairwise(singles):
         if left.kind == "ordinal" or right.kind == "ordinal":
             continue
         if not _RANGE_GAP.match(text[left.end : right.start]):

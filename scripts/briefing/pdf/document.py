@@ -7,8 +7,8 @@ on the site point to a source page, point to the chapter's own numbered notes in
 from __future__ import annotations
 
 import re
-from html import unescape
 from dataclasses import dataclass
+from html import unescape
 from importlib import resources
 
 import jinja2
