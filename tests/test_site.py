@@ -44,7 +44,8 @@ def test_source_page_highlights_and_anchors_every_quote(project: Callable[..., P
     page = proj.html("sources/demo/index.html")
     assert (
         '<a class="quote-anchor" id="q-market.production.2024"></a>'
-        '<mark class="quote" title="market.production.2024">31.28 million and 31.44 million units</mark>'
+        '<mark class="quote" data-facts="market.production.2024" title="market.production.2024">'
+        "31.28 million and 31.44 million units</mark>"
     ) in page
     assert 'id="q-parts.exports.2024"' in page
     facts = proj.html("facts/index.html")

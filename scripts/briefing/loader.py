@@ -39,12 +39,18 @@ class _Checker:
     def add(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.rel, line, message))
 
-    def fields(self, node: Any, table: Iterable[Field], what: str) -> bool:
-        """Check keys and types of one mapping; True when it is fit to build from."""
+    def fields(self, node: Any, table: Iterable[Field], what: str, line: int | None = None) -> bool:
+        """Check keys and types of one mapping; True when it is fit to build from.
+
+        ``line`` locates the entry when it is a plain value, which carries no position.
+        """
         table = tuple(table)
         names = [f.name for f in table]
         if not isinstance(node, dict):
-            self.add(yamlio.line_of(node), f"{what} must be a mapping of keys ({', '.join(names)})")
+            self.add(
+                line or yamlio.line_of(node),
+                f"{what} must be a mapping of keys ({', '.join(names)})",
+            )
             return False
         ok = True
         for key in node:
@@ -90,7 +96,7 @@ def load_units(paths: Paths, problems: list[Problem]) -> dict[str, Unit]:
             check.add(1, "the unit registry must map unit ids to {style: …}")
         return units
     for uid, node in data.items():
-        if check.fields(node, UNIT_FIELDS, f"unit '{uid}'"):
+        if check.fields(node, UNIT_FIELDS, f"unit '{uid}'", yamlio.line_of(data, uid)):
             units[str(uid)] = Unit(
                 str(uid),
                 str(node["style"]),
@@ -101,7 +107,8 @@ def load_units(paths: Paths, problems: list[Problem]) -> dict[str, Unit]:
     return units
 
 
-def load_sources(paths: Paths, problems: list[Problem]) -> dict[str, Source]:
+def load_sources(paths: Paths, problems: list[Problem], broken: set[str]) -> dict[str, Source]:
+    """Valid sources by id; ids declared but unusable go into ``broken`` (already reported)."""
     rel = paths.rel(paths.sources_file)
     if not paths.sources_file.is_file():
         problems.append(
@@ -121,7 +128,8 @@ def load_sources(paths: Paths, problems: list[Problem]) -> dict[str, Source]:
         if not SOURCE_ID.fullmatch(str(sid)):
             check.add(line, f"{what}: id must be lowercase letters, digits and dashes")
             continue
-        if not check.fields(node, SOURCE_FIELDS, what):
+        if not check.fields(node, SOURCE_FIELDS, what, line):
+            broken.add(str(sid))
             continue
         published = _text(node, "published") or ""
         if not DATE.fullmatch(published):
@@ -131,10 +139,12 @@ def load_sources(paths: Paths, problems: list[Problem]) -> dict[str, Source]:
             )
         text = _archived_text(paths, node, what, check)
         if text is None:
+            broken.add(str(sid))
             continue
         sources[str(sid)] = Source(
             id=str(sid),
             file=str(node["file"]),
+            archive=paths.rel(paths.seeds_dir / str(node["file"])),
             sha256=str(node["sha256"]),
             title=str(node["title"]),
             publisher=str(node["publisher"]),
@@ -174,7 +184,11 @@ def _archived_text(paths: Paths, node: Any, what: str, check: _Checker) -> str |
 
 
 def load_facts(
-    paths: Paths, sources: dict[str, Source], units: dict[str, Unit], problems: list[Problem]
+    paths: Paths,
+    sources: dict[str, Source],
+    units: dict[str, Unit],
+    problems: list[Problem],
+    broken: set[str],
 ) -> dict[str, Fact]:
     facts: dict[str, Fact] = {}
     for path in paths.fact_files():
@@ -187,7 +201,8 @@ def load_facts(
             check.add(1, "a facts file must be a list of facts, each starting with '- id:'")
             continue
         for index, node in enumerate(data):
-            fact = _fact(node, yamlio.line_of(data, index), check, sources, units, facts)
+            line = yamlio.line_of(data, index)
+            fact = _fact(node, line, check, sources, units, facts, broken)
             if fact is not None:
                 facts[fact.id] = fact
     _check_derived(facts, problems)
@@ -201,10 +216,11 @@ def _fact(
     sources: dict[str, Source],
     units: dict[str, Unit],
     seen: dict[str, Fact],
+    broken: set[str],
 ) -> Fact | None:
     fid = node.get("id") if isinstance(node, dict) else None
     what = f"fact '{fid}'" if isinstance(fid, str) else "fact"
-    if not check.fields(node, FACT_FIELDS, what):
+    if not check.fields(node, FACT_FIELDS, what, line):
         return None
     fid = str(fid)
     ok = True
@@ -234,7 +250,7 @@ def _fact(
         )
         ok = False
     derived = tuple(node.get("derived_from") or ())
-    verified, span = _provenance(node, what, check, sources, unit, derived)
+    verified, span = _provenance(node, what, check, sources, unit, derived, broken)
     if not ok or unit is None or not verified:
         return None
     return Fact(
@@ -264,6 +280,7 @@ def _provenance(
     sources: dict[str, Source],
     unit: Unit | None,
     derived: tuple[str, ...],
+    broken: set[str],
 ) -> tuple[bool, tuple[int, int] | None]:
     """Whether provenance holds, and where the quote sits in its source (problems reported)."""
     line = yamlio.line_of(node)
@@ -279,6 +296,8 @@ def _provenance(
                 f"{what}: missing required key '{key}' (every fact needs its source and quote)",
             )
             return False, None
+    if str(node["source"]) in broken:
+        return False, None  # the source's own problem is reported; do not repeat it per fact
     source = sources.get(str(node["source"]))
     if source is None:
         known = ", ".join(sorted(sources)) or "none yet"
@@ -293,7 +312,7 @@ def _provenance(
         got = source.text.longest_prefix(quote)
         check.add(
             yamlio.line_of(node, "quote"),
-            f"{what}: quote not found in {source.file}; copy it verbatim from the source "
+            f"{what}: quote not found in {source.archive}; copy it verbatim from the source "
             f'(it matches only up to: "{got}")',
         )
         return False, None
@@ -338,8 +357,9 @@ def load_factbook(paths: Paths) -> FactBook:
     """Everything under facts/ and seeds/, validated; raises BriefingError listing all problems."""
     problems: list[Problem] = []
     units = load_units(paths, problems)
-    sources = load_sources(paths, problems)
-    facts = load_facts(paths, sources, units, problems)
+    broken: set[str] = set()
+    sources = load_sources(paths, problems, broken)
+    facts = load_facts(paths, sources, units, problems, broken)
     charts = load_charts(paths, facts, problems)
     if problems:
         raise BriefingError(problems)

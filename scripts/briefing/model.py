@@ -18,6 +18,7 @@ class Source:
 
     id: str
     file: str
+    archive: str  # the file's path as editors see it, e.g. seeds/000_x.txt
     sha256: str
     title: str
     publisher: str

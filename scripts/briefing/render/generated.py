@@ -26,7 +26,7 @@ def _meta(source: Source) -> str:
         ("Published", source.published),
         ("Language", source.language),
         ("Date evidence", source.date_note),
-        ("Archived file", f"seeds/{source.file}"),
+        ("Archived file", source.archive),
         ("SHA-256", source.sha256),
     ]
     items = [f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in rows if v]
@@ -58,46 +58,53 @@ def source_page_markdown(book: FactBook, source: Source, urls: SiteUrls) -> str:
 
 
 def highlighted_text(source: Source, facts: list[Fact]) -> str:
-    """The archived text, one paragraph per line, with every quoted span marked and anchored."""
+    """The archived text, one paragraph per line, every quoted span marked and anchored.
+
+    Quotes may overlap: each marked piece lists every fact whose quote covers it, and one
+    CSS rule per fact outlines the whole quote of the fact a reader arrived for.
+    """
     text = source.text.text
-    marked = [False] * len(text)
+    cover: list[tuple[str, ...]] = [()] * len(text)
     anchors: dict[int, list[str]] = defaultdict(list)
+    rules = []
     for fact in facts:
         if fact.span is None:
             continue
         start, end = fact.span
         for i in range(start, end):
-            marked[i] = True
+            cover[i] = (*cover[i], fact.id)
         anchors[start].append(fact.id)
-    out = [f'<div class="source-text" lang="{esc(source.language)}">']
+        rules.append(
+            f'.source-text:has([id="q-{fact.id}"]:target) mark[data-facts~="{fact.id}"]'
+            "{outline:2px solid var(--md-accent-fg-color);background:#ffd54f}"
+        )
+    out = [f"<style>{''.join(rules)}</style>"] if rules else []
+    out.append(f'<div class="source-text" lang="{esc(source.language)}">')
     offset = 0
     for line in text.split("\n"):
         begin, offset = offset, offset + len(line) + 1
         if line.strip():
-            out.append(f"<p>{_line(text, begin, begin + len(line), marked, anchors)}</p>")
+            out.append(f"<p>{_line(text, begin, begin + len(line), cover, anchors)}</p>")
     out.append("</div>")
     return "\n".join(out)
 
 
 def _line(
-    text: str, begin: int, end: int, marked: list[bool], anchors: dict[int, list[str]]
+    text: str, begin: int, end: int, cover: list[tuple[str, ...]], anchors: dict[int, list[str]]
 ) -> str:
     parts: list[str] = []
     i = begin
     while i < end:
         j = i + 1
-        while j < end and marked[j] == marked[i] and j not in anchors:
+        while j < end and cover[j] == cover[i] and j not in anchors:
             j += 1
-        ids = anchors.get(i, [])
-        parts.extend(f'<a class="quote-anchor" id="q-{esc(fid)}"></a>' for fid in ids)
+        parts.extend(
+            f'<a class="quote-anchor" id="q-{esc(fid)}"></a>' for fid in anchors.get(i, [])
+        )
         chunk = esc(text[i:j])
-        if marked[i]:
-            title = esc(", ".join(ids))
-            parts.append(
-                f'<mark class="quote" title="{title}">{chunk}</mark>'
-                if ids
-                else f'<mark class="quote">{chunk}</mark>'
-            )
+        if cover[i]:
+            ids = esc(" ".join(cover[i]))
+            parts.append(f'<mark class="quote" data-facts="{ids}" title="{ids}">{chunk}</mark>')
         else:
             parts.append(chunk)
         i = j
