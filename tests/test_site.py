@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -191,7 +192,8 @@ def test_real_pdf_contents_page_numbers_point_at_the_chapters(real_site: Path) -
     contents = next(i for i, text in enumerate(pages) if text.startswith("Contents"))
     entries = re.findall(r"([^.]+?) \.{3,} (\d+)", pages[contents].removeprefix("Contents "))
     titles = [title.strip() for title, _ in entries]
-    assert titles == ["China's auto industry going global", "Exports and markets", "Sources"]
+    assert titles[:2] == ["China's auto industry going global", "Exports and markets"]
+    assert titles[-1] == "Sources"
     for title, number in entries:
         assert pages[int(number) - 1].startswith(title.strip()), (title, number)
 
@@ -206,3 +208,17 @@ def test_real_pdf_embeds_every_font(real_site: Path) -> None:
             described = descendants[0].get_object() if descendants else font
             descriptor = described["/FontDescriptor"].get_object()
             assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font
+
+
+def test_tampered_quote_in_a_copy_of_the_real_facts_fails_check(tmp_path: Path) -> None:
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns("build", ".venv", ".git", ".cache"))
+    facts = copy / "facts" / "yicai-2025-07.yaml"
+    lines = facts.read_text("utf-8").splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines) if "31.28 million" in line and "quote:" in line)
+    lines[number] = lines[number].replace("31.28 million", "31.29 million")
+    facts.write_text("".join(lines), "utf-8")
+    done = Project(copy).briefing("check")
+    assert done.returncode == 1
+    assert f"facts/yicai-2025-07.yaml:{number + 1}: fact '" in done.stdout
+    assert "quote not found in seeds/000_d6f805b8ca0b7531.txt" in done.stdout

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 from typing import Any
 
 from briefing.model import FactBook
@@ -44,14 +43,12 @@ def records(book: FactBook) -> list[dict[str, str]]:
     return rows
 
 
-def write_data(book: FactBook, folder: Path) -> None:
-    """Write facts.csv and facts.json (byte-stable for the same facts)."""
-    folder.mkdir(parents=True, exist_ok=True)
+def data_files(book: FactBook) -> dict[str, str]:
+    """facts.csv and facts.json by their path in the site (byte-stable for the same facts)."""
     rows = records(book)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
-    (folder / "facts.csv").write_text(buffer.getvalue(), "utf-8")
     payload = json.dumps({"facts": rows}, ensure_ascii=False, indent=1, sort_keys=True)
-    (folder / "facts.json").write_text(payload + "\n", "utf-8")
+    return {"data/facts.csv": buffer.getvalue(), "data/facts.json": payload + "\n"}

@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from briefing.export import write_data
+from briefing.export import data_files
 from briefing.loader import load_factbook
 from briefing.model import FactBook
 from briefing.paths import Paths
@@ -81,6 +81,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             files.append(file)
         css = resources.files("briefing").joinpath("assets/briefing.css").read_text("utf-8")
         files.append(File.generated(config, CSS, content=css))
+        if self.config.data_files:
+            for src_uri, content in data_files(self.book).items():
+                files.append(File.generated(config, src_uri, content=content))
         if self.config.pdf:  # a placeholder, so links to the PDF validate; written after the build
             files.append(File.generated(config, self.config.pdf_file, content=b""))
         return files
@@ -115,8 +118,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not self.config.enabled:
             return
         site = Path(config.site_dir)
-        if self.config.data_files:
-            write_data(self.book, site / "data")
         if self.config.pdf:
             ordered = [p.file.src_uri for p in (self.nav.pages if self.nav else [])]
             chapters = [self.chapters[src] for src in ordered if src in self.chapters]
