@@ -60,6 +60,8 @@ FACTS = """\
   qualifier: about
 """
 
+CITES_ALL = '# Home\n\n{{ fact("market.production.2024") }} and {{ fact("parts.exports.2024") }}.\n'
+
 MKDOCS = """\
 site_name: Demo
 site_dir: build
@@ -110,7 +112,7 @@ class Project:
 def project(tmp_path: Path) -> Callable[..., Project]:
     """A factory: ``project(index=..., facts=..., pdf=False)`` writes a minimal project."""
 
-    def make(index: str = "# Home\n", facts: str = FACTS, pdf: bool = False) -> Project:
+    def make(index: str = CITES_ALL, facts: str = FACTS, pdf: bool = False) -> Project:
         proj = Project(tmp_path / "proj")
         proj.write("mkdocs.yml", MKDOCS.format(pdf=str(pdf).lower()))
         proj.write("seeds/seed.txt", SEED_TEXT)

@@ -47,7 +47,7 @@ def test_parser_reads_the_forms_sources_use(text: str, expected: tuple[str, str,
 
 def test_ranges_carry_the_scale_of_their_second_number() -> None:
     assert ("30", "percent", "40") in values("30 percent to 40 percent")
-    assert ("12000000", "number", "15000000") in values("12 to 15 million units")
+    assert values("12 to 15 million units") == [("12000000", "number", "15000000")]
     assert ("3", "number", "6") in values("the 3 - to 6 - month window")
 
 
@@ -55,18 +55,41 @@ def test_parser_ignores_digits_inside_words() -> None:
     assert values("the EX5/E5 and Q1") == []
 
 
-def test_matching_requires_percent_for_percent_units() -> None:
-    found = parse_numbers("exports rose 10 percent to 10 million")
-    assert matches(10, found, percent=True)
-    assert not matches(10, found, percent=False)
-    assert matches(10_000_000, found, percent=False)
-    assert not matches(Decimal("10.5"), found, percent=True)
+def test_matching_requires_the_kind_of_number_the_unit_needs() -> None:
+    found = parse_numbers(
+        "exports rose 10 percent to 10 million, 2.8 times, RMB 5 billion, in 2023"
+    )
+    assert matches(10, found, "percent")
+    assert not matches(10, found, "count")
+    assert matches(10_000_000, found, "count")
+    assert not matches(Decimal("10.5"), found, "percent")
+    assert matches(Decimal("2.8"), found, "multiplier")
+    assert not matches(Decimal("2.8"), found, "count")
+    assert matches(5_000_000_000, found, "currency", "CNY")
+    assert not matches(5_000_000_000, found, "currency", "USD")
 
 
-def test_matching_ranges() -> None:
-    found = parse_numbers("plunged 30 percent to 40 percent")
-    assert matches([30, 40], found, percent=True)
-    assert not matches([30, 45], found, percent=True)
+def test_ranges_are_stated_only_as_ranges() -> None:
+    found = parse_numbers("plunged 30 percent to 40 percent; 12 to 15 million units")
+    assert matches([30, 40], found, "percent")
+    assert not matches([30, 45], found, "percent")
+    assert not matches(30, found, "percent")
+    assert not matches(12_000_000, found, "count")
+    assert not matches(15_000_000, found, "count")
+
+
+def test_changes_and_mixed_kinds_are_not_ranges() -> None:
+    assert values("soared from 39% to 53%") == [("39", "percent", None), ("53", "percent", None)]
+    assert values("rose 4.5 percent to 31.44 million") == [
+        ("4.5", "percent", None),
+        ("31440000", "number", None),
+    ]
+
+
+def test_first_half_is_a_period_and_fractions_are_percentages() -> None:
+    assert values("in the first half of this year") == [("1", "ordinal", None)]
+    assert values("less than 1/5 of that") == [("20", "percent", None)]
+    assert values("twenty-five brands") == [("25", "number", None)]
 
 
 @pytest.mark.parametrize(
@@ -118,3 +141,25 @@ def test_quote_matching_forgives_only_whitespace_and_typography() -> None:
     assert source.find('said "over 400,000" units - each. Next') == (3, 42)
     assert source.find("said over 400,000 units") is None
     assert source.longest_prefix('said "over 400,001"') == 'said "over 400,00'
+
+
+def test_quote_cut_inside_a_number_states_nothing() -> None:
+    source = SourceText("China's automobile exports will reach 4.91 million units in 2023.")
+    span = source.find("will reach 4.9")
+    assert span is not None
+    assert source.numbers_in(*span) == []
+    whole = source.find("will reach 4.91 million units")
+    assert whole is not None
+    assert [q.value for q in source.numbers_in(*whole)] == [Decimal("4910000")]
+
+
+def test_dates_are_one_token_and_ranges_stay_on_one_line() -> None:
+    assert values("Time: 2025-03-11") == [("2025", "date", None)]
+    assert values("Time:2025-03-11\n-\n2024 China leads") == [
+        ("2025", "date", None),
+        ("2024", "number", None),
+    ]
+    assert values("in 2025-2026 and 2027-2028") == [
+        ("2025", "number", "2026"),
+        ("2027", "number", "2028"),
+    ]

@@ -24,6 +24,11 @@ from conftest import FACTS, SEED_TEXT, UNITS, Project, sources_yaml
 # 6 kind · 7 geo · 8 source · 9 quote. A key appended to it lands on line 10.
 PRODUCTION = FACTS[: FACTS.index("- id: parts")]
 PARTS = FACTS[len(PRODUCTION) :]  # the second fact: lines 10-19 of FACTS
+UNQUOTED = "".join(  # the first fact without source and quote, as a derived fact is written
+    line
+    for line in PRODUCTION.splitlines(keepends=True)
+    if not line.startswith(("  source:", "  quote:"))
+)
 
 MARKET = "facts/market.yaml"
 PROD = "fact 'market.production.2024'"
@@ -339,14 +344,22 @@ def test_valid_chart_loads(tmp_path: Path) -> None:
             id="count-fact-against-percent",
         ),
         pytest.param(
-            PRODUCTION + "  derived_from: [parts.exports.2024]\n" + PARTS,
+            UNQUOTED + "  derived_from: [parts.exports.2024]\n" + PARTS,
             [f"{MARKET}:1: {PROD}: a derived fact needs a 'note' saying how it is computed"],
             id="derived-without-note",
         ),
         pytest.param(
-            PRODUCTION + "  note: sum\n  derived_from: [parts.exports.2023]\n" + PARTS,
+            UNQUOTED + "  note: sum\n  derived_from: [parts.exports.2023]\n" + PARTS,
             [f"{MARKET}:1: {PROD}: derived_from names unknown fact 'parts.exports.2023'"],
             id="derived-from-unknown-fact",
+        ),
+        pytest.param(
+            PRODUCTION + "  note: sum\n  derived_from: [parts.exports.2024]\n" + PARTS,
+            [
+                f"{MARKET}:1: {PROD}: a derived fact has no quote of its own; "
+                "remove 'source' and 'quote'"
+            ],
+            id="derived-with-a-quote",
         ),
         pytest.param(
             edit("- id: market.production.2024", "- id: Market.Production"),
@@ -543,7 +556,7 @@ def test_all_problems_in_all_files_are_reported_sorted(tmp_path: Path) -> None:
         f"facts/more.yaml:5: fact 'market.sales.2024': malformed period '2024-13'; "
         f"use {PERIOD_FORMS}",
         f"facts/units.yaml:{units_line}: unit 'widgets': 'style' is 'counted'; "
-        "use one of: count, percent, currency, multiplier, rank, year",
+        "use one of: count, percent, currency, multiplier, rank, ordinal, year",
     ]
 
 
@@ -553,7 +566,7 @@ ProjectFactory = Callable[..., Project]
 
 
 def test_check_passes_on_a_clean_project(project: ProjectFactory) -> None:
-    proj = project(index='# Home\n\nProduction: {{ fact("market.production.2024") }}.\n')
+    proj = project()
     done = proj.briefing("check")
     assert (done.returncode, done.stdout, done.stderr) == (0, CHECK_OK, "")
 

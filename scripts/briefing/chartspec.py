@@ -138,6 +138,15 @@ def _chart(
             problems.append(
                 Problem(rel, line, f"{what}: unknown fact '{fid}'; use an id from facts/*.yaml")
             )
+    for fact in chosen:
+        if isinstance(fact.value, list):
+            problems.append(
+                Problem(
+                    rel,
+                    yamlio.line_of(node, "facts"),
+                    f"{what}: fact '{fact.id}' is a range; charts plot single values",
+                )
+            )
     if len({f.unit.id for f in chosen}) > 1:
         units = ", ".join(sorted({f.unit.id for f in chosen}))
         problems.append(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import shutil
@@ -11,12 +12,17 @@ import sys
 import tempfile
 from pathlib import Path
 
+from briefing import yamlio
+from briefing.adding import AddError, append, propose
+from briefing.coverage import load_ignores, uncovered
 from briefing.loader import load_factbook
 from briefing.paths import Paths
 from briefing.problems import BriefingError, Problem
 from briefing.render.pages import PageRenderer
 from briefing.render.urls import SiteUrls
 from briefing.schema import json_schema
+
+BACKGROUND = "background"
 
 
 def find_root(start: Path) -> Path:
@@ -35,10 +41,26 @@ def check(paths: Paths) -> list[Problem]:
         return err.problems
     renderer = PageRenderer(book, SiteUrls())
     problems: list[Problem] = []
+    cited: set[str] = set()
     for page in sorted(paths.docs_dir.rglob("*.md")):
         src_uri = page.relative_to(paths.docs_dir).as_posix()
         result = renderer.render(page.read_text("utf-8"), paths.rel(page), src_uri)
         problems.extend(result.problems)
+        cited.update(result.citations)
+    if problems:
+        return sorted(set(problems))  # which facts go uncited is only known once pages render
+    for spec in book.charts.values():
+        cited.update(f.id for f in spec.facts)
+    for fact in book.facts.values():
+        if fact.id not in cited and BACKGROUND not in fact.tags:
+            problems.append(
+                Problem(
+                    fact.path,
+                    fact.line,
+                    f"fact '{fact.id}' is cited by no page; cite it in a chapter, "
+                    f"or tag it '{BACKGROUND}' to list it on the facts page only",
+                )
+            )
     return sorted(set(problems))
 
 
@@ -74,6 +96,66 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_coverage(args: argparse.Namespace) -> int:
+    """Every number in each source that no fact covers and no ignore entry explains."""
+    paths = Paths(find_root(Path.cwd()))
+    try:
+        book = load_factbook(paths)
+    except BriefingError as err:
+        print(err)
+        return 1
+    problems: list[Problem] = []
+    ignores = load_ignores(paths, book, problems)
+    for problem in problems:
+        print(problem)
+    total_left = 0
+    for sid, (count, left) in uncovered(book, ignores).items():
+        source = book.sources[sid]
+        for item in left:
+            print(
+                f'{source.archive}:{item.line}: "{item.text}" is covered by no fact and not explained'
+            )
+        print(f"{sid}: {count} numbers, {count - len(left)} covered or explained, {len(left)} left")
+        total_left += len(left)
+    print(f"{total_left} unexplained number(s)")
+    return 1 if total_left or problems else 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    """Propose a fact from a quote, verify it, and append it to a facts file."""
+    paths = Paths(find_root(Path.cwd()))
+    try:
+        book = load_factbook(paths)
+        entry = propose(book, args.source, args.quote, args.id, args.subject, args.number)
+    except BriefingError as err:
+        print(err)
+        print("fix these problems first; briefing add needs a clean project", file=sys.stderr)
+        return 1
+    except AddError as err:
+        print(f"briefing add: {err}", file=sys.stderr)
+        return 1
+    target = paths.facts_dir / (args.file or f"{args.source}.yaml")
+    shown = io.StringIO()
+    yamlio.new_yaml().dump([entry], shown)
+    print(shown.getvalue(), end="")
+    if args.dry_run:
+        return 0
+    before = target.read_bytes() if target.is_file() else None
+    append(target, entry)
+    try:
+        load_factbook(paths)
+    except BriefingError as err:
+        if before is None:
+            target.unlink()
+        else:
+            target.write_bytes(before)
+        print(err)
+        print(f"not added; {paths.rel(target)} is unchanged", file=sys.stderr)
+        return 1
+    print(f"added to {paths.rel(target)}: review unit, period, kind and geo, then cite it")
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     print(json.dumps(json_schema(), indent=2))
     return 0
@@ -88,6 +170,18 @@ def main(argv: list[str] | None = None) -> int:
     build = sub.add_parser("build", help="build the site and PDF into build/ (atomically)")
     build.add_argument("--site-dir", default="build")
     build.set_defaults(run=cmd_build)
+    add = sub.add_parser("add", help="verify a quote and append it as a fact")
+    add.add_argument("--source", required=True, help="source id from facts/sources.yaml")
+    add.add_argument("--quote", required=True, help="verbatim sentence from the source")
+    add.add_argument("--id", required=True, help="new fact id, e.g. exports.vehicles.2025")
+    add.add_argument("--subject", required=True, help="what is measured")
+    add.add_argument("--number", type=int, help="which number of the quote (1-based)")
+    add.add_argument("--file", help="facts file name (default: <source>.yaml)")
+    add.add_argument("--dry-run", action="store_true", help="show the entry, write nothing")
+    add.set_defaults(run=cmd_add)
+    sub.add_parser("coverage", help="numbers in the sources no fact covers").set_defaults(
+        run=cmd_coverage
+    )
     sub.add_parser("schema", help="print the JSON Schema of fact files").set_defaults(
         run=cmd_schema
     )

@@ -131,6 +131,11 @@ def load_sources(paths: Paths, problems: list[Problem], broken: set[str]) -> dic
         if not check.fields(node, SOURCE_FIELDS, what, line):
             broken.add(str(sid))
             continue
+        url = _text(node, "url")
+        if url and not url.startswith(("https://", "http://")):
+            check.add(
+                yamlio.line_of(node, "url"), f"{what}: 'url' must start with https:// or http://"
+            )
         published = _text(node, "published") or ""
         if not DATE.fullmatch(published):
             check.add(
@@ -285,6 +290,14 @@ def _provenance(
     """Whether provenance holds, and where the quote sits in its source (problems reported)."""
     line = yamlio.line_of(node)
     if derived:
+        if node.get("source") or node.get("quote"):
+            check.add(
+                line, f"{what}: a derived fact has no quote of its own; remove 'source' and 'quote'"
+            )
+            return False, None
+        if node.get("id") in derived:
+            check.add(line, f"{what}: derived_from names the fact itself")
+            return False, None
         if not node.get("note"):
             check.add(line, f"{what}: a derived fact needs a 'note' saying how it is computed")
             return False, None
@@ -317,8 +330,8 @@ def _provenance(
         )
         return False, None
     if unit is not None:
-        found = numbers.parse_numbers(quote)
-        if not numbers.matches(node["value"], found, percent=unit.style == "percent"):
+        found = source.text.numbers_in(*span)
+        if not numbers.matches(node["value"], found, unit.style, unit.symbol):
             stated = ", ".join(f"{q.text.strip()} = {_plain(q)}" for q in found) or "no number"
             check.add(
                 yamlio.line_of(node, "value"),

@@ -66,9 +66,9 @@ class Fact:
         return self.tags[0] if self.tags else self.id.split(".", 1)[0]
 
     @property
-    def rival_key(self) -> tuple[str, str, str, str]:
+    def rival_key(self) -> tuple[str, str, str, str, str]:
         """Facts with equal keys measure the same thing; different values make them rivals."""
-        return (self.subject.casefold(), self.period, self.geo.casefold(), self.unit.id)
+        return (self.subject.casefold(), self.period, self.geo.casefold(), self.unit.id, self.kind)
 
 
 @dataclass(frozen=True)

@@ -35,20 +35,24 @@ CURRENCIES = {"USD": "USD", "US$": "USD", "$": "USD", "CNY": "CNY", "RMB": "CNY"
 CURRENCIES.update({"€": "EUR", "¥": "CNY", "yuan": "CNY"})
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_WORD = "|".join(sorted(WORDS, key=len, reverse=True))
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_WORD = rf"(?:{_TENS})-(?:{_UNITS})|" + "|".join(sorted(WORDS, key=len, reverse=True))
 _ORD = "|".join(ORDINALS)
 _NUMBER = re.compile(
     rf"""
     (?<![\w.,])
     (?:(?P<cur>USD|US\$|CNY|RMB|EUR|[$€¥])\s?)?
-    (?:(?P<digits>{_DIGITS})|(?P<word>{_WORD})\b|(?P<half>half)\b|(?P<ord>{_ORD})\b
+    (?:(?P<date>\d{{4}}-\d\d-\d\d)\b|(?P<frac>\d+/\d+)(?![\d/])|(?P<digits>{_DIGITS})(?![\d/])|(?P<word>{_WORD})\b
+       |(?<!first\ )(?<!second\ )(?P<half>half)\b|(?P<ord>{_ORD})\b
        |(?P<one>an?)(?=\s(?:hundred|thousand|million|billion)\b))
     (?:\s?(?:-\s?)?(?P<scale>hundred|thousand|million|billion|trillion|mn|bn)\b)?
     (?:\s?(?:-\s?)?(?P<suffix>%|percent\b|per\ cent\b|times\b|-fold\b|fold\b|yuan\b))?
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-_RANGE_GAP = re.compile(r"\s*(?:-\s*)?(?:to|-|–|—)\s*\Z", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
+_RANGE_GAP = re.compile(r"[ \t]*(?:-[ \t]*)?(?:to|-|–|—)[ \t]*\Z", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,7 @@ class Quantity:
     """A number found in text: its full magnitude and what kind of number it is."""
 
     value: Decimal
-    kind: str  # number · percent · currency · multiplier · ordinal
+    kind: str  # number · percent · currency · multiplier · ordinal · date
     text: str
     start: int
     end: int
@@ -86,10 +90,16 @@ def _kind(suffix: str | None, currency: str | None, ordinal: bool, half: bool) -
 
 def _one(match: re.Match[str]) -> Quantity:
     g = match.groupdict()
-    if g["digits"]:
+    if g["date"]:
+        year = Decimal(g["date"][:4])
+        return Quantity(year, "date", match.group(0), match.start(), match.end())
+    if g["frac"]:
+        top, bottom = g["frac"].split("/")
+        base = Decimal(100) * Decimal(top) / Decimal(bottom or 1)
+    elif g["digits"]:
         base = Decimal(g["digits"].replace(",", ""))
     elif g["word"]:
-        base = Decimal(WORDS[g["word"].lower()])
+        base = sum((Decimal(WORDS[w]) for w in g["word"].lower().split("-")), Decimal())
     elif g["half"]:
         base = Decimal(50)
     elif g["one"]:
@@ -101,36 +111,41 @@ def _one(match: re.Match[str]) -> Quantity:
     currency = CURRENCIES.get(g["cur"] or "") or (
         "CNY" if suffix and suffix.lower() == "yuan" else None
     )
-    kind = _kind(suffix, currency, bool(g["ord"]), bool(g["half"]))
+    kind = _kind(suffix, currency, bool(g["ord"]), bool(g["half"] or g["frac"]))
     return Quantity(
         base * scale, kind, match.group(0), match.start(), match.end(), None, currency, scale
     )
 
 
 def parse_numbers(text: str) -> list[Quantity]:
-    """Every number in ``text``, plus a range wherever two are joined by "to" or a dash.
+    """Every number in ``text``; two joined by "to" or a dash are one range, not two numbers.
 
     In "12 to 15 million" or "30 to 40 percent" the scale and suffix of the second number
-    apply to the first as well, so both the bare and the scaled reading are offered.
+    apply to the first. "From 39% to 53%" is a change between two numbers, not a range, and
+    "3.7 percent to 31.28 million" joins numbers of different kinds, so neither is a range.
     """
     singles = [_one(m) for m in _NUMBER.finditer(text)]
-    found = list(singles)
+    found: list[Quantity] = []
+    joined: set[int] = set()
     for left, right in itertools.pairwise(singles):
-        if left.kind == "ordinal" or right.kind == "ordinal":
+        if left.kind in {"ordinal", "date"} or not _RANGE_GAP.match(text[left.end : right.start]):
             continue
-        if not _RANGE_GAP.match(text[left.end : right.start]):
+        if _FROM.search(text[: left.start]):
             continue
         low = left
         promote = left.kind == "number" and right.kind != "number"
         if left.scale == 1 and (right.scale != 1 or promote):
             kind = right.kind if promote else left.kind
             low = Quantity(left.value * right.scale, kind, left.text, left.start, left.end)
-            found.append(low)
+        if low.kind != right.kind or not low.value < right.value:
+            continue
         span = text[left.start : right.end]
         found.append(
             Quantity(low.value, low.kind, span, left.start, right.end, right.value, right.currency)
         )
-    return found
+        joined.update((left.start, right.start))
+    found.extend(q for q in singles if q.start not in joined)
+    return sorted(found, key=lambda q: (q.start, q.end))
 
 
 def to_decimal(value: float | int | Decimal) -> Decimal:
@@ -138,9 +153,24 @@ def to_decimal(value: float | int | Decimal) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(str(value))
 
 
-def matches(value: object, quantities: list[Quantity], percent: bool) -> bool:
-    """Whether a fact's value (number or [low, high]) is a number stated in the quote."""
-    wanted = [q for q in quantities if (q.kind == "percent") == percent or q.kind == "ordinal"]
+def fits(q: Quantity, style: str, symbol: str = "") -> bool:
+    """Whether a number of this kind can state a value in a unit of this style."""
+    if style == "percent":
+        return q.kind == "percent"
+    if style == "currency":
+        return q.kind == "currency" and (q.currency in (None, symbol))
+    if style == "multiplier":
+        return q.kind == "multiplier"
+    if style == "rank":
+        return q.kind in {"ordinal", "number"}
+    if style == "ordinal":
+        return q.kind == "ordinal"
+    return q.kind == "number"
+
+
+def matches(value: object, quantities: list[Quantity], style: str, symbol: str = "") -> bool:
+    """Whether a fact's value (number or [low, high]) is a number the quote states, of its kind."""
+    wanted = [q for q in quantities if fits(q, style, symbol)]
     if isinstance(value, list):
         low, high = (to_decimal(v) for v in value)
         return any(q.is_range and q.value == low and q.high == high for q in wanted)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from briefing.numbers import Quantity, parse_numbers
+
 _TRANSLATE = str.maketrans(
     {"’": "'", "‘": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "‑": "-",
      "−": "-", "\u00a0": " "}
@@ -41,6 +43,17 @@ class SourceText:
     def __init__(self, text: str) -> None:
         self.text = text
         self.normal, self._index = normalise(text)
+        self._numbers: list[Quantity] | None = None
+
+    def numbers_in(self, start: int, end: int) -> list[Quantity]:
+        """The numbers of the source lying wholly inside ``[start, end)``.
+
+        Read from the source, not from the quote, so a quote cut inside a number ("4.9" of
+        "4.91 million") or a range states nothing.
+        """
+        if self._numbers is None:
+            self._numbers = parse_numbers(self.text)
+        return [q for q in self._numbers if start <= q.start and q.end <= end]
 
     def find(self, quote: str) -> tuple[int, int] | None:
         """Offsets ``(start, end)`` of the quote in the original text, or None."""

@@ -36,7 +36,7 @@ FACT_FIELDS = (
     Field("geo", "text", description="country or region the number is about"),
     Field("source", "text", required=False, description="a source id from facts/sources.yaml"),
     Field("quote", "text", required=False, description="verbatim sentence the number is in"),
-    Field("qualifier", "text", required=False, choices=tuple(QUALIFIERS)),
+    Field("qualifier", "text", required=False, choices=QUALIFIERS),
     Field(
         "note", "text", required=False, description="editor's note, e.g. how a period was resolved"
     ),

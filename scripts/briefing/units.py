@@ -7,8 +7,9 @@ from decimal import Decimal
 
 from briefing.numbers import to_decimal
 
-STYLES = ("count", "percent", "currency", "multiplier", "rank", "year")
-QUALIFIERS = {"about": "about", "nearly": "nearly", "over": "over", "under": "under"}
+STYLES = ("count", "percent", "currency", "multiplier", "rank", "ordinal", "year")
+_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
+QUALIFIERS = ("about", "nearly", "over", "under", "at least", "at most")
 _SCALES = (
     (Decimal(10) ** 12, "trillion"),
     (Decimal(10) ** 9, "billion"),
@@ -55,7 +56,7 @@ def format_value(value: object, unit: Unit, qualifier: str | None = None) -> str
         text = _format_range(low, high, unit)
     else:
         text = _format_one(to_decimal(value), unit)  # type: ignore[arg-type]
-    return f"{QUALIFIERS[qualifier]} {text}" if qualifier else text
+    return f"{qualifier} {text}" if qualifier else text
 
 
 def _noun(number: Decimal, unit: Unit) -> str:
@@ -69,6 +70,10 @@ def _format_one(number: Decimal, unit: Unit) -> str:
         return format(number.normalize(), "f")
     if unit.style == "rank":
         return f"No. {plain(number)}"
+    if unit.style == "ordinal":
+        whole = int(number)
+        suffix = "th" if 10 <= whole % 100 <= 20 else _SUFFIX.get(whole % 10, "th")
+        return f"{whole}{suffix}"
     if unit.style == "multiplier":
         return f"{plain(number)} times"
     digits, word = scaled(number)
@@ -78,7 +83,7 @@ def _format_one(number: Decimal, unit: Unit) -> str:
 
 
 def _format_range(low: Decimal, high: Decimal, unit: Unit) -> str:
-    if unit.style in {"year", "rank"}:
+    if unit.style in {"year", "rank", "ordinal"}:
         return f"{_format_one(low, unit)}–{_format_one(high, unit)}"
     (lo_digits, lo_word), (hi_digits, hi_word) = scaled(low), scaled(high)
     if lo_word != hi_word:

@@ -19,7 +19,7 @@ from briefing.model import FactBook
 _ID = re.compile(r'\bid="([^"]+)"')
 _CITE = re.compile(r'<a href="[^"]*" data-note="(\d+)"')
 _LOCAL_HREF = re.compile(r'href="#([^"]+)"')
-_OTHER_HREF = re.compile(r'<a href="(?!#|https?:|mailto:)[^"]*"')
+_OTHER_HREF = re.compile(r'(<a\b[^>]*?)\shref="(?!#|https?:|mailto:)[^"]*"')
 _SVG_REF = re.compile(r'(url\(#|href="#)(chart-)')
 
 
@@ -55,7 +55,7 @@ def print_chapter(index: int, chapter: Chapter) -> str:
         html,
     )
     html = _SVG_REF.sub(lambda m: f"{m.group(1)}{prefix}{m.group(2)}", html)
-    return _OTHER_HREF.sub("<a", html)
+    return _OTHER_HREF.sub(r"\1", html)
 
 
 def print_html(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ import vl_convert as vlc
 
 from briefing.chartspec import ChartSpec
 
+VL_CONVERT = metadata.version("vl-convert-python")  # a new renderer invalidates the cache
 FONT = "Noto Sans CJK SC, Noto Sans, DejaVu Sans, sans-serif"
 _ID = re.compile(r'\b(id|clip-path|href)="(url\(#|#)?([^")]+)(\))?"')
 
@@ -67,7 +69,8 @@ class ChartRenderer:
 
     def svg(self, spec: ChartSpec) -> str:
         vl = chart_spec(spec)
-        key = hashlib.sha256(json.dumps(vl, sort_keys=True).encode()).hexdigest()[:20]
+        stamp = json.dumps([spec.id, VL_CONVERT, vl], sort_keys=True)
+        key = hashlib.sha256(stamp.encode()).hexdigest()[:20]
         path = self.cache_dir / "charts" / f"{key}.svg"
         if path.is_file():
             return path.read_text("utf-8")

@@ -17,6 +17,7 @@ from markupsafe import Markup
 from briefing.chartspec import ChartSpec
 from briefing.model import Fact, FactBook
 from briefing.problems import Problem
+from briefing.prose import typed_numbers
 from briefing.render.charts import ChartRenderer
 from briefing.render.text import esc, one_block
 from briefing.render.urls import FACTS_PAGE, SiteUrls, source_page
@@ -58,6 +59,7 @@ class PageRenderer:
     def render(self, markdown: str, path: str, src_uri: str) -> PageRender:
         """Render one page; problems are in the result, never raised."""
         page = PageRender(path, src_uri)
+        page.problems.extend(typed_numbers(markdown, path))
         self._sources[path] = markdown
         try:
             template = self.env.get_template(path)
