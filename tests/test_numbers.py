@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from briefing.model import agree
 from briefing.numbers import matches, parse_numbers
 from briefing.periods import is_period, label
 from briefing.quotes import SourceText
@@ -163,3 +164,11 @@ def test_dates_are_one_token_and_ranges_stay_on_one_line() -> None:
         ("2025", "number", "2026"),
         ("2027", "number", "2028"),
     ]
+
+
+def test_values_agree_within_stated_precision() -> None:
+    assert agree(31_280_000, 31_282_000)
+    assert agree(4.3, 4.3)
+    assert not agree(16_000_000, 16_500_000)
+    assert not agree(4.3, 4.4)
+    assert not agree([30, 40], [30, 45])

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
 from typing import Any
 
 from briefing import periods
+from briefing.numbers import to_decimal
 from briefing.quotes import SourceText
 from briefing.units import Unit, format_value
 
@@ -71,6 +73,19 @@ class Fact:
         return (self.subject.casefold(), self.period, self.geo.casefold(), self.unit.id, self.kind)
 
 
+def agree(a: Any, b: Any) -> bool:
+    """Whether two values agree within the precision the coarser one is stated in.
+
+    31.28 million and 31.282 million agree; 16 million and 16.5 million do not (16.5 rounds
+    to 17 at the precision of "16 million").
+    """
+    if isinstance(a, list) or isinstance(b, list):
+        return bool(a == b)
+    x, y = to_decimal(a).normalize(), to_decimal(b).normalize()
+    step = Decimal(1).scaleb(max(int(x.as_tuple().exponent), int(y.as_tuple().exponent)))
+    return x.quantize(step, ROUND_HALF_UP) == y.quantize(step, ROUND_HALF_UP)
+
+
 @dataclass(frozen=True)
 class FactBook:
     """Every fact, source, unit and chart, validated; read-only for the build."""
@@ -81,13 +96,13 @@ class FactBook:
     charts: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
     def rivals(self, fact: Fact) -> list[Fact]:
-        """Other facts on the same subject, period and geo whose values differ."""
+        """Other facts on the same measure whose values differ beyond their stated precision."""
         return [
             other
             for other in self.facts.values()
             if other.id != fact.id
             and other.rival_key == fact.rival_key
-            and other.value != fact.value
+            and not agree(other.value, fact.value)
         ]
 
     def facts_from(self, source_id: str) -> list[Fact]:
