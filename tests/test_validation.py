@@ -512,7 +512,7 @@ def test_chart_problems(tmp_path: Path) -> None:
         "use an id from facts/*.yaml",
         "facts/charts.yaml:20: chart 'mixed': facts have different units (usd, vehicles); "
         "chart one unit at a time",
-        f"facts/charts.yaml:31: chart 'misspelt': unknown key 'colour'; allowed keys: {CHART_KEYS}",
+        f"facts/charts.yaml:31: chart 'misspelt': unknown key 'colour'; did you mean 'color'? allowed keys: {CHART_KEYS}",
     ]
 
 

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefing import yamlio
+from briefing.checker import Checker
 from briefing.model import Fact
 from briefing.paths import Paths
 from briefing.problems import Problem
-from briefing.schema import Field, type_error
+from briefing.schema import Field
 
 MARKS = ("bar", "line", "point", "arc")
 DATA_FIELDS = ("label", "subject", "period", "geo", "value", "source", "kind")
@@ -82,53 +83,20 @@ def load_charts(
         return {}
     charts: dict[str, ChartSpec] = {}
     for cid, node in data.items():
-        spec = _chart(str(cid), node, rel, facts, problems)
+        spec = _chart(str(cid), node, yamlio.line_of(data, cid), rel, facts, problems)
         if spec is not None:
             charts[spec.id] = spec
     return charts
 
 
 def _chart(
-    cid: str, node: Any, rel: str, facts: dict[str, Fact], problems: list[Problem]
+    cid: str, node: Any, line: int, rel: str, facts: dict[str, Fact], problems: list[Problem]
 ) -> ChartSpec | None:
     what = f"chart '{cid}'"
-    if not isinstance(node, dict):
-        problems.append(Problem(rel, yamlio.line_of(node), f"{what} must be a mapping"))
+    check = Checker(rel, problems)
+    if not check.fields(node, CHART_FIELDS, what, line):
         return None
-    names = [f.name for f in CHART_FIELDS]
     before = len(problems)
-    for key in node:
-        if key not in names:
-            problems.append(
-                Problem(
-                    rel,
-                    yamlio.line_of(node, key),
-                    f"{what}: unknown key '{key}'; allowed keys: {', '.join(names)}",
-                )
-            )
-    for field in CHART_FIELDS:
-        if field.name not in node:
-            if field.required:
-                problems.append(
-                    Problem(
-                        rel, yamlio.line_of(node), f"{what}: missing required key '{field.name}'"
-                    )
-                )
-            continue
-        value = node[field.name]
-        error = (
-            (
-                None
-                if isinstance(value, dict)
-                else f"'{field.name}' must be a mapping of fact id to label"
-            )
-            if field.type == "mapping"
-            else type_error(field, value)
-        )
-        if error:
-            problems.append(Problem(rel, yamlio.line_of(node, field.name), f"{what}: {error}"))
-    if len(problems) > before:
-        return None
     chosen = []
     for index, fid in enumerate(node["facts"]):
         if fid in facts:

@@ -10,70 +10,23 @@ import datetime as dt
 import difflib
 import hashlib
 import re
-from collections.abc import Iterable
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from briefing import numbers, periods, yamlio
 from briefing.chartspec import load_charts
+from briefing.checker import Checker
 from briefing.model import Fact, FactBook, Source
 from briefing.paths import Paths
 from briefing.problems import BriefingError, Problem
 from briefing.quotes import SourceText
-from briefing.schema import FACT_FIELDS, SOURCE_FIELDS, UNIT_FIELDS, Field, type_error
+from briefing.schema import FACT_FIELDS, SOURCE_FIELDS, UNIT_FIELDS
 from briefing.units import Unit
 
 FACT_ID = re.compile(r"[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)+")
 SOURCE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 DATE = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?")
-
-
-class _Checker:
-    """Collects problems for one file, with the messages prefixed by what they are about."""
-
-    def __init__(self, rel: str, problems: list[Problem]) -> None:
-        self.rel = rel
-        self.problems = problems
-
-    def add(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.rel, line, message))
-
-    def fields(self, node: Any, table: Iterable[Field], what: str, line: int | None = None) -> bool:
-        """Check keys and types of one mapping; True when it is fit to build from.
-
-        ``line`` locates the entry when it is a plain value, which carries no position.
-        """
-        table = tuple(table)
-        names = [f.name for f in table]
-        if not isinstance(node, dict):
-            self.add(
-                line or yamlio.line_of(node),
-                f"{what} must be a mapping of keys ({', '.join(names)})",
-            )
-            return False
-        ok = True
-        for key in node:
-            if key not in names:
-                close = difflib.get_close_matches(str(key), names, n=1)
-                hint = f"did you mean '{close[0]}'? " if close else ""
-                allowed = ", ".join(names)
-                self.add(
-                    yamlio.line_of(node, key),
-                    f"{what}: unknown key '{key}'; {hint}allowed keys: {allowed}",
-                )
-                ok = False
-        for field in table:
-            if field.name not in node:
-                if field.required:
-                    self.add(yamlio.line_of(node), f"{what}: missing required key '{field.name}'")
-                    ok = False
-                continue
-            error = type_error(field, node[field.name])
-            if error:
-                self.add(yamlio.line_of(node, field.name), f"{what}: {error}")
-                ok = False
-        return ok
 
 
 def _text(node: Any, key: str) -> str | None:
@@ -89,7 +42,7 @@ def load_units(paths: Paths, problems: list[Problem]) -> dict[str, Unit]:
         problems.append(Problem(rel, 1, "unit registry missing; create it (see README)"))
         return {}
     data = yamlio.load(paths.units_file, rel, problems)
-    check = _Checker(rel, problems)
+    check = Checker(rel, problems)
     units: dict[str, Unit] = {}
     if not isinstance(data, dict):
         if data is not None:
@@ -116,7 +69,7 @@ def load_sources(paths: Paths, problems: list[Problem], broken: set[str]) -> dic
         )
         return {}
     data = yamlio.load(paths.sources_file, rel, problems)
-    check = _Checker(rel, problems)
+    check = Checker(rel, problems)
     sources: dict[str, Source] = {}
     if not isinstance(data, dict):
         if data is not None:
@@ -163,7 +116,7 @@ def load_sources(paths: Paths, problems: list[Problem], broken: set[str]) -> dic
     return sources
 
 
-def _archived_text(paths: Paths, node: Any, what: str, check: _Checker) -> str | None:
+def _archived_text(paths: Paths, node: Any, what: str, check: Checker) -> str | None:
     path = paths.seeds_dir / str(node["file"])
     shown = paths.rel(path)
     if not path.is_file() or path.parent.resolve() != paths.seeds_dir.resolve():
@@ -199,7 +152,7 @@ def load_facts(
     for path in paths.fact_files():
         rel = paths.rel(path)
         data = yamlio.load(path, rel, problems)
-        check = _Checker(rel, problems)
+        check = Checker(rel, problems)
         if data is None:
             continue
         if not isinstance(data, list):
@@ -217,7 +170,7 @@ def load_facts(
 def _fact(
     node: Any,
     line: int,
-    check: _Checker,
+    check: Checker,
     sources: dict[str, Source],
     units: dict[str, Unit],
     seen: dict[str, Fact],
@@ -281,7 +234,7 @@ def _fact(
 def _provenance(
     node: Any,
     what: str,
-    check: _Checker,
+    check: Checker,
     sources: dict[str, Source],
     unit: Unit | None,
     derived: tuple[str, ...],

@@ -20,7 +20,7 @@ class Field:
     """One key of a YAML mapping: its type, whether it is required, its allowed values."""
 
     name: str
-    type: str  # text · value · text_list · date
+    type: str  # text · value · text_list · mapping · date
     required: bool = True
     choices: tuple[str, ...] = ()
     description: str = ""
@@ -92,6 +92,10 @@ def type_error(field: Field, value: Any) -> str | None:
             return None
         hint = " without quotes" if isinstance(value, str) else ""
         return f"'{key}' must be a number or a [low, high] range{hint}, not {_yaml_type(value)}"
+    if field.type == "mapping":
+        if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+            return None
+        return f"'{key}' must be a mapping of fact id to label"
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         return f"'{key}' must be a list of text, such as [exports, nev]"
     return None
