@@ -5,17 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
 
 from briefing.model import FactBook
-from briefing.numbers import to_decimal
+from briefing.numbers import digits
 
 COLUMNS = ("id", "subject", "value", "value_high", "unit", "text", "period", "kind", "geo",
            "qualifier", "source", "quote", "note", "tags")  # fmt: skip
-
-
-def _number(value: Any) -> str:
-    return format(to_decimal(value).normalize(), "f")
 
 
 def records(book: FactBook) -> list[dict[str, str]]:
@@ -26,8 +21,8 @@ def records(book: FactBook) -> list[dict[str, str]]:
             {
                 "id": fact.id,
                 "subject": fact.subject,
-                "value": _number(low),
-                "value_high": "" if high is None else _number(high),
+                "value": digits(low),
+                "value_high": "" if high is None else digits(high),
                 "unit": fact.unit.id,
                 "text": fact.text,
                 "period": fact.period,

@@ -10,7 +10,6 @@ import datetime as dt
 import difflib
 import hashlib
 import re
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -296,9 +295,9 @@ def _provenance(
 
 
 def _plain(q: numbers.Quantity) -> str:
-    text = format(q.value.normalize(), "f")
+    text = numbers.digits(q.value)
     if q.high is not None:
-        text = f"[{text}, {format(q.high.normalize(), 'f')}]"
+        text = f"[{text}, {numbers.digits(q.high)}]"
     return text + ("%" if q.kind == "percent" else "")
 
 
@@ -335,7 +334,3 @@ def load_factbook(paths: Paths) -> FactBook:
         units=MappingProxyType(units),
         charts=MappingProxyType(charts),
     )
-
-
-def file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()

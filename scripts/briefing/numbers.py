@@ -148,6 +148,11 @@ def parse_numbers(text: str) -> list[Quantity]:
     return sorted(found, key=lambda q: (q.start, q.end))
 
 
+def digits(value: float | int | Decimal) -> str:
+    """A value's exact digits without exponent or trailing zeros: 4.30 -> "4.3", 4.91E+6 -> "4910000"."""
+    return format(to_decimal(value).normalize(), "f")
+
+
 def to_decimal(value: float | int | Decimal) -> Decimal:
     """A YAML number as an exact decimal (4.3 stays 4.3, not 4.29999…)."""
     return value if isinstance(value, Decimal) else Decimal(str(value))

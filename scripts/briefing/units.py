@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from briefing.numbers import to_decimal
+from briefing.numbers import digits, to_decimal
 
 STYLES = ("count", "percent", "currency", "multiplier", "rank", "ordinal", "year")
 _SUFFIX = {1: "st", 2: "nd", 3: "rd"}
@@ -30,7 +30,7 @@ class Unit:
 
 def plain(number: Decimal) -> str:
     """Exact decimal digits with thousands separators: 400000 -> "400,000", 4.30 -> "4.3"."""
-    text = format(number.normalize(), "f")
+    text = digits(number)
     whole, _, frac = text.partition(".")
     sign = "-" if whole.startswith("-") else ""
     grouped = f"{int(whole.lstrip('-') or 0):,}"
@@ -67,7 +67,7 @@ def _format_one(number: Decimal, unit: Unit) -> str:
     if unit.style == "percent":
         return f"{plain(number)}%"
     if unit.style == "year":
-        return format(number.normalize(), "f")
+        return digits(number)
     if unit.style == "rank":
         return f"No. {plain(number)}"
     if unit.style == "ordinal":
@@ -76,10 +76,10 @@ def _format_one(number: Decimal, unit: Unit) -> str:
         return f"{whole}{suffix}"
     if unit.style == "multiplier":
         return f"{plain(number)} times"
-    digits, word = scaled(number)
+    shown, word = scaled(number)
     if unit.style == "currency":
-        return f"{unit.symbol} {_join(digits, word)}"
-    return _join(_join(digits, word), _noun(number, unit))
+        return f"{unit.symbol} {_join(shown, word)}"
+    return _join(_join(shown, word), _noun(number, unit))
 
 
 def _format_range(low: Decimal, high: Decimal, unit: Unit) -> str:
