@@ -36,7 +36,7 @@ FACT_KEYS = (
     "id, subject, value, unit, period, kind, geo, source, quote, qualifier, note, tags, "
     "derived_from"
 )
-CHART_KEYS = "title, mark, facts, x, y, color, alt, labels"
+CHART_KEYS = "title, alt, facts, select, mark, x, y, color, labels, series, rule, function"
 PERIOD_FORMS = "YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD or START/END such as 2024-01/2024-10"
 SEED_CHANGED = "restore the original file, or record the new hash if the change is intended"
 CHECK_OK = "briefing check: all facts verified against their sources; all pages render\n"
@@ -507,13 +507,129 @@ misspelt:
 def test_chart_problems(tmp_path: Path) -> None:
     assert problems(tmp_path, files={"facts/charts.yaml": CHARTS}) == [
         "facts/charts.yaml:3: chart 'production': 'mark' is 'pie'; "
-        "use one of: bar, line, point, arc",
+        "use one of: bar, line, point, area, arc",
         "facts/charts.yaml:13: chart 'missing': unknown fact 'market.production.2023'; "
         "use an id from facts/*.yaml",
         "facts/charts.yaml:20: chart 'mixed': facts have different units (usd, vehicles); "
         "chart one unit at a time",
         f"facts/charts.yaml:31: chart 'misspelt': unknown key 'colour'; did you mean 'color'? allowed keys: {CHART_KEYS}",
     ]
+
+
+SALES = """\
+- id: market.sales.2024
+  subject: China's automobile sales
+  value: 31440000
+  unit: vehicles
+  period: "2024"
+  kind: actual
+  geo: China
+  source: demo
+  quote: "31.28 million and 31.44 million units"
+"""
+RIVAL = (
+    SALES.replace("market.sales.2024", "market.production.rival")
+    .replace("automobile sales", "automobile production")
+    .replace("31440000", "31440000\n  note: another count")
+)
+BAR = "  title: T\n  alt: Words only.\n  mark: bar\n  x: label\n  y: value\n"
+
+
+@pytest.mark.parametrize(
+    ("chart", "message"),
+    [
+        (
+            "c:\n" + BAR + "  facts: [market.production.2024]\n  select: {tag: x}\n",
+            "1: chart 'c': give either 'facts' (a list of ids) or 'select'",
+        ),
+        (
+            "c:\n" + BAR + "  select: {unit: widgets}\n",
+            "7: chart 'c': 'select' matches no fact; check its values against facts/*.yaml",
+        ),
+        (
+            "c:\n" + BAR + "  select: {colour: red}\n",
+            "7: chart 'c' select: unknown key 'colour'; allowed keys: "
+            "tag, subject, unit, source, kind, geo, period",
+        ),
+        (
+            "c:\n  title: T\n  alt: Words.\n  function: nope\n  facts: [market.production.2024]\n",
+            "4: chart 'c': unknown function 'nope'; registered in briefing/custom_charts.py: "
+            "amount_and_shares",
+        ),
+        (
+            "c:\n"
+            + BAR
+            + "  facts: [market.production.2024]\n  labels:\n    market.sales.2024: S\n",
+            "9: chart 'c': labels names 'market.sales.2024', which is not one of the chart's facts",
+        ),
+        (
+            "c:\n"
+            + BAR
+            + "  facts: [market.production.2024]\n  labels:\n    market.production.2024: 2024\n",
+            "8: chart 'c': 'labels': 'market.production.2024' must be text, not a number; "
+            "put it in quotes",
+        ),
+        (
+            "c:\n" + BAR + "  facts: [market.production.2024]\n  rule: parts.exports.2024\n",
+            "8: chart 'c': 'rule' fact 'parts.exports.2024' is in usd, the chart in vehicles",
+        ),
+        (
+            "c:\n" + BAR + "  facts: [market.production.2024]\n  rule: nope\n",
+            "8: chart 'c': unknown fact 'nope' in 'rule'; use an id from facts/*.yaml",
+        ),
+        (
+            "c:\n" + BAR.replace("y: value", "y: geo") + "  facts: [market.production.2024]\n",
+            "1: chart 'c': one of 'x' and 'y' must be 'value', the number the facts state",
+        ),
+        (
+            "c:\n"
+            + BAR.replace("bar", "arc").replace("x: label\n  y: value", "x: value\n  y: label")
+            + "  facts: [market.production.2024]\n",
+            "4: chart 'c': an 'arc' chart needs 'y: value' (its angle)",
+        ),
+        (
+            "c:\n"
+            + BAR.replace("Words only.", "Up 12 percent.")
+            + "  facts: [market.production.2024]\n",
+            "3: number \"12 percent\" typed by hand; chart 'c' states numbers only through its "
+            "facts; describe in words",
+        ),
+    ],
+)
+def test_one_chart_problem(tmp_path: Path, chart: str, message: str) -> None:
+    assert problems(tmp_path, FACTS + SALES, {"facts/charts.yaml": chart}) == [
+        f"facts/charts.yaml:{message}"
+    ]
+
+
+def test_chart_must_show_both_sides_where_sources_differ(tmp_path: Path) -> None:
+    rival = SALES.replace("market.sales.2024", "market.production.other").replace(
+        "automobile sales", "automobile production"
+    )
+    chart = "c:\n" + BAR + "  facts: [market.production.2024]\n"
+    assert problems(tmp_path, FACTS + rival, {"facts/charts.yaml": chart}) == [
+        "facts/charts.yaml:7: chart 'c': shows 'market.production.2024' but not "
+        "'market.production.other', which a source states differently "
+        "(31.44 million vehicles vs 31.28 million vehicles); add it so both are shown"
+    ]
+    both = chart.replace(
+        "[market.production.2024]", "[market.production.2024, market.production.other]"
+    )
+    assert list(load(tmp_path, FACTS + rival, {"facts/charts.yaml": both}).charts) == ["c"]
+
+
+def test_chart_select_and_function_load(tmp_path: Path) -> None:
+    charts = (
+        "by-unit:\n" + BAR + "  select: {unit: vehicles, source: demo}\n"
+        "mixed:\n  title: T\n  alt: Words.\n  function: amount_and_shares\n"
+        "  facts: [market.production.2024, parts.exports.2024]\n"
+    )
+    book = load(tmp_path, FACTS + SALES, {"facts/charts.yaml": charts})
+    assert [f.id for f in book.charts["by-unit"].facts] == [
+        "market.production.2024",
+        "market.sales.2024",
+    ]
+    assert book.charts["mixed"].function == "amount_and_shares"
 
 
 def test_chart_must_be_a_mapping(tmp_path: Path) -> None:
@@ -546,8 +662,8 @@ def test_all_problems_in_all_files_are_reported_sorted(tmp_path: Path) -> None:
         },
     )
     assert found == [
+        "facts/charts.yaml:1: chart 'production': missing required key 'y' (or name a 'function')",
         "facts/charts.yaml:2: chart 'production': missing required key 'alt'",
-        "facts/charts.yaml:2: chart 'production': missing required key 'y'",
         f"{MARKET}:3: {PROD}: value 31290000 is not a number the quote states "
         "(it states: 31.28 million = 31280000, 31.44 million = 31440000); "
         "correct the value or the quote",

@@ -1,32 +1,42 @@
 """Charts declared by editors in facts/charts.yaml: which facts, which mark, which encodings.
 
 A declared chart needs no Python; its data rows come from the validated facts, so a chart
-can only show numbers that carry a verified quote.
+can only show numbers that carry a verified quote. What the spec cannot say, a registered
+function in ``briefing.custom_charts`` draws, from the same validated rows.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from briefing import yamlio
 from briefing.checker import Checker
-from briefing.model import Fact
+from briefing.model import Fact, Source, agree
 from briefing.paths import Paths
 from briefing.problems import Problem
+from briefing.prose import typed_numbers
 from briefing.schema import Field
 
-MARKS = ("bar", "line", "point", "arc")
-DATA_FIELDS = ("label", "subject", "period", "geo", "value", "source", "kind")
+MARKS = ("bar", "line", "point", "area", "arc")
+DATA_FIELDS = ("label", "series", "subject", "period", "geo", "value", "source", "kind")
+SELECT_FIELDS = tuple(
+    Field(name, "text", required=False, description=f"keep facts whose {name} is this")
+    for name in ("tag", "subject", "unit", "source", "kind", "geo", "period")
+)
 CHART_FIELDS = (
     Field("title", "text"),
-    Field("mark", "text", choices=MARKS),
-    Field("facts", "text_list", description="fact ids, in the order shown"),
-    Field("x", "text", choices=DATA_FIELDS),
-    Field("y", "text", choices=DATA_FIELDS),
-    Field("color", "text", required=False, choices=DATA_FIELDS),
     Field("alt", "text", description="what the chart shows, in words"),
+    Field("facts", "text_list", required=False, description="fact ids, in the order shown"),
+    Field("select", "mapping", required=False, description="facts chosen by tag, unit, source…"),
+    Field("mark", "text", required=False, choices=MARKS),
+    Field("x", "text", required=False, choices=DATA_FIELDS),
+    Field("y", "text", required=False, choices=DATA_FIELDS),
+    Field("color", "text", required=False, choices=DATA_FIELDS),
     Field("labels", "mapping", required=False, description="fact id -> short label"),
+    Field("series", "mapping", required=False, description="fact id -> series name"),
+    Field("rule", "text", required=False, description="fact drawn as a reference line"),
+    Field("function", "text", required=False, description="a function in custom_charts"),
 )
 
 
@@ -36,36 +46,65 @@ class ChartSpec:
 
     id: str
     title: str
-    mark: str
-    facts: tuple[Fact, ...]
-    x: str
-    y: str
     alt: str
+    facts: tuple[Fact, ...]
+    mark: str = "bar"
+    x: str = "label"
+    y: str = "value"
     color: str | None = None
     labels: tuple[tuple[str, str], ...] = ()
+    series: tuple[tuple[str, str], ...] = ()
+    rule: Fact | None = None
+    function: str | None = None
+    path: str = ""  # where the editor declared it, for messages
+    line: int = 0
 
-    def rows(self) -> list[dict[str, Any]]:
+    @property
+    def cited(self) -> tuple[Fact, ...]:
+        """Every fact the chart draws, the reference line included: its caption cites them."""
+        return self.facts + ((self.rule,) if self.rule else ())
+
+    def rows(self, sources: dict[str, Source]) -> list[dict[str, Any]]:
         """One data row per fact: what the chart plots and what its CSV offers."""
-        labels = dict(self.labels)
+        labels, series = dict(self.labels), dict(self.series)
         rows = []
         for fact in self.facts:
-            low, high = (fact.value, None) if not isinstance(fact.value, list) else fact.value
+            src = sources.get(fact.source or "")
             rows.append(
                 {
                     "id": fact.id,
                     "label": labels.get(fact.id, fact.subject),
+                    "series": series.get(fact.id, ""),
                     "subject": fact.subject,
                     "period": fact.period_label,
                     "geo": fact.geo,
-                    "value": float(low),
-                    "high": None if high is None else float(high),
+                    "value": float(fact.value),  # ranges are rejected
                     "unit": fact.unit.id,
                     "text": fact.text,
                     "kind": fact.kind,
-                    "source": fact.source,
+                    "source": src.publisher if src else "derived",
+                    "source_id": fact.source or "",
+                    "quote": fact.quote or "",
                 }
             )
         return rows
+
+    def summary(self, sources: dict[str, Source]) -> str:
+        """The chart's data in words, for screen readers: written from the facts, never typed."""
+        parts = [
+            f"{row['label']}{', ' + row['series'] if row['series'] else ''}: "
+            f"{row['text']} ({row['period']})"
+            for row in self.rows(sources)
+        ]
+        parts += [f"Reference line, {row['label']}" for row in self.rule_rows(sources)]
+        return "; ".join(parts) + "."
+
+    def rule_rows(self, sources: dict[str, Source]) -> list[dict[str, Any]]:
+        """The reference line's row (empty without one), labelled like the other rows."""
+        if self.rule is None:
+            return []
+        row = replace(self, facts=(self.rule,)).rows(sources)[0]
+        return [{**row, "label": f"{row['text']}: {row['label']}"}]
 
 
 def load_charts(
@@ -81,60 +120,201 @@ def load_charts(
     if not isinstance(data, dict):
         problems.append(Problem(rel, 1, "charts.yaml must map chart ids to their declarations"))
         return {}
+    rivals: dict[tuple[str, ...], list[Fact]] = {}
+    for fact in facts.values():
+        rivals.setdefault(fact.rival_key, []).append(fact)
     charts: dict[str, ChartSpec] = {}
     for cid, node in data.items():
-        spec = _chart(str(cid), node, yamlio.line_of(data, cid), rel, facts, problems)
+        spec = _Reader(str(cid), rel, facts, rivals, problems).chart(
+            node, yamlio.line_of(data, cid)
+        )
         if spec is not None:
             charts[spec.id] = spec
     return charts
 
 
-def _chart(
-    cid: str, node: Any, line: int, rel: str, facts: dict[str, Fact], problems: list[Problem]
-) -> ChartSpec | None:
-    what = f"chart '{cid}'"
-    check = Checker(rel, problems)
-    if not check.fields(node, CHART_FIELDS, what, line):
-        return None
-    before = len(problems)
-    chosen = []
-    for index, fid in enumerate(node["facts"]):
-        if fid in facts:
-            chosen.append(facts[fid])
-        else:
-            line = yamlio.line_of(node["facts"], index)
-            problems.append(
-                Problem(rel, line, f"{what}: unknown fact '{fid}'; use an id from facts/*.yaml")
+class _Reader:
+    """Validates one declaration; every problem is recorded before giving up on it."""
+
+    def __init__(
+        self,
+        cid: str,
+        rel: str,
+        facts: dict[str, Fact],
+        rivals: dict[tuple[str, ...], list[Fact]],
+        problems: list[Problem],
+    ) -> None:
+        self.cid, self.facts, self.rivals, self.problems = cid, facts, rivals, problems
+        self.check = Checker(rel, problems)
+        self.what = f"chart '{cid}'"
+
+    def add(self, line: int, message: str) -> None:
+        self.check.add(line, f"{self.what}: {message}")
+
+    def chart(self, node: Any, line: int) -> ChartSpec | None:
+        self.line = line  # of the chart's id: where chart-wide problems are reported
+        before = len(self.problems)
+        if not self.check.fields(node, CHART_FIELDS, self.what, line):
+            if isinstance(node, dict) and "function" not in node:
+                self._encodings(node)  # report missing encodings in the same run
+            return None
+        chosen = self._chosen(node)
+        function = node.get("function")
+        if function is None:
+            self._encodings(node)
+        elif function not in _functions():
+            names = ", ".join(sorted(_functions())) or "none registered"
+            self.add(
+                yamlio.line_of(node, "function"),
+                f"unknown function '{function}'; registered in briefing/custom_charts.py: {names}",
             )
-    for fact in chosen:
-        if isinstance(fact.value, list):
-            problems.append(
-                Problem(
-                    rel,
-                    yamlio.line_of(node, "facts"),
-                    f"{what}: fact '{fact.id}' is a range; charts plot single values",
-                )
+        rule = self._rule(node, chosen)
+        self._rivals(node, chosen)
+        self._words(node)
+        ids = {f.id for f in chosen} | ({rule.id} if rule else set())
+        for key in ("labels", "series"):
+            for fid in node.get(key) or {}:
+                if fid not in ids:
+                    self.add(
+                        yamlio.line_of(node[key], fid),
+                        f"{key} names '{fid}', which is not one of the chart's facts",
+                    )
+        if function is None and len({f.unit.id for f in chosen}) > 1:
+            units = ", ".join(sorted({f.unit.id for f in chosen}))
+            self.add(
+                yamlio.line_of(node, "facts" if "facts" in node else "select"),
+                f"facts have different units ({units}); chart one unit at a time",
             )
-    if len({f.unit.id for f in chosen}) > 1:
-        units = ", ".join(sorted({f.unit.id for f in chosen}))
-        problems.append(
-            Problem(
-                rel,
-                yamlio.line_of(node, "facts"),
-                f"{what}: facts have different units ({units}); chart one unit at a time",
-            )
+        if len(self.problems) > before:
+            return None
+        return ChartSpec(
+            id=self.cid,
+            title=str(node["title"]),
+            alt=str(node["alt"]),
+            facts=tuple(chosen),
+            mark=str(node.get("mark", "bar")),
+            x=str(node.get("x", "label")),
+            y=str(node.get("y", "value")),
+            color=node.get("color"),
+            labels=tuple((str(k), str(v)) for k, v in (node.get("labels") or {}).items()),
+            series=tuple((str(k), str(v)) for k, v in (node.get("series") or {}).items()),
+            rule=rule,
+            function=function,
+            path=self.check.rel,
+            line=line,
         )
-    if len(problems) > before:
+
+    def _chosen(self, node: Any) -> list[Fact]:
+        if ("facts" in node) == ("select" in node):
+            self.add(self.line, "give either 'facts' (a list of ids) or 'select'")
+            return []
+        if "select" in node:
+            return self._select(node["select"], yamlio.line_of(node, "select"))
+        chosen = []
+        for index, fid in enumerate(node["facts"]):
+            if fid in self.facts:
+                chosen.append(self.facts[fid])
+            else:
+                self.add(
+                    yamlio.line_of(node["facts"], index),
+                    f"unknown fact '{fid}'; use an id from facts/*.yaml",
+                )
+        for fact in chosen:
+            if isinstance(fact.value, list):
+                self.add(
+                    yamlio.line_of(node, "facts"),
+                    f"fact '{fact.id}' is a range; charts plot single values",
+                )
+        return chosen
+
+    def _select(self, node: Any, line: int) -> list[Fact]:
+        if not self.check.fields(node, SELECT_FIELDS, f"{self.what} select", line):
+            return []
+        if not node:
+            self.add(line, "'select' needs at least one of: " + ", ".join(_select_keys()))
+            return []
+        chosen = [f for f in self.facts.values() if _selected(f, node)]
+        chosen.sort(key=lambda f: (f.period_label, f.id))
+        if not chosen:
+            self.add(line, "'select' matches no fact; check its values against facts/*.yaml")
+        return [f for f in chosen if not isinstance(f.value, list)]
+
+    def _encodings(self, node: Any) -> None:
+        line = self.line
+        for key in ("mark", "x", "y"):
+            if key not in node:
+                self.add(line, f"missing required key '{key}' (or name a 'function')")
+        if "x" in node and "y" in node and "value" not in (node["x"], node["y"]):
+            self.add(line, "one of 'x' and 'y' must be 'value', the number the facts state")
+        if node.get("mark") == "arc" and node.get("y") != "value":
+            self.add(yamlio.line_of(node, "mark"), "an 'arc' chart needs 'y: value' (its angle)")
+
+    def _words(self, node: Any) -> None:
+        """Titles, alt text and labels describe in words; the numbers come from the facts."""
+        advice = f"{self.what} states numbers only through its facts; describe in words"
+        texts = [(node[key], yamlio.line_of(node, key)) for key in ("title", "alt")]
+        for key in ("labels", "series"):
+            for fid, text in (node.get(key) or {}).items():
+                texts.append((text, yamlio.line_of(node[key], fid)))
+        for text, line in texts:
+            self.problems.extend(typed_numbers(str(text), self.check.rel, advice, line))
+
+    def _rivals(self, node: Any, chosen: list[Fact]) -> None:
+        """Where sources differ on a measure, a chart showing one must show the other too."""
+        ids = {f.id for f in chosen}
+        for fact in chosen:
+            for other in self.rivals.get(fact.rival_key, ()):
+                if other.id not in ids and not agree(other.value, fact.value):
+                    self.add(
+                        yamlio.line_of(node, "facts" if "facts" in node else "select"),
+                        f"shows '{fact.id}' but not '{other.id}', which a source states "
+                        f"differently ({other.text} vs {fact.text}); add it so both are shown",
+                    )
+
+    def _rule(self, node: Any, chosen: list[Fact]) -> Fact | None:
+        fid = node.get("rule")
+        if fid is None:
+            return None
+        fact = self.facts.get(fid)
+        line = yamlio.line_of(node, "rule")
+        if fact is None:
+            self.add(line, f"unknown fact '{fid}' in 'rule'; use an id from facts/*.yaml")
+        elif isinstance(fact.value, list):
+            self.add(line, f"fact '{fid}' in 'rule' is a range; a reference line is one value")
+        elif chosen and fact.unit.id != chosen[0].unit.id:
+            self.add(
+                line, f"'rule' fact '{fid}' is in {fact.unit.id}, the chart in {chosen[0].unit.id}"
+            )
+        else:
+            return fact
         return None
-    labels = node.get("labels") or {}
-    return ChartSpec(
-        id=cid,
-        title=str(node["title"]),
-        mark=str(node["mark"]),
-        facts=tuple(chosen),
-        x=str(node["x"]),
-        y=str(node["y"]),
-        alt=str(node["alt"]),
-        color=node.get("color"),
-        labels=tuple((str(k), str(v)) for k, v in labels.items()),
-    )
+
+
+def _selected(fact: Fact, select: dict[str, Any]) -> bool:
+    actual = {
+        "subject": fact.subject,
+        "unit": fact.unit.id,
+        "source": fact.source,
+        "kind": fact.kind,
+        "geo": fact.geo,
+        "period": fact.period,
+    }
+    for key, wanted in select.items():
+        if key == "tag":
+            if wanted not in fact.tags:
+                return False
+        elif actual[key] != wanted:
+            return False
+    return True
+
+
+def _select_keys() -> list[str]:
+    return [f.name for f in SELECT_FIELDS]
+
+
+def _functions() -> dict[str, Any]:
+    # Imported only when a chart names a function: it pulls in Altair, which plain
+    # validation of facts does not need.
+    from briefing.custom_charts import REGISTRY
+
+    return REGISTRY

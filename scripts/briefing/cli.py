@@ -42,15 +42,25 @@ def check(paths: Paths) -> list[Problem]:
     renderer = PageRenderer(book, SiteUrls())
     problems: list[Problem] = []
     cited: set[str] = set()
+    shown: set[str] = set()
     for page in sorted(paths.docs_dir.rglob("*.md")):
         src_uri = page.relative_to(paths.docs_dir).as_posix()
         result = renderer.render(page.read_text("utf-8"), paths.rel(page), src_uri)
         problems.extend(result.problems)
         cited.update(result.citations)
+        shown.update(result.charts)
     if problems:
         return sorted(set(problems))  # which facts go uncited is only known once pages render
     for spec in book.charts.values():
-        cited.update(f.id for f in spec.facts)
+        if spec.id not in shown:
+            problems.append(
+                Problem(
+                    spec.path,
+                    spec.line,
+                    f"chart '{spec.id}' is shown on no page; "
+                    f'add {{{{ chart("{spec.id}") }}}} to a chapter, or delete it',
+                )
+            )
     for fact in book.facts.values():
         if fact.id not in cited and BACKGROUND not in fact.tags:
             problems.append(

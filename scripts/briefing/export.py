@@ -1,13 +1,20 @@
-"""The data readers take away: every fact as CSV and JSON, in a stable order."""
+"""The data readers take away: every fact, and each chart's rows, as CSV and JSON.
+
+Output is byte-stable for the same facts: fixed column order, sorted keys, exact digits.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from collections.abc import Mapping
+from typing import Any
 
-from briefing.model import FactBook
+from briefing.chartspec import ChartSpec
+from briefing.model import FactBook, Source
 from briefing.numbers import digits
+from briefing.render.urls import chart_file
 
 COLUMNS = ("id", "subject", "value", "value_high", "unit", "text", "period", "kind", "geo",
            "qualifier", "source", "quote", "note", "tags")  # fmt: skip
@@ -38,12 +45,36 @@ def records(book: FactBook) -> list[dict[str, str]]:
     return rows
 
 
+CHART_COLUMNS = ("id", "label", "series", "subject", "value", "unit", "text", "period", "kind",
+                 "geo", "source", "source_id", "quote", "role")  # fmt: skip
+
+
 def data_files(book: FactBook) -> dict[str, str]:
-    """facts.csv and facts.json by their path in the site (byte-stable for the same facts)."""
+    """facts.csv and facts.json by their path in the site."""
     rows = records(book)
+    return {"data/facts.csv": _csv(rows, COLUMNS), "data/facts.json": _json({"facts": rows})}
+
+
+def chart_data(spec: ChartSpec, sources: Mapping[str, Source]) -> dict[str, str]:
+    """A chart's rows as CSV and JSON: the plotted facts, then its reference line if any."""
+    rows = [{**row, "role": "data"} for row in spec.rows(dict(sources))]
+    rows += [{**row, "role": "reference line"} for row in spec.rule_rows(dict(sources))]
+    exact = {f.id: digits(f.value) for f in spec.cited}
+    table = [{**row, "value": exact[row["id"]]} for row in rows]
+    payload = {"chart": spec.id, "title": spec.title, "description": spec.alt, "rows": table}
+    return {
+        chart_file(spec.id, "csv"): _csv(table, CHART_COLUMNS),
+        chart_file(spec.id, "json"): _json(payload),
+    }
+
+
+def _csv(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     writer.writerows(rows)
-    payload = json.dumps({"facts": rows}, ensure_ascii=False, indent=1, sort_keys=True)
-    return {"data/facts.csv": buffer.getvalue(), "data/facts.json": payload + "\n"}
+    return buffer.getvalue()
+
+
+def _json(payload: dict[str, Any]) -> str:
+    return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

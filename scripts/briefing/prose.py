@@ -32,8 +32,13 @@ def _narrative(token: str) -> bool:
     return not token[:1].isdigit() or bool(re.fullmatch(r"(19|20)\d\d", token))
 
 
-def typed_numbers(markdown: str, path: str) -> list[Problem]:
-    """Every hand-typed quantity in a page, located by line."""
+PAGE_ADVICE = 'cite a fact instead: {{ fact("id") }}'
+
+
+def typed_numbers(
+    markdown: str, path: str, advice: str = PAGE_ADVICE, first_line: int = 1
+) -> list[Problem]:
+    """Every hand-typed quantity in a page (or a text starting at ``first_line``), by line."""
     text = _JINJA.sub(_blank, markdown)
     text = _CODE.sub(_blank, text)
     text = _HTML_TAG.sub(_blank, text)
@@ -44,12 +49,6 @@ def typed_numbers(markdown: str, path: str) -> list[Problem]:
         quantity = q.kind in {"percent", "currency", "multiplier"} or q.scale != 1
         if not quantity and (_narrative(q.text) or not UNIT_WORDS.match(text, q.end)):
             continue
-        line = text.count("\n", 0, q.start) + 1
-        problems.append(
-            Problem(
-                path,
-                line,
-                f'number "{q.text.strip()}" typed by hand; cite a fact instead: {{{{ fact("id") }}}}',
-            )
-        )
+        line = first_line + text.count("\n", 0, q.start)
+        problems.append(Problem(path, line, f'number "{q.text.strip()}" typed by hand; {advice}'))
     return problems

@@ -93,9 +93,12 @@ def type_error(field: Field, value: Any) -> str | None:
         hint = " without quotes" if isinstance(value, str) else ""
         return f"'{key}' must be a number or a [low, high] range{hint}, not {_yaml_type(value)}"
     if field.type == "mapping":
-        if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
-            return None
-        return f"'{key}' must be a mapping of fact id to label"
+        if not isinstance(value, dict):
+            return f"'{key}' must be a mapping (key: text on each line), not {_yaml_type(value)}"
+        for name, text in value.items():
+            if not isinstance(text, str):
+                return f"'{key}': '{name}' must be text, not {_yaml_type(text)}; put it in quotes"
+        return None
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         return f"'{key}' must be a list of text, such as [exports, nev]"
     return None

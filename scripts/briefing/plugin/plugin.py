@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from briefing.export import data_files
+from briefing.export import chart_data, data_files
 from briefing.loader import load_factbook
 from briefing.model import FactBook
 from briefing.paths import Paths
@@ -27,10 +27,10 @@ from briefing.pdf.document import Chapter, print_html
 from briefing.pdf.writer import write_pdf
 from briefing.plugin.config import BriefingConfig
 from briefing.problems import BriefingError, Problem
-from briefing.render.charts import ChartRenderer
+from briefing.render.charts import ChartRenderer, vega_bundle
 from briefing.render.generated import generated_pages
 from briefing.render.pages import PageRenderer
-from briefing.render.urls import SOURCES_INDEX, SiteUrls
+from briefing.render.urls import CHARTS_JS, SOURCES_INDEX, VEGA_JS, SiteUrls, chart_file
 
 log = get_plugin_logger(__name__)
 CSS = "assets/briefing.css"
@@ -60,7 +60,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.book: FactBook = load_factbook(self.paths)
         except BriefingError as err:
             raise PluginError(_report(err.problems)) from None
-        self.charts = ChartRenderer(self.paths.cache_dir)
+        self.charts = ChartRenderer(self.paths.cache_dir, self.book.sources)
         self.renderer = PageRenderer(self.book, self.urls, self.charts)
         self.problems: list[Problem] = []
         self.chapters: dict[str, Chapter] = {}
@@ -79,8 +79,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if src_uri.startswith("sources/") and src_uri != SOURCES_INDEX:
                 file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from citations, not the nav
             files.append(file)
-        css = resources.files("briefing").joinpath("assets/briefing.css").read_text("utf-8")
-        files.append(File.generated(config, CSS, content=css))
+        files.append(File.generated(config, CSS, content=_asset(CSS)))
+        if self.book.charts:
+            files.append(File.generated(config, CHARTS_JS, content=_asset(CHARTS_JS)))
+            files.append(File.generated(config, VEGA_JS, content=vega_bundle(self.paths.cache_dir)))
+        for spec in self.book.charts.values():
+            for src_uri, text in chart_data(spec, self.book.sources).items():
+                files.append(File.generated(config, src_uri, content=text))
+            png = self.charts.render(spec).png
+            files.append(File.generated(config, chart_file(spec.id, "png"), content=png))
         if self.config.data_files:
             for src_uri, content in data_files(self.book).items():
                 files.append(File.generated(config, src_uri, content=content))
@@ -132,6 +139,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             server.watch(str(self.paths.facts_dir))
             server.watch(str(self.paths.seeds_dir))
         return server
+
+
+def _asset(name: str) -> str:
+    return resources.files("briefing").joinpath(name).read_text("utf-8")
 
 
 def _report(problems: list[Problem]) -> str:

@@ -7,6 +7,7 @@ reports every problem.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,9 +19,16 @@ from briefing.chartspec import ChartSpec
 from briefing.model import Fact, FactBook
 from briefing.problems import Problem
 from briefing.prose import typed_numbers
-from briefing.render.charts import ChartRenderer
+from briefing.render.charts import ChartRenderer, RenderedChart
 from briefing.render.text import esc, one_block
-from briefing.render.urls import FACTS_PAGE, SiteUrls, source_page
+from briefing.render.urls import (
+    CHARTS_JS,
+    FACTS_PAGE,
+    SiteUrls,
+    chart_file,
+    relative_url,
+    source_page,
+)
 
 
 @dataclass
@@ -31,6 +39,7 @@ class PageRender:
     src_uri: str  # relative to docs/, e.g. exports.md
     markdown: str = ""
     citations: dict[str, int] = field(default_factory=dict)
+    charts: list[str] = field(default_factory=list)  # chart ids, in the order shown
     problems: list[Problem] = field(default_factory=list)
 
     def cite(self, fact_id: str) -> int:
@@ -79,6 +88,8 @@ class PageRenderer:
         finally:
             del self._sources[path]
         page.markdown = body + self.source_notes(page)
+        if page.charts and self.charts is not None:
+            page.markdown += self.chart_script(page)
         return page
 
     def _fact(self, page: PageRender, template: jinja2.Template, fid: object) -> Markup:
@@ -99,19 +110,40 @@ class PageRenderer:
                 Problem(page.path, line, f"unknown chart '{cid}'; declare it in facts/charts.yaml")
             )
             return Markup("")
+        page.charts.append(spec.id)
+        cites = " ".join(self.citation(page, fact) for fact in spec.cited)
         if self.charts is None:
             return Markup("")
-        return Markup(self.chart_figure(page, spec, self.charts.svg(spec)))
+        return Markup(self.chart_figure(page, spec, self.charts.render(spec), cites))
 
-    def chart_figure(self, page: PageRender, spec: ChartSpec, svg: str) -> str:
-        """The chart as a figure: inline SVG, then a caption with the same numbered citations."""
-        cites = " ".join(self.citation(page, fact) for fact in spec.facts)
+    def chart_figure(
+        self, page: PageRender, spec: ChartSpec, chart: RenderedChart, cites: str
+    ) -> str:
+        """The chart as a figure: inline SVG, a caption citing its facts, its data to take away.
+
+        The Vega-Lite spec rides along as inert JSON for the interactive version; ``<`` is
+        escaped so no text in it can close the script element.
+        """
+        links = " · ".join(
+            f'<a href="{esc(relative_url(chart_file(spec.id, ext), self.urls.page(page.src_uri)))}" '
+            f"download>{label}</a>"
+            for ext, label in (("csv", "CSV"), ("json", "JSON"), ("png", "PNG"))
+        )
+        label = f"{spec.alt} Data: {spec.summary(dict(self.book.sources))}"
+        data = json.dumps(chart.spec, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
         return one_block(
             f'<figure class="chart" id="chart-{esc(spec.id)}" data-chart="{esc(spec.id)}">\n'
-            f'<div class="chart-svg" role="img" aria-label="{esc(spec.alt)}">{svg}</div>\n'
-            f"<figcaption>{esc(spec.title)}. Sources: {cites}"
-            f'<span class="chart-alt">{esc(spec.alt)}</span></figcaption>\n</figure>'
+            f'<div class="chart-svg" role="img" aria-label="{esc(label)}">{chart.svg}</div>\n'
+            f'<figcaption><span class="chart-title">{esc(spec.title)}.</span> Sources: {cites}\n'
+            f'<span class="chart-alt">{esc(spec.alt)}</span>\n'
+            f'<span class="chart-data">Data: {links}</span></figcaption>\n'
+            f'<script type="application/json" class="chart-spec">{data}</script>\n</figure>'
         )
+
+    def chart_script(self, page: PageRender) -> str:
+        """The small loader that makes a page's charts interactive on first hover or focus."""
+        src = relative_url(CHARTS_JS, self.urls.page(page.src_uri))
+        return f'\n\n<script src="{esc(src)}" defer></script>\n'
 
     def citation(self, page: PageRender, fact: Fact) -> str:
         """The numbered marker linking to the highlighted quote on the source page."""

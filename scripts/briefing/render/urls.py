@@ -7,10 +7,17 @@ from dataclasses import dataclass
 
 FACTS_PAGE = "facts.md"
 SOURCES_INDEX = "sources/index.md"
+CHARTS_JS = "assets/charts.js"  # the loader every chart page carries
+VEGA_JS = "assets/vega.js"  # vega-embed bundle, fetched by the loader on first use
 
 
 def source_page(source_id: str) -> str:
     return f"sources/{source_id}.md"
+
+
+def chart_file(chart_id: str, ext: str) -> str:
+    """Where a chart's data (csv, json) and picture (png) are in the site."""
+    return f"data/charts/{chart_id}.{ext}"
 
 
 @dataclass(frozen=True)
