@@ -219,3 +219,52 @@ def test_no_request_leaves_the_site(tab: Tab, served_site: str) -> None:
     assert urljoin(served_site, "search/search_index.json") in requested, requested
     outside = [url for url in requested if not url.startswith((served_site, *LOCAL_SCHEMES))]
     assert outside == []
+
+
+@pytest.mark.browser
+def test_chart_is_drawn_with_javascript_disabled(browser: Browser, served_site: str) -> None:
+    context = browser.new_context(viewport=VIEWPORT, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(urljoin(served_site, "exports/"))
+        chart = page.locator("figure.chart").first
+        chart.scroll_into_view_if_needed()
+        svg = chart.locator(".chart-svg > svg")
+        expect(svg).to_be_visible()
+        box = svg.bounding_box()
+        assert box and box["width"] > 300 and box["height"] > 150, box
+        # Real marks and axis labels, not an empty frame.
+        assert svg.locator(".role-mark path, .role-mark rect").count() >= 1
+        expect(svg.locator(".role-axis-label text").first).to_be_visible()
+        expect(chart.locator("figcaption a[download]")).to_have_count(3)
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_chart_tooltip_loads_vega_from_the_site_only_when_needed(
+    tab: Tab, served_site: str
+) -> None:
+    requested: list[str] = []
+    tab.page.on("request", lambda request: requested.append(request.url))
+    tab.open(served_site)  # a page without charts loads no chart code
+    assert not [url for url in requested if url.endswith(("/charts.js", "/vega.js"))]
+
+    tab.open(urljoin(served_site, "exports/"))
+    vega = urljoin(served_site, "assets/vega.js")
+    assert urljoin(served_site, "assets/charts.js") in requested
+    assert vega not in requested  # not before the reader reaches for a chart
+
+    chart = tab.page.locator("figure.chart").first
+    chart.scroll_into_view_if_needed()
+    chart.hover()
+    expect(chart).to_have_attribute("data-interactive", "ready")
+    assert vega in requested
+    bar = chart.locator(".role-mark path").first
+    bar.hover()
+    tooltip = tab.page.locator("#vg-tooltip-element")
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text(re.compile(r"\d+(\.\d+)? million vehicles"))
+    expect(tooltip).to_contain_text("Source")
+    assert tab.page_errors == []
+    assert tab.console_errors == []

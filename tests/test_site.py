@@ -114,33 +114,6 @@ def test_failed_build_leaves_the_previous_build_intact(project: Callable[..., Pr
     assert not list(proj.root.glob(".build-*"))
 
 
-def test_declared_chart_is_inline_svg_and_cached(project: Callable[..., Project]) -> None:
-    proj = project(index='# Home\n\n{{ chart("production") }}\n')
-    proj.write(
-        "facts/charts.yaml",
-        """\
-production:
-  title: Production
-  mark: bar
-  facts: [market.production.2024]
-  x: label
-  y: value
-  alt: One bar for production in 2024.
-""",
-    )
-    assert proj.mkdocs_build().returncode == 0
-    page = proj.html("index.html")
-    assert re.search(
-        r'<figure class="chart" id="chart-production"[^>]*>\s*<div class="chart-svg" role="img" aria-label="One bar for production in 2024.">\s*<svg',
-        page,
-    )
-    cached = sorted((proj.root / ".cache" / "briefing" / "charts").glob("*.svg"))
-    assert len(cached) == 1
-    stamp = cached[0].stat().st_mtime_ns
-    assert proj.mkdocs_build().returncode == 0
-    assert cached[0].stat().st_mtime_ns == stamp
-
-
 def test_real_project_checks_clean() -> None:
     done = Project(ROOT).briefing("check")
     assert done.returncode == 0, done.stdout

@@ -39,7 +39,7 @@ def amount_and_shares(spec: ChartSpec, data: alt.Data) -> Any:
 
     Each side draws the facts of one unit style as bars labelled by ``labels``.
     """
-    from briefing.render.charts import tooltip  # the renderer imports this module
+    from briefing.render.charts import tooltip, unit_title  # the renderer imports this module
 
     money = next((f.unit for f in spec.facts if f.unit.style == "currency"), None)
 
@@ -59,7 +59,7 @@ def amount_and_shares(spec: ChartSpec, data: alt.Data) -> Any:
         return bars
 
     return alt.hconcat(
-        side("datum.unit != 'percent'", money.plural if money else "", "~s"),
+        side("datum.unit != 'percent'", unit_title(money) if money else "", "~s"),
         side("datum.unit == 'percent'", "percent", "~s"),
         spacing=90,
     )

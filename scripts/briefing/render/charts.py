@@ -22,6 +22,7 @@ import vl_convert as vlc
 from briefing.chartspec import ChartSpec
 from briefing.custom_charts import REGISTRY
 from briefing.model import Source
+from briefing.units import Unit
 
 VL_CONVERT = metadata.version("vl-convert-python")  # a new renderer invalidates the cache
 FONT = "Noto Sans CJK SC, Noto Sans, DejaVu Sans, sans-serif"
@@ -115,9 +116,11 @@ def _rule(spec: ChartSpec, rows: list[dict[str, Any]]) -> list[alt.Chart]:
 
 
 def _value_title(spec: ChartSpec) -> str:
-    unit = spec.facts[0].unit if spec.facts else None
-    if unit is None:
-        return ""
+    return unit_title(spec.facts[0].unit) if spec.facts else ""
+
+
+def unit_title(unit: Unit) -> str:
+    """An axis title for values in ``unit``: "vehicles", "percent", "USD"."""
     return unit.plural or unit.symbol or unit.id.replace("_", " ")
 
 
