@@ -164,11 +164,17 @@ class ChartRenderer:
         if svg_path.is_file() and png_path.is_file():
             return svg_path.read_text("utf-8"), png_path.read_bytes()
         svg = normalise_svg(vlc.vegalite_to_svg(vl), f"chart-{chart_id}")
-        png = vlc.vegalite_to_png({**vl, "background": "white"}, scale=2)  # slides want white
+        png = vlc.svg_to_png(_on_white(svg), scale=2)
         _write(svg_path, svg.encode())
         _write(png_path, png)
         self.rendered += 1
         return svg, png
+
+
+def _on_white(svg: str) -> str:
+    """The SVG on a white ground, as slides want it (the page's is transparent)."""
+    end = svg.index(">", svg.index("<svg")) + 1
+    return f'{svg[:end]}<rect width="100%" height="100%" fill="white"/>{svg[end:]}'
 
 
 def vega_bundle(cache_dir: Path) -> str:
