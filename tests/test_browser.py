@@ -268,3 +268,30 @@ def test_chart_tooltip_loads_vega_from_the_site_only_when_needed(
     expect(tooltip).to_contain_text("Source")
     assert tab.page_errors == []
     assert tab.console_errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_chart_text_follows_the_palette(browser: Browser, served_site: str, scheme: str) -> None:
+    context = browser.new_context(viewport=VIEWPORT, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(urljoin(served_site, "exports/"))
+        label = page.locator("figure.chart .role-axis-label text").first
+        expect(label).to_be_visible()
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        fill = label.evaluate("el => getComputedStyle(el).fill")
+        # Text is light on the dark palette and dark on the light one: it stays readable.
+        assert (
+            luminance(fill) - luminance(background) > 0.3
+            if scheme == "dark"
+            else (luminance(background) - luminance(fill) > 0.3)
+        ), (scheme, fill, background)
+    finally:
+        context.close()
+
+
+def luminance(css_color: str) -> float:
+    """Relative brightness (0 black, 1 white) of an ``rgb(...)``/``rgba(...)`` colour."""
+    r, g, b = (int(v) for v in re.findall(r"\d+", css_color)[:3])
+    return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255
