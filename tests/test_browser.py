@@ -155,7 +155,7 @@ def test_citation_lands_on_highlighted_quote(tab: Tab, served_site: str) -> None
     fact = link.locator("xpath=ancestor::span[contains(concat(' ', @class, ' '), ' fact ')][1]")
     expect(fact).to_have_count(1)
     fact_id = fact.get_attribute("data-fact")
-    quote = collapse(fact.get_attribute("title"))
+    quote = collapse(fact.locator(".fact-card .card-quote").text_content())
     assert fact_id, "the cited number has no data-fact id"
     assert quote, f"fact {fact_id} shows no quote in its title"
 
@@ -295,3 +295,106 @@ def luminance(css_color: str) -> float:
     """Relative brightness (0 black, 1 white) of an ``rgb(...)``/``rgba(...)`` colour."""
     r, g, b = (int(v) for v in re.findall(r"\d+", css_color)[:3])
     return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255
+
+
+SEARCHES = [  # query, and a result it must offer: a fact's permalink or a page
+    ("Russia", "/facts/#markets.russia.direct_exports.decline.2025"),
+    ("solid-state", "/facts/#technology.saic.solid_state.mass_production"),
+    ("Nexperia", "/facts/#parts.nexperia.chips_processed_in_china.share.2025"),
+    ("4.91", "/facts/#exports.vehicles.2023"),
+    ("BYD", "/facts/#exports.overseas_sales.byd.2024"),
+    ("Thuan Thai", "/sources/scmp-2025-factories/"),  # words only a source's text has
+]
+
+
+def search_results(page: Page) -> list[str]:
+    """Where the search results shown link to, as path#fragment (the query string dropped)."""
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    hrefs = [
+        link.get_attribute("href") or "" for link in page.locator(".md-search-result__item a").all()
+    ]
+    return [
+        urlsplit(urljoin(page.url, h)).path
+        + (f"#{urlsplit(h).fragment}" if urlsplit(h).fragment else "")
+        for h in hrefs
+    ]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("query", "expected"), SEARCHES)
+def test_search_finds_numbers_and_passages(
+    tab: Tab, served_site: str, query: str, expected: str
+) -> None:
+    tab.open(served_site)
+    box = tab.page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=20)
+    results = search_results(tab.page)
+    assert expected in results, results
+    # Following the result lands on the fact's row (or the passage's page).
+    path, _, fragment = expected.partition("#")
+    match = f'[href$="#{fragment}"]' if fragment else f'[href*="{path}?"]'
+    target = tab.page.locator(f".md-search-result__item a{match}").first
+    if not target.is_visible():  # folded under "N more on this page", as a reader sees it
+        target.locator("xpath=ancestor::details[1]/summary").click()
+    target.click()
+    landed = urlsplit(tab.page.url)
+    assert landed.path + (f"#{landed.fragment}" if landed.fragment else "") == expected
+    if landed.fragment:
+        expect(tab.page.locator(f'[id="{landed.fragment}"]')).to_be_visible()
+
+
+@pytest.mark.browser
+def test_search_finds_chinese_words_in_sources(tab: Tab, served_site: str) -> None:
+    # 新摘商业评论 (New Business Review) is in a source's publisher line and text; the index
+    # holds it cut into words, so one of them is enough to find it.
+    tab.open(urljoin(served_site, "?q=商业"))
+    results = search_results(tab.page)
+    assert "/sources/36kr-2025-08-revival/" in results, results
+
+
+@pytest.mark.browser
+def test_fact_card_opens_on_hover(tab: Tab, served_site: str) -> None:
+    tab.open(urljoin(served_site, "nev/"))
+    fact = tab.page.locator(".md-content span.fact").first
+    card = fact.locator(".fact-card")
+    expect(card).to_be_hidden()
+    fact.hover()
+    expect(card).to_be_visible()
+    expect(card.locator(".card-value")).to_have_text(
+        collapse(fact.locator(".card-value").text_content())
+    )
+    expect(card.locator(".card-meta")).to_contain_text(
+        re.compile(r"· (actual|estimate|forecast|target|threshold|rank|plan) ·")
+    )
+    expect(card.locator(".card-quote")).not_to_be_empty()
+    expect(card.locator(".card-source")).to_contain_text(re.compile(r"\d{4}"))
+    box = card.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= VIEWPORT["width"], box
+    card.locator("a.card-link").click()  # the card stays open on the way to its link
+    expect(tab.page).to_have_url(re.compile(r"/sources/[^/]+/#q-"))
+
+
+@pytest.mark.browser
+def test_fact_card_opens_on_keyboard_focus_and_is_read_with_the_number(
+    tab: Tab, served_site: str
+) -> None:
+    tab.open(urljoin(served_site, "nev/"))
+    page = tab.page
+    for _ in range(120):  # Tab through the page until a citation has the focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('sup.cite a')"):
+            break
+    else:
+        pytest.fail("Tab never reached a citation")
+    link = page.locator("sup.cite a:focus")
+    card_id = link.get_attribute("aria-describedby")
+    assert card_id, "the citation is not described by its card"
+    card = page.locator(f'[id="{card_id}"]')
+    expect(card).to_have_attribute("role", "tooltip")
+    expect(card).to_be_visible()
+    page.keyboard.press("Tab")  # into the card: its link to the passage
+    expect(card.locator("a.card-link")).to_be_focused()
+    expect(card).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(card).to_be_hidden()

@@ -29,11 +29,14 @@ from briefing.plugin.config import BriefingConfig
 from briefing.problems import BriefingError, Problem
 from briefing.render.charts import ChartRenderer, vega_bundle
 from briefing.render.generated import generated_pages
+from briefing.render.meta import open_graph, with_head
 from briefing.render.pages import PageRenderer
+from briefing.render.search import fact_entries, with_fact_entries
 from briefing.render.urls import CHARTS_JS, SOURCES_INDEX, VEGA_JS, SiteUrls, chart_file
 
 log = get_plugin_logger(__name__)
 CSS = "assets/briefing.css"
+FACTS_JS = "assets/facts.js"  # keeps fact cards on screen; they work without it
 
 
 def build_date() -> str:
@@ -68,6 +71,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.nav: Navigation | None = None
         if CSS not in config.extra_css:
             config.extra_css.append(CSS)
+        if FACTS_JS not in config.extra_javascript:
+            config.extra_javascript.append(FACTS_JS)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -80,6 +85,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from citations, not the nav
             files.append(file)
         files.append(File.generated(config, CSS, content=_asset(CSS)))
+        files.append(File.generated(config, FACTS_JS, content=_asset(FACTS_JS)))
         if self.book.charts:
             files.append(File.generated(config, CHARTS_JS, content=_asset(CHARTS_JS)))
             files.append(File.generated(config, VEGA_JS, content=vega_bundle(self.paths.cache_dir)))
@@ -116,6 +122,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.chapters[page.file.src_uri] = Chapter.from_html(html, page.title or page.file.name)
         return html
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled:
+            return output
+        site = config.site_name or ""
+        title = f"{page.title} · {site}" if page.title and not page.is_homepage else site
+        description = str(page.meta.get("description") or config.site_description or "")
+        tags = open_graph(title, description, site, config.site_url, page.url)
+        return with_head(output, tags)
+
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self.config.enabled and self.problems:
             raise PluginError(_report(self.problems))
@@ -125,6 +140,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not self.config.enabled:
             return
         site = Path(config.site_dir)
+        index = site / "search" / "search_index.json"
+        if index.is_file():  # written by the search plugin, which runs before this one
+            entries = fact_entries(self.book, self.urls)
+            index.write_text(with_fact_entries(index.read_text("utf-8"), entries), "utf-8")
         if self.config.pdf:
             ordered = [p.file.src_uri for p in (self.nav.pages if self.nav else [])]
             chapters = [self.chapters[src] for src in ordered if src in self.chapters]

@@ -8,6 +8,7 @@ reports every problem.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 import jinja2
 from markupsafe import Markup
 
+from briefing import periods
 from briefing.chartspec import ChartSpec
 from briefing.model import Fact, FactBook
 from briefing.problems import Problem
@@ -30,6 +32,8 @@ from briefing.render.urls import (
     source_page,
 )
 
+_H1 = re.compile(r"^# .*$", re.MULTILINE)
+
 
 @dataclass
 class PageRender:
@@ -40,6 +44,7 @@ class PageRender:
     markdown: str = ""
     citations: dict[str, int] = field(default_factory=dict)
     charts: list[str] = field(default_factory=list)  # chart ids, in the order shown
+    cards: int = 0  # fact cards on the page, each with its own id
     problems: list[Problem] = field(default_factory=list)
 
     def cite(self, fact_id: str) -> int:
@@ -87,7 +92,7 @@ class PageRenderer:
             return page
         finally:
             del self._sources[path]
-        page.markdown = body + self.source_notes(page)
+        page.markdown = with_as_of(body, self.as_of(page)) + self.source_notes(page)
         if page.charts and self.charts is not None:
             page.markdown += self.chart_script(page)
         return page
@@ -133,11 +138,26 @@ class PageRenderer:
         data = json.dumps(chart.spec, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
         return one_block(
             f'<figure class="chart" id="chart-{esc(spec.id)}" data-chart="{esc(spec.id)}">\n'
-            f'<div class="chart-svg" role="img" aria-label="{esc(label)}">{chart.svg}</div>\n'
+            f'<div class="chart-svg" role="img" aria-label="{esc(label)}" '
+            f'data-search-exclude="true">{chart.svg}</div>\n'
             f'<figcaption><span class="chart-title">{esc(spec.title)}.</span> Sources: {cites}\n'
             f'<span class="chart-alt">{esc(spec.alt)}</span>\n'
-            f'<span class="chart-data">Data: {links}</span></figcaption>\n'
+            f'<span class="chart-data" data-search-exclude="true">Data: {links}</span>'
+            "</figcaption>\n"
             f'<script type="application/json" class="chart-spec">{data}</script>\n</figure>'
+        )
+
+    def as_of(self, page: PageRender) -> str:
+        """The freshness line: the newest publication date among the sources a page cites."""
+        cited = (self.book.facts[fid].source for fid in page.citations)
+        dates = {src.published for s in cited if (src := self.book.sources.get(s or ""))}
+        if not dates:
+            return ""
+        newest = max(dates)
+        return (
+            f'<p class="as-of">As of <time datetime="{esc(newest)}">'
+            f"{esc(periods.label(newest))}</time>, the date of the newest source this page "
+            "cites.</p>"
         )
 
     def chart_script(self, page: PageRender) -> str:
@@ -145,19 +165,24 @@ class PageRenderer:
         src = relative_url(CHARTS_JS, self.urls.page(page.src_uri))
         return f'\n\n<script src="{esc(src)}" defer></script>\n'
 
-    def citation(self, page: PageRender, fact: Fact) -> str:
+    def citation(self, page: PageRender, fact: Fact, card: str = "") -> str:
         """The numbered marker linking to the highlighted quote on the source page."""
         number = page.cite(fact.id)
-        if fact.source is None:
-            href = self.urls.link(page.src_uri, FACTS_PAGE, fact.id)
-        else:
-            href = self.urls.link(page.src_uri, source_page(fact.source), f"q-{fact.id}")
+        described = f' aria-describedby="{card}"' if card else ""
         return (
-            f'<sup class="cite"><a href="{esc(href)}" data-note="{number}" '
-            f'aria-label="Source {number}">{number}</a></sup>'
+            f'<sup class="cite"><a href="{esc(self._passage(page, fact))}" data-note="{number}"'
+            f'{described} aria-label="Source {number}">{number}</a></sup>'
         )
 
+    def _passage(self, page: PageRender, fact: Fact) -> str:
+        if fact.source is None:
+            return self.urls.link(page.src_uri, FACTS_PAGE, fact.id)
+        return self.urls.link(page.src_uri, source_page(fact.source), f"q-{fact.id}")
+
     def fact_html(self, page: PageRender, fact: Fact) -> str:
+        """The number, its citation, and the card a hover or keyboard focus opens on it."""
+        page.cards += 1
+        card = f"card-{page.cards}"
         rivals = self.book.rivals(fact)
         differ = ""
         if rivals:
@@ -165,9 +190,48 @@ class PageRenderer:
             href = self.urls.link(page.src_uri, FACTS_PAGE, fact.id)
             differ = f' <a class="differ" href="{esc(href)}">(sources differ: {others})</a>'
         return (
-            f'<span class="fact" data-fact="{esc(fact.id)}" title="{esc(fact.quote or "")}">'
-            f"{esc(fact.text)}{self.citation(page, fact)}{differ}</span>"
+            f'<span class="fact" data-fact="{esc(fact.id)}">{esc(fact.text)}'
+            f"{self.citation(page, fact, card)}{self.fact_card(page, fact, card, rivals)}"
+            f"{differ}</span>"
         )
+
+    def fact_card(self, page: PageRender, fact: Fact, card: str, rivals: list[Fact]) -> str:
+        """Everything about a number in one place: value, period, kind, source and quote.
+
+        Plain markup shown by CSS on hover and focus (no script needed); the citation link
+        points to it with aria-describedby, so a screen reader reads it with the number.
+        It is left out of the search index, which has an entry for every fact of its own
+        (a ``small`` element: Material's indexer ends an exclusion at the first closing tag
+        of the same name, so nothing inside the card may be a ``small``).
+        """
+        src = self.book.sources.get(fact.source or "")
+        parts = [
+            f'<span class="card-value">{esc(fact.text)}</span>',
+            f'<span class="card-meta">{esc(fact.subject)} · {esc(fact.period_label)} · '
+            f"{esc(fact.kind)} · {esc(fact.geo)}</span>",
+        ]
+        if src is not None:
+            parts.append(f'<q class="card-quote">{esc(fact.quote or "")}</q>')
+            parts.append(
+                f'<span class="card-source">{esc(src.title)}, {esc(src.publisher)}, '
+                f"{esc(src.published)}</span>"
+            )
+        else:
+            parts.append(f'<span class="card-quote">Derived: {esc(fact.note or "")}</span>')
+        if rivals:
+            others = "; ".join(f"{esc(r.text)} ({esc(self._publisher(r))})" for r in rivals)
+            parts.append(f'<span class="card-differ">Sources differ: {others}</span>')
+        link = "See the passage" if src is not None else "See the fact"
+        parts.append(f'<a class="card-link" href="{esc(self._passage(page, fact))}">{link}</a>')
+        return (
+            f'<small class="fact-card" id="{card}" role="tooltip" data-search-exclude="true">'
+            + "".join(parts)
+            + "</small>"
+        )
+
+    def _publisher(self, fact: Fact) -> str:
+        src = self.book.sources.get(fact.source or "")
+        return src.publisher if src else "derived"
 
     def source_notes(self, page: PageRender) -> str:
         """The numbered notes a page ends with: each quote, its source, a link to the passage."""
@@ -178,12 +242,12 @@ class PageRenderer:
             fact = self.book.facts[fid]
             src = self.book.sources.get(fact.source or "")
             if src is None:
-                href = self.urls.link(page.src_uri, FACTS_PAGE, fact.id)
+                href = self._passage(page, fact)
                 items.append(
                     f'<li id="note-{number}">{esc(fact.note or "")} <a href="{esc(href)}">Derived</a></li>'
                 )
                 continue
-            href = self.urls.link(page.src_uri, source_page(src.id), f"q-{fact.id}")
+            href = self._passage(page, fact)
             items.append(
                 f'<li id="note-{number}"><q>{esc(fact.quote or "")}</q> — '
                 f"<cite>{esc(src.title)}</cite>, {esc(src.publisher)}, {esc(src.published)}. "
@@ -191,6 +255,15 @@ class PageRenderer:
             )
         notes = one_block('<ol class="source-notes">\n' + "\n".join(items) + "\n</ol>")
         return f"\n\n## Sources\n\n{notes}\n"
+
+
+def with_as_of(markdown: str, line: str) -> str:
+    """``line`` placed under the page's first heading (or on top when it has none)."""
+    if not line:
+        return markdown
+    heading = _H1.search(markdown)
+    at = heading.end() if heading else 0
+    return f"{markdown[:at]}\n\n{line}\n\n{markdown[at:].lstrip(chr(10))}"
 
 
 def _call_line(path: str, template: jinja2.Template) -> int:

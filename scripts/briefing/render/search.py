@@ -1,0 +1,58 @@
+"""Search that finds numbers: every fact is an entry of its own in the site's search index.
+
+MkDocs Material indexes pages by section; a fact's row on the facts page would only be found
+as part of one huge section. Each fact gets an entry whose title is what it measures and its
+value, and whose text holds its period, kind, source and quote, linked to its permalink.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import re
+from typing import Any
+
+import jieba  # type: ignore[import-untyped]
+
+from briefing.model import FactBook
+from briefing.render.urls import FACTS_PAGE, SiteUrls
+
+jieba.setLogLevel(logging.WARNING)  # not "Building prefix dict…" on every build
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def fact_entries(book: FactBook, urls: SiteUrls) -> list[dict[str, str]]:
+    """One search entry per fact, in id order (so the index is byte-stable)."""
+    entries = []
+    for fact in sorted(book.facts.values(), key=lambda f: f.id):
+        src = book.sources.get(fact.source or "")
+        origin = f"{src.title} ({src.publisher}, {src.published})" if src else "derived"
+        said = f"“{fact.quote}”" if fact.quote else fact.note or ""
+        entries.append(
+            {
+                "location": f"{urls.page(FACTS_PAGE)}#{fact.id}",
+                "title": _indexed(f"{fact.subject}: {fact.text}"),
+                "text": _indexed(
+                    f"{fact.text} · {fact.period_label} · {fact.kind} · {fact.geo}. "
+                    f"Source: {origin}. {said}"
+                ),
+            }
+        )
+    return entries
+
+
+def _indexed(text: str) -> str:
+    """Escaped as Material escapes index text; Chinese cut into words, as Material does."""
+    return html.escape(_HAN.sub(_segment, text), quote=False)
+
+
+def _segment(match: re.Match[str]) -> str:
+    return "\u200b" + "\u200b".join(jieba.cut(match.group(0))) + "\u200b"
+
+
+def with_fact_entries(index_json: str, entries: list[dict[str, str]]) -> str:
+    """The search index (Material's ``{config, docs}`` JSON) with the fact entries added."""
+    index: dict[str, Any] = json.loads(index_json)
+    index["docs"] = [*index.get("docs", []), *entries]
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))

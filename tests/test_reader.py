@@ -1,0 +1,98 @@
+"""What a reader gets around each number, built in tiny sites: the card, the "as of" line,
+a search entry per fact, and link previews."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from html import unescape
+
+from conftest import Project
+
+
+def test_fact_card_carries_value_period_kind_source_and_quote(
+    project: Callable[..., Project],
+) -> None:
+    proj = project()
+    assert proj.mkdocs_build().returncode == 0
+    page = proj.html("index.html")
+    fact = re.search(r'<span class="fact" data-fact="market.production.2024">.*?</small>', page)
+    assert fact, "no card on the cited number"
+    html = fact.group(0)
+    link = re.search(r'<a href="([^"]+)" data-note="1" aria-describedby="(card-\d+)"', html)
+    assert link and link.group(1) == "sources/demo/#q-market.production.2024"
+    card = re.search(
+        rf'<small class="fact-card" id="{link.group(2)}" role="tooltip">(.*)</small>', html
+    )
+    assert card, "the citation does not describe itself by its card"
+    text = unescape(re.sub(r"<[^>]+>", "|", card.group(1)))
+    parts = [p for p in text.split("|") if p.strip()]
+    assert parts == [
+        "31.28 million vehicles",
+        "China's automobile production · 2024 · actual · China",
+        "31.28 million and 31.44 million units",
+        "Demo source, Demo Press, 2025-07-13",
+        "See the passage",
+    ]
+    ids = re.findall(r'\bid="(card-\d+)"', page)
+    assert len(ids) == len(set(ids)) == 2
+
+
+def test_chapter_says_as_of_its_newest_source(project: Callable[..., Project]) -> None:
+    proj = project(index="# Home\n\nIntro.\n\n{{ fact('market.production.2024') }}\n")
+    proj.write("docs/plain.md", "# Plain\n\nNo numbers here.\n")
+    assert proj.mkdocs_build().returncode == 0
+    home = proj.html("index.html")
+    assert re.search(
+        r'</h1>\s*<p class="as-of">As of <time datetime="2025-07-13">13 Jul 2025</time>, '
+        r"the date of the newest source this page cites.</p>",
+        home,
+    )
+    assert 'class="as-of"' not in proj.html("plain/index.html")
+
+
+def test_every_fact_is_its_own_search_entry(project: Callable[..., Project]) -> None:
+    proj = project()
+    assert proj.mkdocs_build().returncode == 0
+    index = json.loads((proj.root / "build" / "search" / "search_index.json").read_text("utf-8"))
+    entries = {d["location"]: d for d in index["docs"] if d["location"].startswith("facts/#")}
+    fact_entries = sorted(loc for loc in entries if "." in loc)  # topics are sections too
+    assert fact_entries == ["facts/#market.production.2024", "facts/#parts.exports.2024"]
+    entry = entries["facts/#parts.exports.2024"]
+    assert entry["title"] == "Chinese auto parts exports (value): about USD 150 billion"
+    assert entry["text"] == (
+        "about USD 150 billion · 2024 · actual · China. Source: Demo source (Demo Press, "
+        "2025-07-13). “China's auto parts exports reached a total value of about USD150 billion”"
+    )
+    # The cards are left out of the chapter's own entry: the quote is not indexed twice.
+    home = [d for d in index["docs"] if d["location"] == ""]
+    assert home and "Demo Press" not in home[0]["text"]
+
+
+def test_pages_carry_open_graph_metadata(project: Callable[..., Project]) -> None:
+    proj = project()
+    mkdocs = (proj.root / "mkdocs.yml").read_text("utf-8")
+    proj.write(
+        "mkdocs.yml",
+        mkdocs.replace(
+            "site_name: Demo\n",
+            "site_name: Demo\nsite_url: https://example.org/brief\nsite_description: A <demo> & more\n",
+        ),
+    )
+    assert proj.mkdocs_build().returncode == 0
+    head = proj.html("facts/index.html").split("</head>")[0]
+    tags = dict(
+        re.findall(r'<meta (?:property|name)="((?:og|twitter):[a-z:_]+)" content="([^"]*)">', head)
+    )
+    assert tags == {
+        "og:type": "article",
+        "og:site_name": "Demo",
+        "og:title": "Facts · Demo",
+        "og:description": "A &lt;demo&gt; &amp; more",
+        "og:locale": "en_GB",
+        "og:url": "https://example.org/brief/facts/",
+        "twitter:card": "summary",
+        "twitter:title": "Facts · Demo",
+        "twitter:description": "A &lt;demo&gt; &amp; more",
+    }
