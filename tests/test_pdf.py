@@ -199,6 +199,9 @@ def test_sources_appendix_lists_each_source_with_chinese_as_written(full: Pdf, b
     appendix = full.bodies[-1]
     assert appendix.startswith("Sources")
     assert f"New Business Review ({CHINESE}), republished by 36Kr" in appendix
+    fonts = full.reader.pages[-1]["/Resources"].get_object()["/Font"].values()
+    names = [str(font.get_object()["/BaseFont"]) for font in fonts]
+    assert any("Noto-Sans-CJK" in name for name in names), names  # glyphs, not empty boxes
     assert "Date evidence:" in appendix
     cited_only = brief.bodies[-1][brief.bodies[-1].index("Sources The archived documents") :]
     assert "Overseas Growth, Innovation Are Crucial" in cited_only
