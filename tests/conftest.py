@@ -73,7 +73,7 @@ plugins:
   - search
   - briefing:
       pdf: {pdf}
-nav:
+{options}nav:
   - Home: index.md
   - Facts: facts.md
   - Sources: sources/index.md
@@ -110,11 +110,14 @@ class Project:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Callable[..., Project]:
-    """A factory: ``project(index=..., facts=..., pdf=False)`` writes a minimal project."""
+    """A factory: ``project(index=..., facts=..., pdf=False, options=...)`` writes a minimal
+    project; ``options`` are more lines of the plugin's options, indented six spaces."""
 
-    def make(index: str = CITES_ALL, facts: str = FACTS, pdf: bool = False) -> Project:
+    def make(
+        index: str = CITES_ALL, facts: str = FACTS, pdf: bool = False, options: str = ""
+    ) -> Project:
         proj = Project(tmp_path / "proj")
-        proj.write("mkdocs.yml", MKDOCS.format(pdf=str(pdf).lower()))
+        proj.write("mkdocs.yml", MKDOCS.format(pdf=str(pdf).lower(), options=options))
         proj.write("seeds/seed.txt", SEED_TEXT)
         proj.write("facts/sources.yaml", sources_yaml())
         proj.write("facts/units.yaml", UNITS.read_text("utf-8"))

@@ -193,6 +193,24 @@ def test_citation_lands_on_highlighted_quote(tab: Tab, served_site: str) -> None
 
 
 @pytest.mark.browser
+def test_page_actions_download_both_pdf_briefings(tab: Tab, served_site: str) -> None:
+    tab.open(urljoin(served_site, "exports/"))
+    page = tab.page
+    actions = page.locator("nav.briefing-downloads a")
+    expect(actions).to_have_count(2)
+    expect(actions.nth(0)).to_have_text("Full briefing")
+    expect(actions.nth(1)).to_have_text("Executive brief")
+    for i in range(2):
+        expect(actions.nth(i)).to_be_visible()
+        href = actions.nth(i).get_attribute("href")
+        assert href
+        response = page.request.get(urljoin(page.url, href))
+        assert response.ok, href
+        assert response.headers["content-type"] == "application/pdf", href
+        assert response.body().startswith(b"%PDF-"), href
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("where", ["exports/", "facts/", "a source page"])
 def test_no_console_errors(tab: Tab, served_site: str, where: str) -> None:
     url = first_source_url(tab, served_site) if where == "a source page" else where

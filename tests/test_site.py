@@ -6,10 +6,7 @@ import json
 import re
 import shutil
 from collections.abc import Callable
-from html import unescape
 from pathlib import Path
-
-from pypdf import PdfReader
 
 from conftest import ROOT, Project, sources_yaml
 from linkcheck import broken_links
@@ -145,46 +142,6 @@ def test_real_site_loads_nothing_from_other_origins(real_site: Path) -> None:
         for match in loads.finditer(page.read_text("utf-8")):
             url = match.group(1) or match.group(2)
             assert not re.match(r"(https?:)?//", url), f"{page}: {url}"
-
-
-def test_real_pdf_has_every_chapter_and_every_cited_number(real_site: Path) -> None:
-    reader = PdfReader(real_site / "pdf" / "briefing.pdf")
-    assert 10 <= len(reader.pages) <= 120
-    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
-    chapters = sorted(p.stem for p in (ROOT / "docs").glob("*.md") if p.stem != "index")
-    assert len(chapters) >= 10
-    for name in chapters:
-        page = (real_site / name / "index.html").read_text("utf-8")
-        title = re.search(r"<h1[^>]*>([^<]+)", page)
-        assert title and unescape(title.group(1)) in text, name
-        values = re.findall(r'<span class="fact" data-fact="[^"]+">([^<]+)<', page)
-        assert values or name == "methodology", name
-        for value in values:
-            assert unescape(value) in text, (name, value)
-
-
-def test_real_pdf_contents_page_numbers_point_at_the_chapters(real_site: Path) -> None:
-    reader = PdfReader(real_site / "pdf" / "briefing.pdf")
-    pages = [re.sub(r"\s+", " ", page.extract_text()) for page in reader.pages]
-    contents = next(i for i, text in enumerate(pages) if text.startswith("Contents"))
-    entries = re.findall(r"([^.]+?) \.{3,} (\d+)", pages[contents].removeprefix("Contents "))
-    titles = [title.strip() for title, _ in entries]
-    assert titles[:2] == ["China's auto industry going global", "Exports and markets"]
-    assert titles[-1] == "Sources"
-    for title, number in entries:
-        assert pages[int(number) - 1].startswith(title.strip()), (title, number)
-
-
-def test_real_pdf_embeds_every_font(real_site: Path) -> None:
-    reader = PdfReader(real_site / "pdf" / "briefing.pdf")
-    for page in reader.pages:
-        fonts = page["/Resources"].get_object().get("/Font", {})
-        for font in fonts.values():
-            font = font.get_object()
-            descendants = font.get("/DescendantFonts")
-            described = descendants[0].get_object() if descendants else font
-            descriptor = described["/FontDescriptor"].get_object()
-            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font
 
 
 def test_tampered_quote_in_a_copy_of_the_real_facts_fails_check(tmp_path: Path) -> None:

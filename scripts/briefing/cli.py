@@ -1,15 +1,17 @@
-"""The ``briefing`` command: check facts and pages, and build the site safely."""
+"""The ``briefing`` command: check facts and pages, build the site safely, write the PDFs."""
 
 from __future__ import annotations
 
 import argparse
 import io
 import json
+import logging
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from briefing import yamlio
@@ -106,6 +108,39 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_pdf(args: argparse.Namespace) -> int:
+    """Write the PDF briefings (or the one named) into build/pdf/, saying how long each took."""
+    from mkdocs.exceptions import MkDocsException  # MkDocs loads only for the commands using it
+
+    from briefing.plugin.standalone import PdfError, build_pdfs
+
+    root = find_root(Path.cwd())
+    _show_build_log()
+    start = time.perf_counter()
+    try:
+        written = build_pdfs(root, args.name, lambda news: print(f"briefing pdf: {news}"))
+    except (PdfError, MkDocsException) as err:
+        print(f"briefing pdf: {err}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"briefing pdf: wrote {path.relative_to(root).as_posix()}")
+    print(f"briefing pdf: done in {time.perf_counter() - start:.1f} s")
+    return 0
+
+
+def _show_build_log() -> None:
+    """The plugin's progress on stdout, MkDocs' warnings and errors on stderr."""
+    progress = logging.StreamHandler(sys.stdout)
+    progress.addFilter(lambda record: record.levelno < logging.WARNING)
+    plugin = logging.getLogger("mkdocs.plugins.briefing")
+    plugin.setLevel(logging.INFO)
+    plugin.addHandler(progress)
+    problems = logging.StreamHandler(sys.stderr)
+    problems.setLevel(logging.WARNING)
+    problems.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    logging.getLogger("mkdocs").addHandler(problems)
+
+
 def cmd_coverage(args: argparse.Namespace) -> int:
     """Every number in each source that no fact covers and no ignore entry explains."""
     paths = Paths(find_root(Path.cwd()))
@@ -180,6 +215,9 @@ def main(argv: list[str] | None = None) -> int:
     build = sub.add_parser("build", help="build the site and PDF into build/ (atomically)")
     build.add_argument("--site-dir", default="build")
     build.set_defaults(run=cmd_build)
+    pdf = sub.add_parser("pdf", help="write the PDF briefings into build/pdf/, with timings")
+    pdf.add_argument("name", nargs="?", help="one briefing: its file name without .pdf")
+    pdf.set_defaults(run=cmd_pdf)
     add = sub.add_parser("add", help="verify a quote and append it as a fact")
     add.add_argument("--source", required=True, help="source id from facts/sources.yaml")
     add.add_argument("--quote", required=True, help="verbatim sentence from the source")

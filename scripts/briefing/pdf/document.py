@@ -1,28 +1,40 @@
 """Assembling one printable document from rendered chapters.
 
-Each chapter's ids are prefixed so they stay unique in one document; citation links, which
-on the site point to a source page, point to the chapter's own numbered notes instead.
+Each chapter's ids are prefixed so they stay unique in one document. Links are re-aimed at
+what the PDF holds: a citation at the chapter's numbered note, a link to another chapter of
+the briefing at that chapter, a link to a source page at the source's entry in the appendix;
+a link to anything else loses its target but keeps its text.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import posixpath
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from html import unescape
 from importlib import resources
+from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup
 
-from briefing.model import FactBook
+from briefing.model import FactBook, Source
+from briefing.pdf.briefings import PAPERS, Briefing, long_date
+from briefing.render.urls import SiteUrls, source_page
 
 _ID = re.compile(r'\bid="([^"]+)"')
 _CITE = re.compile(r'<a href="[^"]*" data-note="(\d+)"')
 _LOCAL_HREF = re.compile(r'href="#([^"]+)"')
-_OTHER_HREF = re.compile(r'(<a\b[^>]*?)\shref="(?!#|https?:|mailto:)[^"]*"')
-_SVG_REF = re.compile(r'(url\(#|href="#)(chart-)')
-
-
+_A_HREF = re.compile(r'(<a\b[^>]*?)\shref="(?!#)([^"]*)"')
+_IMG_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")(?![a-z][a-z0-9+.-]*:|/)([^"]+)"')
+_SVG_REF = re.compile(r"(url\(#)(chart-)")
+_NOTES_HEADING = re.compile(
+    r'(<h2[^>]*>)Sources((?:<a class="headerlink".*?)?</h2>\s*<ol class="source-notes">)'
+)
+_FACT = re.compile(r'data-fact="([^"]+)"')
+_CHART = re.compile(r'data-chart="([^"]+)"')
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 _PERMALINK = re.compile(r'<a class="headerlink".*?</a>', re.DOTALL)
@@ -34,16 +46,57 @@ class Chapter:
 
     title: str
     html: str
+    url: str = ""  # the page's URL in the site, e.g. exports/: its relative links start there
 
     @classmethod
-    def from_html(cls, html: str, fallback: str) -> Chapter:
+    def from_html(cls, html: str, fallback: str, url: str = "") -> Chapter:
         """A chapter titled by its first heading, as the reader sees it on the page."""
         match = _H1.search(html)
         title = _TAG.sub("", _PERMALINK.sub("", match.group(1))).strip() if match else ""
-        return cls(unescape(title) or fallback, html)
+        return cls(unescape(title) or fallback, html, url)
 
 
-def print_chapter(index: int, chapter: Chapter) -> str:
+@dataclass(frozen=True)
+class Imprint:
+    """What every briefing of a build says about itself."""
+
+    lang: str
+    author: str
+    built: dt.datetime
+
+
+def _resolve(base: str, path: str) -> str:
+    """A relative URL seen from the page at ``base``, as a path from the site's root."""
+    folder = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
+    return posixpath.normpath(posixpath.join("/" + folder, path)).lstrip("/")
+
+
+def _page_key(path: str) -> str:
+    """One spelling per page: exports/, exports/index.html and exports all mean the same."""
+    path = path.removesuffix("index.html").rstrip("/")
+    return "" if path == "." else path
+
+
+@dataclass
+class Targets:
+    """Where links of the site land in the PDF: chapters by prefix, sources by anchor."""
+
+    chapters: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+
+    def href(self, base: str, href: str) -> str | None:
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc:
+            return href  # outside the site: the reader's viewer may open it
+        key = _page_key(_resolve(base, parts.path)) if parts.path else _page_key(base)
+        if key in self.chapters:
+            return f"#{self.chapters[key]}{parts.fragment or 'chapter'}"
+        if key in self.sources:
+            return f"#{self.sources[key]}"
+        return None
+
+
+def print_chapter(index: int, chapter: Chapter, targets: Targets) -> str:
     """The chapter's HTML made self-contained inside one document."""
     prefix = f"c{index}-"
     html = _CITE.sub(
@@ -55,28 +108,71 @@ def print_chapter(index: int, chapter: Chapter) -> str:
         html,
     )
     html = _SVG_REF.sub(lambda m: f"{m.group(1)}{prefix}{m.group(2)}", html)
-    return _OTHER_HREF.sub(r"\1", html)
+
+    def relink(m: re.Match[str]) -> str:
+        target = targets.href(chapter.url, unescape(m.group(2)))
+        return m.group(1) if target is None else f'{m.group(1)} href="{target}"'
+
+    html = _A_HREF.sub(relink, html)
+    html = _IMG_SRC.sub(lambda m: f'{m.group(1)}{_resolve(chapter.url, m.group(2))}"', html)
+    return _NOTES_HEADING.sub(r"\1Notes\2", html)
+
+
+def cited_sources(chapters: Iterable[Chapter], book: FactBook) -> list[Source]:
+    """The sources behind every number the chapters cite, directly or through derived facts."""
+    ids: set[str] = set()
+    for chapter in chapters:
+        ids.update(_FACT.findall(chapter.html))
+        for chart in _CHART.findall(chapter.html):
+            spec = book.charts.get(chart)
+            if spec is not None:
+                ids.update(f.id for f in spec.facts)
+    sources: set[str] = set()
+    while ids:
+        fact = book.facts.get(ids.pop())
+        if fact is not None:
+            sources.update([fact.source] if fact.source else [])
+            ids.update(fact.derived_from)
+    return sorted((book.sources[s] for s in sources), key=lambda s: s.title.casefold())
 
 
 def print_html(
-    chapters: list[Chapter], book: FactBook, title: str, subtitle: str, build_date: str
+    briefing: Briefing,
+    chapters: list[Chapter],
+    book: FactBook,
+    urls: SiteUrls,
+    imprint: Imprint,
 ) -> str:
-    """The whole document: cover, contents, chapters, sources appendix."""
+    """The whole document: cover or title block, contents, chapters, sources appendix."""
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    env.filters["long_date"] = long_date
     template = env.from_string(
         resources.files("briefing").joinpath("templates/print.html").read_text("utf-8")
     )
-    as_of = max((s.published for s in book.sources.values()), default="")
     css = resources.files("briefing").joinpath("templates/print.css").read_text("utf-8")
+    sources = cited_sources(chapters, book) or sorted(
+        book.sources.values(), key=lambda s: s.title.casefold()
+    )
+    targets = Targets(
+        chapters={_page_key(ch.url): f"c{i}-" for i, ch in enumerate(chapters, 1)},
+        sources={_page_key(urls.page(source_page(s.id))): f"source-{s.id}" for s in sources},
+    )
     return template.render(
-        title=title,
-        subtitle=subtitle,
-        as_of=as_of,
-        build_date=build_date,
+        briefing=briefing,
+        paper=PAPERS[briefing.paper],
+        lang=imprint.lang,
+        author=imprint.author,
+        created=imprint.built.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        built=long_date(imprint.built.date().isoformat()),
+        as_of=long_date(max(s.published for s in sources)) if sources else "",
         css=Markup(css),
         chapters=[
-            {"id": f"c{i}-chapter", "title": ch.title, "html": Markup(print_chapter(i, ch))}
+            {
+                "id": f"c{i}-chapter",
+                "title": ch.title,
+                "html": Markup(print_chapter(i, ch, targets)),
+            }
             for i, ch in enumerate(chapters, 1)
         ],
-        sources=sorted(book.sources.values(), key=lambda s: s.id),
+        sources=sources,
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -25,8 +27,23 @@ class LocalFetcher(URLFetcher):  # type: ignore[misc]
         return super().fetch(url, headers)
 
 
-def write_pdf(html: str, base: Path, target: Path) -> Path:
-    """Render ``html`` (relative URLs resolved against ``base``) to ``target``."""
+@dataclass(frozen=True)
+class Written:
+    """A PDF on disk, with what a briefer wants to know about it."""
+
+    path: Path
+    pages: int
+    seconds: float
+
+
+def write_pdf(html: str, base: Path, target: Path) -> Written:
+    """Render ``html`` (relative URLs resolved against ``base``) to ``target``.
+
+    WeasyPrint writes no file identifier by default and takes its dates from the document's
+    ``dcterms`` meta, so the same HTML always gives the same bytes.
+    """
+    start = time.perf_counter()
     target.parent.mkdir(parents=True, exist_ok=True)
-    HTML(string=html, base_url=str(base), url_fetcher=LocalFetcher(base)).write_pdf(target)
-    return target
+    document = HTML(string=html, base_url=str(base), url_fetcher=LocalFetcher(base)).render()
+    document.write_pdf(target)
+    return Written(target, len(document.pages), time.perf_counter() - start)

@@ -4,6 +4,22 @@ from __future__ import annotations
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+
+from briefing.pdf.briefings import LAYOUTS, PAPERS, Briefing
+
+
+class BriefingOptions(Config):
+    """One PDF briefing, an item of ``briefings``."""
+
+    file = c.Type(str)
+    title = c.Type(str)
+    subtitle = c.Type(str, default="")
+    pages = c.ListOfItems(c.Type(str), default=[])
+    paper = c.Choice(tuple(PAPERS), default="a4")
+    layout = c.Choice(LAYOUTS, default="report")
+    label = c.Type(str, default="")
+    keywords = c.ListOfItems(c.Type(str), default=[])
 
 
 class BriefingConfig(Config):
@@ -15,6 +31,25 @@ class BriefingConfig(Config):
     cache_dir = c.Type(str, default=".cache/briefing")
     data_files = c.Type(bool, default=True)
     pdf = c.Type(bool, default=True)
-    pdf_file = c.Type(str, default="pdf/briefing.pdf")
-    pdf_title = c.Type(str, default="China's automobile industry going global")
-    pdf_subtitle = c.Type(str, default="A briefing in verified numbers")
+    briefings = c.ListOfItems(c.SubConfig(BriefingOptions), default=[])
+
+
+def configured_briefings(options: BriefingConfig, config: MkDocsConfig) -> list[Briefing]:
+    """The briefings to write; none listed means one of the whole site, titled like it."""
+    if not options.pdf:
+        return []
+    if not options.briefings:
+        return [Briefing("pdf/briefing.pdf", config.site_name, config.site_description or "")]
+    return [
+        Briefing(
+            file=b.file,
+            title=b.title,
+            subtitle=b.subtitle,
+            pages=tuple(b.pages),
+            paper=b.paper,
+            layout=b.layout,
+            label=b.label,
+            keywords=tuple(b.keywords),
+        )
+        for b in options.briefings
+    ]

@@ -6,15 +6,13 @@ while MkDocs reads them; ``on_env`` fails the build with every problem at once.
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -23,9 +21,9 @@ from briefing.export import chart_data, data_files
 from briefing.loader import load_factbook
 from briefing.model import FactBook
 from briefing.paths import Paths
-from briefing.pdf.document import Chapter, print_html
-from briefing.pdf.writer import write_pdf
-from briefing.plugin.config import BriefingConfig
+from briefing.pdf.document import Chapter
+from briefing.plugin.config import BriefingConfig, configured_briefings
+from briefing.plugin.pdfs import PdfBriefings
 from briefing.problems import BriefingError, Problem
 from briefing.render.charts import ChartRenderer, vega_bundle
 from briefing.render.generated import generated_pages
@@ -34,20 +32,14 @@ from briefing.render.pages import PageRenderer
 from briefing.render.search import fact_entries, with_fact_entries
 from briefing.render.urls import CHARTS_JS, SOURCES_INDEX, VEGA_JS, SiteUrls, chart_file
 
-log = get_plugin_logger(__name__)
 CSS = "assets/briefing.css"
 FACTS_JS = "assets/facts.js"  # keeps fact cards on screen; they work without it
 
 
-def build_date() -> str:
-    """The build date, from SOURCE_DATE_EPOCH when set so builds are reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
-    return moment.date().isoformat()
-
-
 class BriefingPlugin(BasePlugin[BriefingConfig]):
-    """Loads the FactBook, renders chapters, adds generated pages, writes data and the PDF."""
+    """Loads the FactBook, renders chapters, adds generated pages, writes data and the PDFs."""
+
+    only_pdf: str | None = None  # set by `briefing pdf NAME`: write that briefing only
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -73,6 +65,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             config.extra_css.append(CSS)
         if FACTS_JS not in config.extra_javascript:
             config.extra_javascript.append(FACTS_JS)
+        self.pdfs = PdfBriefings(configured_briefings(self.config, config), self.only_pdf)
+        self.pdfs.add_theme(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -97,8 +91,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.config.data_files:
             for src_uri, content in data_files(self.book).items():
                 files.append(File.generated(config, src_uri, content=content))
-        if self.config.pdf:  # a placeholder, so links to the PDF validate; written after the build
-            files.append(File.generated(config, self.config.pdf_file, content=b""))
+        self.pdfs.add_placeholders(files, config, generated=set(self.generated))
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -119,7 +112,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if self.config.enabled and page.file.src_uri not in self.generated:
-            self.chapters[page.file.src_uri] = Chapter.from_html(html, page.title or page.file.name)
+            self.chapters[page.file.src_uri] = Chapter.from_html(
+                html, page.title or page.file.name, page.url
+            )
         return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -134,6 +129,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self.config.enabled and self.problems:
             raise PluginError(_report(self.problems))
+        if self.config.enabled:
+            self.pdfs.add_links(env)
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -144,14 +141,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if index.is_file():  # written by the search plugin, which runs before this one
             entries = fact_entries(self.book, self.urls)
             index.write_text(with_fact_entries(index.read_text("utf-8"), entries), "utf-8")
-        if self.config.pdf:
-            ordered = [p.file.src_uri for p in (self.nav.pages if self.nav else [])]
-            chapters = [self.chapters[src] for src in ordered if src in self.chapters]
-            html = print_html(
-                chapters, self.book, self.config.pdf_title, self.config.pdf_subtitle, build_date()
-            )
-            target = write_pdf(html, site, site / self.config.pdf_file)
-            log.info("PDF written to %s", target)
+        nav_order = [p.file.src_uri for p in (self.nav.pages if self.nav else [])]
+        self.pdfs.write(config, self.chapters, nav_order, self.book, self.urls)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:

@@ -1,0 +1,90 @@
+"""Reading a PDF back as a reader sees it: each page's text, the text between its running
+header and footer (by position on the page), bookmarks, and how much of a page is inked."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
+from pypdf import PageObject, PdfReader
+from pypdf.generic import Destination
+
+HEADER_PT = 24 / 25.4 * 72  # the page's top margin, where the running header sits
+FOOTER_PT = 22 / 25.4 * 72
+
+
+def norm(text: str) -> str:
+    """Text as compared: whitespace collapsed, no break kept after a hyphen or slash."""
+    return re.sub(r"(?<=[-–/]) ", "", re.sub(r"\s+", " ", text)).strip()
+
+
+@dataclass
+class Pdf:
+    """A PDF read back: each page's whole text, and its text between header and footer."""
+
+    reader: PdfReader
+    pages: list[str]
+    bodies: list[str]
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.pages)
+
+    def page_of(self, destination: Destination | str) -> int:
+        """The 1-based page a bookmark or named destination points to."""
+        if isinstance(destination, str):
+            destination = self.reader.named_destinations[destination]
+        return self.reader.get_destination_page_number(destination) + 1
+
+
+def body_text(page: PageObject) -> str:
+    """The text of a page between its running header and its footer, by position."""
+    top = float(page.mediabox.height) - HEADER_PT
+    parts: list[str] = []
+
+    def keep(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        if FOOTER_PT < y < top:
+            parts.append(text)
+
+    page.extract_text(visitor_text=keep)
+    return norm(" ".join(parts))
+
+
+def read_pdf(path: Path) -> Pdf:
+    reader = PdfReader(path)
+    pages = [norm(page.extract_text()) for page in reader.pages]
+    return Pdf(reader, pages, [body_text(page) for page in reader.pages])
+
+
+def outline(pdf: Pdf) -> list[tuple[int, str, int]]:
+    """Every bookmark as (level, title, page)."""
+    found: list[tuple[int, str, int]] = []
+
+    def walk(items: list[object], level: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, level + 1)
+            else:
+                assert isinstance(item, Destination)
+                found.append((level, str(item.title), pdf.page_of(item)))
+
+    walk(pdf.reader.outline, 1)
+    return found
+
+
+def ink(pdf_path: Path, page: int, tmp_path: Path) -> float:
+    """The share of a page, drawn by pdftoppm, that is not white."""
+    prefix = tmp_path / f"{pdf_path.stem}-{page}"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "30", "-f", str(page), "-l", str(page), "-singlefile",
+         str(pdf_path), str(prefix)],
+        check=True,
+    )  # fmt: skip
+    with Image.open(prefix.with_suffix(".png")) as image:
+        grey = image.convert("L")
+        histogram = grey.histogram()
+        return 1 - sum(histogram[245:]) / (grey.width * grey.height)
