@@ -11,6 +11,7 @@ import contextlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -416,3 +417,22 @@ def test_fact_card_opens_on_keyboard_focus_and_is_read_with_the_number(
     expect(card).to_be_visible()
     page.keyboard.press("Escape")
     expect(card).to_be_hidden()
+
+
+@pytest.mark.browser
+def test_site_opened_from_disk_navigates_and_cites(tab: Tab, real_site: Path) -> None:
+    requested: list[str] = []
+    tab.page.on("request", lambda request: requested.append(request.url))
+    tab.page.goto((real_site / "index.html").as_uri())
+    page = tab.page
+    page.locator("nav.md-nav--primary").get_by_role("link", name="Exports and markets").click()
+    expect(page).to_have_url(re.compile(r"/exports/index\.html$"))
+    expect(page.locator(".md-content h1")).to_contain_text("Exports and markets")
+    chart = page.locator("figure.chart .chart-svg > svg").first
+    expect(chart).to_be_visible()
+    page.locator("sup.cite a").first.click()
+    expect(page).to_have_url(re.compile(r"/sources/[^/]+/index\.html#q-"))
+    expect(page.locator("mark.quote").first).to_be_visible()
+    outside = [url for url in requested if not url.startswith(("file:", *LOCAL_SCHEMES))]
+    assert outside == []
+    assert tab.page_errors == []

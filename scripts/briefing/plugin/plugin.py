@@ -34,6 +34,7 @@ from briefing.render.urls import CHARTS_JS, SOURCES_INDEX, VEGA_JS, SiteUrls, ch
 
 CSS = "assets/briefing.css"
 FACTS_JS = "assets/facts.js"  # keeps fact cards on screen; they work without it
+OFFLINE_JS = "assets/offline.js"  # makes links work when the site is opened from disk
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -63,8 +64,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.nav: Navigation | None = None
         if CSS not in config.extra_css:
             config.extra_css.append(CSS)
-        if FACTS_JS not in config.extra_javascript:
-            config.extra_javascript.append(FACTS_JS)
+        for script in (FACTS_JS, OFFLINE_JS):
+            if script not in config.extra_javascript:
+                config.extra_javascript.append(script)
         self.pdfs = PdfBriefings(configured_briefings(self.config, config), self.only_pdf)
         self.pdfs.add_theme(config)
         return config
@@ -79,7 +81,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from citations, not the nav
             files.append(file)
         files.append(File.generated(config, CSS, content=_asset(CSS)))
-        files.append(File.generated(config, FACTS_JS, content=_asset(FACTS_JS)))
+        for script in (FACTS_JS, OFFLINE_JS):
+            files.append(File.generated(config, script, content=_asset(script)))
         if self.book.charts:
             files.append(File.generated(config, CHARTS_JS, content=_asset(CHARTS_JS)))
             files.append(File.generated(config, VEGA_JS, content=vega_bundle(self.paths.cache_dir)))
@@ -140,7 +143,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         index = site / "search" / "search_index.json"
         if index.is_file():  # written by the search plugin, which runs before this one
             entries = fact_entries(self.book, self.urls)
-            index.write_text(with_fact_entries(index.read_text("utf-8"), entries), "utf-8")
+            searchable = with_fact_entries(index.read_text("utf-8"), entries)
+            index.write_text(searchable, "utf-8")
+            # Opened from disk, Material loads the index as a script (as its offline plugin
+            # writes it); without it every page logs an error. Search itself still needs a
+            # server: Chromium starts no search worker from file://.
+            index.with_suffix(".js").write_text(f"var __index = {searchable}", "utf-8")
         nav_order = [p.file.src_uri for p in (self.nav.pages if self.nav else [])]
         self.pdfs.write(config, self.chapters, nav_order, self.book, self.urls)
 
