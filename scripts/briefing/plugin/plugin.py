@@ -89,7 +89,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             png = self.charts.render(spec).png
             files.append(File.generated(config, chart_file(spec.id, "png"), content=png))
         if self.config.data_files:
-            for src_uri, content in data_files(self.book).items():
+            for src_uri, content in data_files(self.book, config.site_name).items():
                 files.append(File.generated(config, src_uri, content=content))
         self.pdfs.add_placeholders(files, config, generated=set(self.generated))
         return files
