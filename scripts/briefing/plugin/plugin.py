@@ -30,7 +30,14 @@ from briefing.render.generated import generated_pages
 from briefing.render.meta import open_graph, with_head
 from briefing.render.pages import PageRenderer
 from briefing.render.search import fact_entries, with_fact_entries
-from briefing.render.urls import CHARTS_JS, SOURCES_INDEX, VEGA_JS, SiteUrls, chart_file
+from briefing.render.urls import (
+    CHARTS_JS,
+    EXPLORER_JS,
+    SOURCES_INDEX,
+    VEGA_JS,
+    SiteUrls,
+    chart_file,
+)
 
 CSS = "assets/briefing.css"
 FACTS_JS = "assets/facts.js"  # keeps fact cards on screen; they work without it
@@ -72,7 +79,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
-        self.generated = generated_pages(self.book, self.urls)
+        self.generated = generated_pages(self.book, self.urls, data_files=self.config.data_files)
         for src_uri, content in self.generated.items():
             file = File.generated(config, src_uri, content=content)
             if src_uri.startswith("sources/") and src_uri != SOURCES_INDEX:
@@ -80,6 +87,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             files.append(file)
         files.append(File.generated(config, CSS, content=_asset(CSS)))
         files.append(File.generated(config, FACTS_JS, content=_asset(FACTS_JS)))
+        files.append(File.generated(config, EXPLORER_JS, content=_asset(EXPLORER_JS)))
         if self.book.charts:
             files.append(File.generated(config, CHARTS_JS, content=_asset(CHARTS_JS)))
             files.append(File.generated(config, VEGA_JS, content=vega_bundle(self.paths.cache_dir)))
