@@ -87,3 +87,10 @@ def test_real_datapackage_validates_with_a_row_per_fact(real_site: Path) -> None
     listed = (real_site / "facts" / "index.html").read_text("utf-8").count("<tr id=")
     assert rows_checked(report, "facts") == len(facts) == listed
     assert len(facts) == len(load_factbook(Paths(ROOT)).facts)
+
+
+def test_facts_and_methodology_pages_link_the_three_files(real_site: Path) -> None:
+    for page in ("facts", "methodology"):
+        html = (real_site / page / "index.html").read_text("utf-8")
+        for name in ("facts.csv", "facts.json", "datapackage.json"):
+            assert f'href="../data/{name}"' in html, (page, name)

@@ -25,6 +25,7 @@ from briefing.pdf.document import Chapter
 from briefing.plugin.config import BriefingConfig, configured_briefings
 from briefing.plugin.pdfs import PdfBriefings
 from briefing.problems import BriefingError, Problem
+from briefing.releases import load_releases
 from briefing.render.charts import ChartRenderer, vega_bundle
 from briefing.render.generated import generated_pages
 from briefing.render.meta import open_graph, with_head
@@ -79,7 +80,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
-        self.generated = generated_pages(self.book, self.urls, data_files=self.config.data_files)
+        try:
+            releases = load_releases(self.paths)
+        except BriefingError as err:
+            raise PluginError(_report(err.problems)) from None
+        self.generated = generated_pages(
+            self.book, self.urls, releases, data_files=self.config.data_files
+        )
         for src_uri, content in self.generated.items():
             file = File.generated(config, src_uri, content=content)
             if src_uri.startswith("sources/") and src_uri != SOURCES_INDEX:

@@ -1,5 +1,6 @@
 """Pages no editor writes: one per source (its text, cited passages highlighted), the
-sources index, and the facts page with a permalink anchor for every fact."""
+sources index, the facts page with a permalink anchor for every fact, and what changed
+since the last release."""
 
 from __future__ import annotations
 
@@ -7,12 +8,16 @@ from collections import defaultdict
 
 from briefing import periods
 from briefing.model import Fact, FactBook, Source
+from briefing.releases import Release
+from briefing.render.changes import changes_page
 from briefing.render.explorer import downloads, explorer_script, filter_form, row_attrs
 from briefing.render.text import esc, md_inline, one_block
-from briefing.render.urls import FACTS_PAGE, SOURCES_INDEX, SiteUrls, source_page
+from briefing.render.urls import CHANGES_PAGE, FACTS_PAGE, SOURCES_INDEX, SiteUrls, source_page
 
 
-def generated_pages(book: FactBook, urls: SiteUrls, *, data_files: bool = True) -> dict[str, str]:
+def generated_pages(
+    book: FactBook, urls: SiteUrls, releases: list[Release], *, data_files: bool = True
+) -> dict[str, str]:
     """Every generated page: its path under docs/ and its Markdown.
 
     ``data_files`` says whether the site carries data/facts.*, so the facts page links
@@ -20,6 +25,7 @@ def generated_pages(book: FactBook, urls: SiteUrls, *, data_files: bool = True) 
     """
     pages = {
         FACTS_PAGE: facts_page(book, urls, data_files),
+        CHANGES_PAGE: changes_page(book, releases, urls),
         SOURCES_INDEX: sources_index(book, urls),
     }
     for source in book.sources.values():
