@@ -6,7 +6,9 @@ facts are added; what they check is that the filters show exactly the matching r
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -167,3 +169,10 @@ def test_download_links_resolve(tab: Tab, served_site: str, where: str) -> None:
         assert response.body(), href
     package = tab.page.request.get(urljoin(served_site, "data/datapackage.json")).json()
     assert [r["path"] for r in package["resources"]] == ["facts.csv", "facts.json"]
+
+
+def test_filter_labels_stay_out_of_the_search_index(real_site: Path) -> None:
+    index = json.loads((real_site / "search" / "search_index.json").read_text("utf-8"))
+    facts_page = [doc for doc in index["docs"] if doc["location"].startswith("facts/")]
+    assert facts_page
+    assert not [doc["location"] for doc in facts_page if "All topics" in doc["text"]]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from briefing import periods
 from briefing.datapackage import CSV_FILE, JSON_FILE, PACKAGE_FILE
@@ -37,18 +38,18 @@ def row_attrs(fact: Fact) -> str:
 
 
 def filter_form(book: FactBook) -> str:
-    """The hidden form of selects: each option is a value some fact has, with its count."""
+    """The hidden form of selects: each option is a value some fact has, with its count.
+
+    Kept out of the search index (``data-search-exclude``): option labels are not content.
+    """
     facts = list(book.facts.values())
     titles = {s.id: s.title for s in book.sources.values()}
+    cited = [source for source in (f.source for f in facts) if source]
     choices: dict[str, list[tuple[str, str]]] = {
-        "topic": _options((f.topic for f in facts), sorted, str.capitalize),
-        "source": _options(
-            (f.source for f in facts if f.source), sorted, lambda s: titles.get(s, s)
-        ),
-        "period": _options(
-            (f.period for f in facts), lambda ps: sorted(ps, key=_period_order), periods.label
-        ),
-        "kind": _options((f.kind for f in facts), sorted, str.capitalize),
+        "topic": _options((f.topic for f in facts), str.capitalize),
+        "source": _options(cited, titles.__getitem__, lambda s: (titles[s].casefold(), s)),
+        "period": _options((f.period for f in facts), periods.label, _period_order),
+        "kind": _options((f.kind for f in facts), str.capitalize),
     }
     fields = []
     for name, label, everything in FILTERS:
@@ -61,7 +62,7 @@ def filter_form(book: FactBook) -> str:
         )
     total = len(facts)
     return (
-        '<form class="fact-filters" hidden aria-label="Filter the facts">\n'
+        '<form class="fact-filters" hidden aria-label="Filter the facts" data-search-exclude>\n'
         + "\n".join(fields)
         + '\n<button type="reset" class="md-button">Show all</button>\n'
         f'<output class="fact-count" aria-live="polite">{total} of {total} facts</output>\n'
@@ -74,12 +75,11 @@ def _period_order(period: str) -> tuple[str, str]:
 
 
 def _options(
-    values: Iterable[str],
-    order: Callable[[Iterable[str]], list[str]],
-    text: Callable[[str], str],
+    values: Iterable[str], text: Callable[[str], str], key: Callable[[str], Any] = str
 ) -> list[tuple[str, str]]:
+    """(value, label with its count) for each distinct value, in ``key`` order."""
     counts = Counter(values)
-    return [(value, f"{text(value)} ({counts[value]})") for value in order(counts)]
+    return [(value, f"{text(value)} ({counts[value]})") for value in sorted(counts, key=key)]
 
 
 def downloads(urls: SiteUrls) -> str:
