@@ -107,8 +107,9 @@ def test_a_permalink_shows_and_highlights_its_row_whatever_the_filters(
 ) -> None:
     tab.open(urljoin(served_site, "facts/"))
     fact_id = matching(tab.page, kind="forecast")[0]
-    # Opened directly, with filters in the URL that would hide the row.
-    total = open_facts(tab, served_site, f"?kind=actual#{fact_id}")
+    # Opened directly, with filters in the URL that would hide the row, and the search's
+    # highlight parameter, which the explorer leaves alone.
+    total = open_facts(tab, served_site, f"?kind=actual&h=sales#{fact_id}")
     page = tab.page
     row = page.locator(f'[id="{fact_id}"]')
     expect(row).to_be_visible()
@@ -118,6 +119,7 @@ def test_a_permalink_shows_and_highlights_its_row_whatever_the_filters(
     assert outline == "solid", outline
     expect(page.locator(COUNT)).to_have_text(f"{total} of {total} facts")
     expect(page.locator('select[name="kind"]')).to_have_value("")
+    assert urlsplit(page.url)[3:] == ("h=sales", fact_id)
 
     # Following a permalink inside the page, after filtering it away, shows it again.
     choose(page, "kind", "actual")

@@ -30,15 +30,21 @@
     count.textContent = shown + " of " + rows.length + " facts";
   }
 
-  function remember() {
-    var query = selects
-      .filter(function (select) { return select.value; })
-      .map(function (select) {
-        return encodeURIComponent(select.name) + "=" + encodeURIComponent(select.value);
-      })
-      .join("&");
+  /* The page's URL with the filters set (none when ``keep`` is false); parameters that are
+     not filters, such as the search's ?h=, are left as they are. */
+  function address(keep) {
+    var params = new URLSearchParams(location.search);
+    selects.forEach(function (select) {
+      if (keep && select.value) params.set(select.name, select.value);
+      else params.delete(select.name);
+    });
+    var query = params.toString();
+    return location.pathname + (query ? "?" + query : "");
+  }
+
+  function remember(url) {
     try {
-      history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
+      history.replaceState(null, "", url);
     } catch (err) {
       /* some browsers refuse to change the URL of a page opened from disk: filter anyway */
     }
@@ -55,11 +61,7 @@
     if (!row) return;
     selects.forEach(function (select) { select.value = ""; });
     apply();
-    try {
-      history.replaceState(null, "", location.pathname + location.hash);
-    } catch (err) {
-      /* as in remember() */
-    }
+    remember(address(false) + location.hash);
     row.scrollIntoView({ block: "center" });
   }
 
@@ -76,13 +78,13 @@
 
   form.addEventListener("change", function () {
     apply();
-    remember();
+    remember(address(true));
   });
   form.addEventListener("reset", function (event) {
     event.preventDefault();
     selects.forEach(function (select) { select.value = ""; });
     apply();
-    remember();
+    remember(address(false));
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   window.addEventListener("hashchange", reveal);
