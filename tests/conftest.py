@@ -1,4 +1,4 @@
-"""Shared fixtures: tiny projects in tmp_path, the real site built once, a local server."""
+"""Shared fixtures: tiny projects in tmp_path, the real site built once, a local server, Chromium."""
 
 from __future__ import annotations
 
@@ -11,9 +11,18 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import (
+    Browser,
+    ConsoleMessage,
+    Error,
+    Page,
+    ViewportSize,
+    sync_playwright,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_TEXT = (
@@ -154,3 +163,62 @@ def served_site(real_site: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+# Debian's Chromium, driven by Playwright, for the browser tests (test_browser, test_explorer).
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# Wide enough for Material's left sidebar (the primary nav) to be shown, not folded away.
+VIEWPORT: ViewportSize = {"width": 1280, "height": 800}
+
+
+@dataclass
+class Tab:
+    """A browser page and what went wrong in it: console errors and uncaught page errors."""
+
+    page: Page
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+    def open(self, url: str) -> None:
+        """Load ``url`` and wait until the network is quiet (the search index has loaded)."""
+        self.page.goto(url, wait_until="networkidle")
+
+
+def collapse(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def tab(browser: Browser) -> Iterator[Tab]:
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    tab = Tab(page)
+
+    def on_console(msg: ConsoleMessage) -> None:
+        if msg.type == "error":
+            tab.console_errors.append(f"{msg.text} ({msg.location.get('url', '')})")
+
+    def on_page_error(err: Error) -> None:
+        tab.page_errors.append(f"{err.name}: {err.message}")
+
+    page.on("console", on_console)
+    page.on("pageerror", on_page_error)
+    yield tab
+    context.close()

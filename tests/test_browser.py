@@ -9,84 +9,19 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from playwright.sync_api import (
-    Browser,
-    ConsoleMessage,
-    Error,
-    Page,
-    Request,
-    ViewportSize,
-    expect,
-    sync_playwright,
-)
+from playwright.sync_api import Browser, Page, Request, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-# Wide enough for Material's left sidebar (the primary nav) to be shown, not folded away.
-VIEWPORT: ViewportSize = {"width": 1280, "height": 800}
+from conftest import VIEWPORT, Tab, collapse
+
 HOME_TITLE = "China's auto industry going global"
 # A word of the exports chapter that the home page does not use.
 SEARCH_WORD = "Uzbekistan"
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
-
-
-@dataclass
-class Tab:
-    """A browser page and what went wrong in it: console errors and uncaught page errors."""
-
-    page: Page
-    console_errors: list[str] = field(default_factory=list)
-    page_errors: list[str] = field(default_factory=list)
-
-    def open(self, url: str) -> None:
-        """Load ``url`` and wait until the network is quiet (the search index has loaded)."""
-        self.page.goto(url, wait_until="networkidle")
-
-
-def collapse(text: str | None) -> str:
-    return " ".join((text or "").split())
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def tab(browser: Browser) -> Iterator[Tab]:
-    context = browser.new_context(viewport=VIEWPORT)
-    page = context.new_page()
-    tab = Tab(page)
-
-    def on_console(msg: ConsoleMessage) -> None:
-        if msg.type == "error":
-            tab.console_errors.append(f"{msg.text} ({msg.location.get('url', '')})")
-
-    def on_page_error(err: Error) -> None:
-        tab.page_errors.append(f"{err.name}: {err.message}")
-
-    page.on("console", on_console)
-    page.on("pageerror", on_page_error)
-    yield tab
-    context.close()
 
 
 def first_source_url(tab: Tab, base: str) -> str:

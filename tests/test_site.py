@@ -48,8 +48,8 @@ def test_source_page_highlights_and_anchors_every_quote(project: Callable[..., P
     ) in page
     assert 'id="q-parts.exports.2024"' in page
     facts = proj.html("facts/index.html")
-    assert '<tr id="market.production.2024">' in facts
-    assert '<tr id="parts.exports.2024">' in facts
+    assert '<tr id="market.production.2024" ' in facts
+    assert '<tr id="parts.exports.2024" ' in facts
 
 
 def test_unknown_fact_in_a_page_fails_the_build_naming_page_and_line(
@@ -126,7 +126,7 @@ def test_real_site_cites_and_lists_every_fact(real_site: Path) -> None:
     assert len(facts) >= 15
     listing = (real_site / "facts" / "index.html").read_text("utf-8")
     for fact in facts:
-        assert f'<tr id="{fact["id"]}">' in listing
+        assert f'<tr id="{fact["id"]}" ' in listing
     chapter = (real_site / "exports" / "index.html").read_text("utf-8")
     cited = set(re.findall(r'data-fact="([^"]+)"', chapter))
     assert len(cited) >= 15

@@ -20,6 +20,7 @@ from briefing.coverage import load_ignores, uncovered
 from briefing.loader import load_factbook
 from briefing.paths import Paths
 from briefing.problems import BriefingError, Problem
+from briefing.releases import compare, current, load_releases, today, write_release
 from briefing.render.pages import PageRenderer
 from briefing.render.urls import SiteUrls
 from briefing.schema import json_schema
@@ -43,6 +44,10 @@ def check(paths: Paths) -> list[Problem]:
         return err.problems
     renderer = PageRenderer(book, SiteUrls())
     problems: list[Problem] = []
+    try:
+        load_releases(paths)
+    except BriefingError as err:
+        problems.extend(err.problems)
     cited: set[str] = set()
     shown: set[str] = set()
     for page in sorted(paths.docs_dir.rglob("*.md")):
@@ -201,6 +206,32 @@ def cmd_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_release(args: argparse.Namespace) -> int:
+    """Snapshot the current facts as a release, for the "What changed" page."""
+    paths = Paths(find_root(Path.cwd()))
+    try:
+        book = load_factbook(paths)
+        releases = load_releases(paths)
+    except BriefingError as err:
+        print(err)
+        print("fix these problems first; a release snapshots verified facts", file=sys.stderr)
+        return 1
+    try:
+        target = write_release(paths, book, args.name, args.date or today())
+    except ValueError as err:
+        print(f"briefing release: {err}", file=sys.stderr)
+        return 1
+    since = ""
+    if releases:
+        changes = compare(releases[-1].facts, current(book))
+        since = (
+            f"; since release {releases[-1].name}: {len(changes.added)} added, "
+            f"{len(changes.changed)} changed, {len(changes.removed)} removed"
+        )
+    print(f"release {args.name}: {len(book.facts)} facts written to {paths.rel(target)}{since}")
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     print(json.dumps(json_schema(), indent=2))
     return 0
@@ -230,6 +261,12 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("coverage", help="numbers in the sources no fact covers").set_defaults(
         run=cmd_coverage
     )
+    release = sub.add_parser("release", help="snapshot the facts as a release")
+    release.add_argument(
+        "name", help="release name, e.g. 2025-12; the file facts/releases/NAME.json"
+    )
+    release.add_argument("--date", help="day the release is cut, YYYY-MM-DD (default: today)")
+    release.set_defaults(run=cmd_release)
     sub.add_parser("schema", help="print the JSON Schema of fact files").set_defaults(
         run=cmd_schema
     )

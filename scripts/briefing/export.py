@@ -1,4 +1,5 @@
-"""The data readers take away: every fact, and each chart's rows, as CSV and JSON.
+"""The data readers take away: every fact, and each chart's rows, as CSV and JSON, and
+the Data Package that describes the facts files.
 
 Output is byte-stable for the same facts: fixed column order, sorted keys, exact digits.
 """
@@ -12,12 +13,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from briefing.chartspec import ChartSpec
+from briefing.datapackage import COLUMNS, CSV_FILE, JSON_FILE, PACKAGE_FILE, package
 from briefing.model import FactBook, Source
 from briefing.numbers import digits
 from briefing.render.urls import chart_file
-
-COLUMNS = ("id", "subject", "value", "value_high", "unit", "text", "period", "kind", "geo",
-           "qualifier", "source", "quote", "note", "tags")  # fmt: skip
 
 
 def records(book: FactBook) -> list[dict[str, str]]:
@@ -49,10 +48,14 @@ CHART_COLUMNS = ("id", "label", "series", "subject", "value", "unit", "text", "p
                  "geo", "source", "source_id", "quote", "role")  # fmt: skip
 
 
-def data_files(book: FactBook) -> dict[str, str]:
-    """facts.csv and facts.json by their path in the site."""
+def data_files(book: FactBook, title: str) -> dict[str, str]:
+    """facts.csv, facts.json and datapackage.json (titled ``title``) by their path in the site."""
     rows = records(book)
-    return {"data/facts.csv": _csv(rows, COLUMNS), "data/facts.json": _json({"facts": rows})}
+    files = {
+        CSV_FILE: _csv(rows, tuple(column.name for column in COLUMNS)),
+        JSON_FILE: _json({"facts": rows}),
+    }
+    return files | {PACKAGE_FILE: _json(package(book, title, files))}
 
 
 def chart_data(spec: ChartSpec, sources: Mapping[str, Source]) -> dict[str, str]:

@@ -45,6 +45,11 @@ class Paths:
         return self.facts_dir / "charts.yaml"
 
     @property
+    def releases_dir(self) -> Path:
+        """Snapshots of the facts, one per release (``briefing release NAME``)."""
+        return self.facts_dir / "releases"
+
+    @property
     def ignore_file(self) -> Path:
         return self.facts_dir / "coverage_ignore.yaml"
 

@@ -25,12 +25,20 @@ from briefing.pdf.document import Chapter
 from briefing.plugin.config import BriefingConfig, configured_briefings
 from briefing.plugin.pdfs import PdfBriefings
 from briefing.problems import BriefingError, Problem
+from briefing.releases import load_releases
 from briefing.render.charts import ChartRenderer, vega_bundle
 from briefing.render.generated import generated_pages
 from briefing.render.meta import open_graph, with_head
 from briefing.render.pages import PageRenderer
 from briefing.render.search import fact_entries, with_fact_entries
-from briefing.render.urls import CHARTS_JS, SOURCES_INDEX, VEGA_JS, SiteUrls, chart_file
+from briefing.render.urls import (
+    CHARTS_JS,
+    EXPLORER_JS,
+    SOURCES_INDEX,
+    VEGA_JS,
+    SiteUrls,
+    chart_file,
+)
 
 CSS = "assets/briefing.css"
 FACTS_JS = "assets/facts.js"  # keeps fact cards on screen; they work without it
@@ -74,14 +82,20 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
-        self.generated = generated_pages(self.book, self.urls)
+        try:
+            releases = load_releases(self.paths)
+        except BriefingError as err:
+            raise PluginError(_report(err.problems)) from None
+        self.generated = generated_pages(
+            self.book, self.urls, releases, data_files=self.config.data_files
+        )
         for src_uri, content in self.generated.items():
             file = File.generated(config, src_uri, content=content)
             if src_uri.startswith("sources/") and src_uri != SOURCES_INDEX:
                 file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from citations, not the nav
             files.append(file)
         files.append(File.generated(config, CSS, content=_asset(CSS)))
-        for script in (FACTS_JS, OFFLINE_JS):
+        for script in (FACTS_JS, OFFLINE_JS, EXPLORER_JS):
             files.append(File.generated(config, script, content=_asset(script)))
         if self.book.charts:
             files.append(File.generated(config, CHARTS_JS, content=_asset(CHARTS_JS)))
@@ -92,7 +106,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             png = self.charts.render(spec).png
             files.append(File.generated(config, chart_file(spec.id, "png"), content=png))
         if self.config.data_files:
-            for src_uri, content in data_files(self.book).items():
+            for src_uri, content in data_files(self.book, config.site_name).items():
                 files.append(File.generated(config, src_uri, content=content))
         self.pdfs.add_placeholders(files, config, generated=set(self.generated))
         return files

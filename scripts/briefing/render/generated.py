@@ -1,5 +1,6 @@
 """Pages no editor writes: one per source (its text, cited passages highlighted), the
-sources index, and the facts page with a permalink anchor for every fact."""
+sources index, the facts page with a permalink anchor for every fact, and what changed
+since the last release."""
 
 from __future__ import annotations
 
@@ -7,13 +8,26 @@ from collections import defaultdict
 
 from briefing import periods
 from briefing.model import Fact, FactBook, Source
+from briefing.releases import Release
+from briefing.render.changes import changes_page
+from briefing.render.explorer import downloads, explorer_script, filter_form, row_attrs
 from briefing.render.text import esc, md_inline, one_block
-from briefing.render.urls import FACTS_PAGE, SOURCES_INDEX, SiteUrls, source_page
+from briefing.render.urls import CHANGES_PAGE, FACTS_PAGE, SOURCES_INDEX, SiteUrls, source_page
 
 
-def generated_pages(book: FactBook, urls: SiteUrls) -> dict[str, str]:
-    """Every generated page: its path under docs/ and its Markdown."""
-    pages = {FACTS_PAGE: facts_page(book, urls), SOURCES_INDEX: sources_index(book, urls)}
+def generated_pages(
+    book: FactBook, urls: SiteUrls, releases: list[Release], *, data_files: bool = True
+) -> dict[str, str]:
+    """Every generated page: its path under docs/ and its Markdown.
+
+    ``data_files`` says whether the site carries data/facts.*, so the facts page links
+    to them only when they exist.
+    """
+    pages = {
+        FACTS_PAGE: facts_page(book, urls, data_files),
+        CHANGES_PAGE: changes_page(book, releases, urls),
+        SOURCES_INDEX: sources_index(book, urls),
+    }
     for source in book.sources.values():
         pages[source_page(source.id)] = source_page_markdown(book, source, urls)
     return pages
@@ -128,7 +142,7 @@ def sources_index(book: FactBook, urls: SiteUrls) -> str:
     )
 
 
-def facts_page(book: FactBook, urls: SiteUrls) -> str:
+def facts_page(book: FactBook, urls: SiteUrls, data_files: bool = True) -> str:
     by_topic: dict[str, list[Fact]] = defaultdict(list)
     for fact in book.facts.values():
         by_topic[fact.topic].append(fact)
@@ -136,6 +150,8 @@ def facts_page(book: FactBook, urls: SiteUrls) -> str:
         "# Facts",
         f"All {len(book.facts)} facts behind this briefing. Each row's anchor is a permalink; "
         "the source link opens the archived text at the highlighted quote.",
+        *([downloads(urls)] if data_files else []),
+        one_block(filter_form(book)),
     ]
     for topic in sorted(by_topic):
         rows = []
@@ -148,6 +164,7 @@ def facts_page(book: FactBook, urls: SiteUrls) -> str:
             + "\n</tbody>\n</table>"
         )
         sections += [f"## {md_inline(topic.capitalize())}", one_block(table)]
+    sections.append(explorer_script(urls))
     return "\n\n".join(sections) + "\n"
 
 
@@ -161,11 +178,11 @@ def _fact_row(book: FactBook, fact: Fact, urls: SiteUrls) -> str:
     differ = ""
     rivals = book.rivals(fact)
     if rivals:
-        links = ", ".join(f'<a href="#{esc(r.id)}">{esc(r.text)}</a>' for r in rivals)
-        differ = f'<br><span class="differ">Sources differ: {links}</span>'
+        links = " vs ".join(f'<a href="#{esc(r.id)}">{esc(r.text)}</a>' for r in rivals)
+        differ = f'<br><span class="differ">Sources differ: {esc(fact.text)} vs {links}</span>'
     note = f'<br><small class="fact-note">{esc(fact.note)}</small>' if fact.note else ""
     return (
-        f'<tr id="{esc(fact.id)}"><td><a class="permalink" href="#{esc(fact.id)}">{esc(fact.text)}</a>'
+        f'<tr id="{esc(fact.id)}" {row_attrs(fact)}><td><a class="permalink" href="#{esc(fact.id)}">{esc(fact.text)}</a>'
         f"{differ}</td><td>{esc(fact.subject)}<br><code>{esc(fact.id)}</code></td>"
         f"<td>{esc(fact.period_label)}</td><td>{esc(fact.kind)}</td><td>{esc(fact.geo)}</td>"
         f"<td>{origin}{note}</td></tr>"

@@ -6,9 +6,11 @@ import posixpath
 from dataclasses import dataclass
 
 FACTS_PAGE = "facts.md"
+CHANGES_PAGE = "changes.md"  # what changed since the last release
 SOURCES_INDEX = "sources/index.md"
 CHARTS_JS = "assets/charts.js"  # the loader every chart page carries
 VEGA_JS = "assets/vega.js"  # vega-embed bundle, fetched by the loader on first use
+EXPLORER_JS = "assets/explorer.js"  # the facts page's filters, loaded by that page only
 
 
 def source_page(source_id: str) -> str:

@@ -1,0 +1,102 @@
+"""The facts page as an explorer: filters over the tables, the data to take away.
+
+The page is complete without JavaScript: every row is in the HTML and the filter form is
+``hidden``. ``assets/explorer.js``, loaded by this page only, shows the form and narrows
+the rows by the data attributes written here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from briefing import periods
+from briefing.datapackage import CSV_FILE, JSON_FILE, PACKAGE_FILE
+from briefing.model import Fact, FactBook
+from briefing.render.text import esc
+from briefing.render.urls import EXPLORER_JS, FACTS_PAGE, SiteUrls, relative_url
+
+# (select name, its label, what "all" says): the names are the rows' data attributes.
+FILTERS = (
+    ("topic", "Topic", "All topics"),
+    ("source", "Source", "All sources"),
+    ("period", "Period", "All periods"),
+    ("kind", "Kind", "All kinds"),
+)
+
+
+def row_attrs(fact: Fact) -> str:
+    """The data attributes the explorer filters a row by, one per filter."""
+    values = {
+        "topic": fact.topic,
+        "source": fact.source or "",
+        "period": fact.period,
+        "kind": fact.kind,
+    }
+    return " ".join(f'data-{name}="{esc(values[name])}"' for name, _, _ in FILTERS)
+
+
+def filter_form(book: FactBook) -> str:
+    """The hidden form of selects: each option is a value some fact has, with its count.
+
+    Kept out of the search index (``data-search-exclude``): option labels are not content.
+    """
+    facts = list(book.facts.values())
+    titles = {s.id: s.title for s in book.sources.values()}
+    cited = [source for source in (f.source for f in facts) if source]
+    choices: dict[str, list[tuple[str, str]]] = {
+        "topic": _options((f.topic for f in facts), str.capitalize),
+        "source": _options(cited, titles.__getitem__, lambda s: (titles[s].casefold(), s)),
+        "period": _options((f.period for f in facts), periods.label, _period_order),
+        "kind": _options((f.kind for f in facts), str.capitalize),
+    }
+    fields = []
+    for name, label, everything in FILTERS:
+        options = [f'<option value="">{esc(everything)}</option>']
+        options += [f'<option value="{esc(v)}">{esc(text)}</option>' for v, text in choices[name]]
+        fields.append(
+            f'<label>{esc(label)} <select name="{name}">\n'
+            + "\n".join(options)
+            + "\n</select></label>"
+        )
+    total = len(facts)
+    return (
+        '<form class="fact-filters" hidden aria-label="Filter the facts" data-search-exclude>\n'
+        + "\n".join(fields)
+        + '\n<button type="reset" class="md-button">Show all</button>\n'
+        f'<output class="fact-count" aria-live="polite">{total} of {total} facts</output>\n'
+        "</form>"
+    )
+
+
+def _period_order(period: str) -> tuple[str, str]:
+    return (periods.sort_key(period), period)
+
+
+def _options(
+    values: Iterable[str], text: Callable[[str], str], key: Callable[[str], Any] = str
+) -> list[tuple[str, str]]:
+    """(value, label with its count) for each distinct value, in ``key`` order."""
+    counts = Counter(values)
+    return [(value, f"{text(value)} ({counts[value]})") for value in sorted(counts, key=key)]
+
+
+def downloads(urls: SiteUrls) -> str:
+    """Links to the facts as CSV and JSON and to the Data Package describing both."""
+    here = urls.page(FACTS_PAGE)
+    links = [
+        (CSV_FILE, "CSV"),
+        (JSON_FILE, "JSON"),
+        (PACKAGE_FILE, "Data Package (datapackage.json: columns, types, sources)"),
+    ]
+    items = " · ".join(
+        f'<a href="{esc(relative_url(path, here))}" download>{esc(text)}</a>'
+        for path, text in links
+    )
+    return f'<p class="fact-downloads">Download every fact: {items}</p>'
+
+
+def explorer_script(urls: SiteUrls) -> str:
+    src = relative_url(EXPLORER_JS, urls.page(FACTS_PAGE))
+    return f'<script src="{esc(src)}" defer></script>'
