@@ -400,15 +400,29 @@ def test_duplicate_fact_id_across_files(tmp_path: Path) -> None:
 def test_invalid_yaml_reports_the_syntax_error_line(tmp_path: Path) -> None:
     facts = edit("  kind: actual\n", "  kind: actual: yes\n")
     assert problems(tmp_path, facts) == [
-        f"{MARKET}:6: invalid YAML: mapping values are not allowed here"
+        f"{MARKET}:6: invalid YAML: mapping values are not allowed here; "
+        "check the indentation, and quote text with ': '"
     ]
 
 
 def test_duplicate_yaml_key(tmp_path: Path) -> None:
     assert problems(tmp_path, PRODUCTION + "  geo: World\n") == [
         f'{MARKET}:10: invalid YAML: found duplicate key "geo" with value "World" '
-        '(original value: "China")'
+        '(original value: "China"); keep one of them'
     ]
+
+
+def test_yaml_1_1_words_stay_text(tmp_path: Path) -> None:
+    """Files are read as YAML 1.2: Norway is not false, and 1:30 is not ninety."""
+    facts = edit(
+        "  geo: China\n", "  geo: NO\n  note: on 1:30, yes\n  tags: [yes, on, off, 2024-01]\n"
+    )
+    fact = load(tmp_path, facts + PARTS).facts["market.production.2024"]
+    assert (fact.geo, fact.note, fact.tags) == (
+        "NO",
+        "on 1:30, yes",
+        ("yes", "on", "off", "2024-01"),
+    )
 
 
 def test_non_utf8_facts_file(tmp_path: Path) -> None:

@@ -114,7 +114,7 @@ def load_charts(
     if not path.is_file():
         return {}
     rel = paths.rel(path)
-    data = yamlio.load(path, rel, problems)
+    data = yamlio.load(path, rel, problems, "declare charts as in README, or delete the file")
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -40,7 +40,7 @@ def load_units(paths: Paths, problems: list[Problem]) -> dict[str, Unit]:
     if not paths.units_file.is_file():
         problems.append(Problem(rel, 1, "unit registry missing; create it (see README)"))
         return {}
-    data = yamlio.load(paths.units_file, rel, problems)
+    data = yamlio.load(paths.units_file, rel, problems, "declare units as in README")
     check = Checker(rel, problems)
     units: dict[str, Unit] = {}
     if not isinstance(data, dict):
@@ -67,7 +67,9 @@ def load_sources(paths: Paths, problems: list[Problem], broken: set[str]) -> dic
             Problem(rel, 1, "sources.yaml missing; describe each archived source there")
         )
         return {}
-    data = yamlio.load(paths.sources_file, rel, problems)
+    data = yamlio.load(
+        paths.sources_file, rel, problems, "describe each archived source (see README)"
+    )
     check = Checker(rel, problems)
     sources: dict[str, Source] = {}
     if not isinstance(data, dict):
@@ -150,7 +152,9 @@ def load_facts(
     facts: dict[str, Fact] = {}
     for path in paths.fact_files():
         rel = paths.rel(path)
-        data = yamlio.load(path, rel, problems)
+        data = yamlio.load(
+            path, rel, problems, "add facts, each starting with '- id:', or delete the file"
+        )
         check = Checker(rel, problems)
         if data is None:
             continue
