@@ -249,10 +249,19 @@ def test_valid_chart_loads(tmp_path: Path) -> None:
                 '  quote: "31.28 million and 31.44 million units"\n', ""
             ),
             [
-                f"{MARKET}:1: {PROD}: missing required key 'source' "
-                "(every fact needs its source and quote)"
+                f"{MARKET}:1: {PROD}: neither a quote nor derived_from; give the 'source' and "
+                "the 'quote' the number comes from, or, for a computed fact, 'derived_from' "
+                "and a 'note'"
             ],
             id="missing-source-and-quote",
+        ),
+        pytest.param(
+            edit('  quote: "31.28 million and 31.44 million units"\n', ""),
+            [
+                f"{MARKET}:1: {PROD}: missing required key 'quote' "
+                "(every fact needs its source and quote)"
+            ],
+            id="missing-quote",
         ),
         pytest.param(
             edit("source: demo", "source: dmeo"),
@@ -391,6 +400,23 @@ def test_duplicate_fact_id_across_files(tmp_path: Path) -> None:
     assert problems(tmp_path, files={"facts/more.yaml": "# again\n" + PARTS}) == [
         f"facts/more.yaml:2: duplicate fact id 'parts.exports.2024' (first at {MARKET}:10); "
         "give each fact its own id"
+    ]
+
+
+def test_problem_is_reported_where_it_is_not_on_every_use(tmp_path: Path) -> None:
+    """A broken fact is still a declared id: its duplicate, charts and derived facts say
+    nothing more about it, and its own problem is the one line reported."""
+    broken = edit('period: "2024"', 'period: "2024-13"')
+    derived = (
+        UNQUOTED.replace("market.production.2024", "market.derived.2024")
+        + "  note: the same number\n  derived_from: [market.production.2024]\n"
+    )
+    chart = "c:\n" + BAR + "  facts: [market.production.2024]\n  rule: market.production.2024\n"
+    assert problems(tmp_path, broken + PARTS + derived + broken, {"facts/charts.yaml": chart}) == [
+        f"{MARKET}:5: {PROD}: malformed period '2024-13'; use {PERIOD_FORMS}",
+        f"{MARKET}:29: duplicate fact id 'market.production.2024' (first at {MARKET}:1); "
+        "give each fact its own id",
+        f"{MARKET}:33: {PROD}: malformed period '2024-13'; use {PERIOD_FORMS}",
     ]
 
 
