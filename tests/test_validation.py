@@ -766,6 +766,7 @@ def test_check_reports_a_jinja_syntax_error_with_its_line(project: ProjectFactor
         1,
         [
             "docs/index.md:3: template syntax error: "
-            "Expected an expression, got 'end of statement block'"
+            "Expected an expression, got 'end of statement block'; "
+            'write {{ fact("id") }}, or {% raw %}…{% endraw %} around literal braces'
         ],
     )

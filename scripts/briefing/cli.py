@@ -45,7 +45,10 @@ def check(paths: Paths) -> list[Problem]:
     shown: set[str] = set()
     for page in sorted(paths.docs_dir.rglob("*.md")):
         src_uri = page.relative_to(paths.docs_dir).as_posix()
-        result = renderer.render(page.read_text("utf-8"), paths.rel(page), src_uri)
+        text = yamlio.read_text(page, paths.rel(page), problems)
+        if text is None:
+            continue
+        result = renderer.render(text, paths.rel(page), src_uri)
         problems.extend(result.problems)
         cited.update(result.citations)
         shown.update(result.charts)
