@@ -1,4 +1,4 @@
-"""`briefing check` on every case of the bad-input corpus (tests/bad_inputs.py), as editors
+"""`briefing check` on every case of the bad-input corpus (tests/bad_inputs/), as editors
 run it: a subprocess, exit status 1, exactly the expected lines, no traceback."""
 
 from __future__ import annotations
