@@ -443,7 +443,7 @@ def test_yaml_1_1_words_stay_text(tmp_path: Path) -> None:
     facts = edit(
         "  geo: China\n", "  geo: NO\n  note: on 1:30, yes\n  tags: [yes, on, off, 2024-01]\n"
     )
-    fact = load(tmp_path, facts + PARTS).facts["market.production.2024"]
+    fact = load(tmp_path, "%YAML 1.2\n---\n" + facts + PARTS).facts["market.production.2024"]
     assert (fact.geo, fact.note, fact.tags) == (
         "NO",
         "on 1:30, yes",

@@ -29,7 +29,7 @@ MAX_BYTES = 2_000_000
 # More values than a file of MAX_BYTES can spell out (each needs two bytes): only aliases
 # reach it, so an alias bomb is refused here while every honest file passes.
 MAX_VALUES = MAX_BYTES // 2
-_DIRECTIVE = re.compile(r"^%YAML\b.*$", re.MULTILINE)
+_DIRECTIVE = re.compile(r"^%YAML(?![ \t]+1\.2\b).*$", re.MULTILINE)  # any but 1.2
 _DATE = re.compile(r"(\d{4})-(\d\d?)-(\d\d?)")
 _ADVICE = (  # ruamel's words -> what an editor should do about them
     (r"'\\t'|\btabs?\b", "a tab character; indent with spaces, never tabs"),
