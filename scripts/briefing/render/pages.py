@@ -32,6 +32,10 @@ from briefing.render.urls import (
     source_page,
 )
 
+ONLY = 'pages may use only {{ fact("id") }} and {{ chart("id") }}'
+SYNTAX = 'write {{ fact("id") }}, or {% raw %}…{% endraw %} around literal braces'
+EXAMPLE = {"fact": "exports.vehicles.2023", "chart": "exports-reported"}  # in messages
+
 
 @dataclass
 class PageRender:
@@ -226,11 +230,6 @@ class PageRenderer:
             )
         notes = one_block('<ol class="source-notes">\n' + "\n".join(items) + "\n</ol>")
         return f"\n\n## Sources\n\n{notes}\n"
-
-
-ONLY = 'pages may use only {{ fact("id") }} and {{ chart("id") }}'
-SYNTAX = 'write {{ fact("id") }}, or {% raw %}…{% endraw %} around literal braces'
-EXAMPLE = {"fact": "exports.vehicles.2023", "chart": "exports-reported"}
 
 
 def _finalize(value: object) -> object:
