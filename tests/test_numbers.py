@@ -40,6 +40,8 @@ def values(text: str) -> list[tuple[str, str, str | None]]:
         ("over a thousand in Thailand", ("1000", "number", None)),
         ("a 50 - billion - yuan debt", ("50000000000", "currency", None)),
         ("$120 Billion", ("120000000000", "currency", None)),
+        ("ranked 2nd in the world", ("2", "ordinal", None)),
+        ("the 22nd show", ("22", "ordinal", None)),
     ],
 )
 def test_parser_reads_the_forms_sources_use(text: str, expected: tuple[str, str, None]) -> None:
@@ -50,6 +52,34 @@ def test_ranges_carry_the_scale_of_their_second_number() -> None:
     assert ("30", "percent", "40") in values("30 percent to 40 percent")
     assert values("12 to 15 million units") == [("12000000", "number", "15000000")]
     assert ("3", "number", "6") in values("the 3 - to 6 - month window")
+
+
+def test_ranges_found_by_hypothesis() -> None:
+    """Each form the site writes a range in reads back as that range."""
+    assert values("USD 3–5 billion") == [("3000000000", "currency", "5000000000")]
+    assert values("500,000 to 3,000,000 vehicles") == [("500000", "number", "3000000")]
+    assert values("500,000 to 3 million") == [("500000", "number", "3000000")]
+    assert values("1st–3rd") == [("1", "ordinal", "3")]
+    assert values("No. 1–3") == [("1", "number", "3")]
+    assert matches(
+        [3_000_000_000, 5_000_000_000], parse_numbers("USD 3–5 billion"), "currency", "USD"
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["1/0", "0/0 of it", "ſix cars", "fıve", "thirty-ſix", "firſt", "5 thouſand", "2 timeſ"]
+)
+def test_parser_skips_what_only_looks_like_a_number(text: str) -> None:
+    """Found by hypothesis: these raised DivisionByZero or KeyError, crashing `briefing check`
+    on a quote or source holding them. The pattern ignores case the Unicode way, so "ſ" (long
+    s) matches "s" and "ı" matches "i"; such spellings are no numbers the parser reads."""
+    assert values(text) == []
+
+
+def test_ordinals_in_digits_state_ordinals_and_counts() -> None:
+    found = parse_numbers("the 22nd show, ranking second")
+    assert matches(22, found, "ordinal") and matches(22, found, "count")
+    assert matches(2, found, "ordinal") and not matches(2, found, "count")
 
 
 def test_parser_ignores_digits_inside_words() -> None:
@@ -104,6 +134,26 @@ def test_first_half_is_a_period_and_fractions_are_percentages() -> None:
         (150_000_000_000, Unit("usd", "currency", symbol="USD"), "about", "about USD 150 billion"),
         (2.8, Unit("times", "multiplier"), None, "2.8 times"),
         (1, Unit("rank", "rank"), None, "No. 1"),
+        ([1, 3], Unit("rank", "rank"), None, "No. 1–3"),
+        ([1, 3], Unit("ordinal", "ordinal"), None, "1st–3rd"),
+        (
+            [3_000_000_000, 5_000_000_000],
+            Unit("usd", "currency", symbol="USD"),
+            None,
+            "USD 3–5 billion",
+        ),
+        (
+            [500_000, 3_000_000],
+            Unit("vehicles", "count", "vehicle", "vehicles"),
+            None,
+            "500,000 to 3,000,000 vehicles",
+        ),
+        (
+            [4_910_000, 12_000_000_000],
+            Unit("vehicles", "count", "vehicle", "vehicles"),
+            None,
+            "4.91 million to 12 billion vehicles",
+        ),
         (2027, Unit("year", "year"), None, "2027"),
         (
             [12_000_000, 15_000_000],

@@ -249,10 +249,19 @@ def test_valid_chart_loads(tmp_path: Path) -> None:
                 '  quote: "31.28 million and 31.44 million units"\n', ""
             ),
             [
-                f"{MARKET}:1: {PROD}: missing required key 'source' "
-                "(every fact needs its source and quote)"
+                f"{MARKET}:1: {PROD}: neither a quote nor derived_from; give the 'source' and "
+                "the 'quote' the number comes from, or, for a computed fact, 'derived_from' "
+                "and a 'note'"
             ],
             id="missing-source-and-quote",
+        ),
+        pytest.param(
+            edit('  quote: "31.28 million and 31.44 million units"\n', ""),
+            [
+                f"{MARKET}:1: {PROD}: missing required key 'quote' "
+                "(every fact needs its source and quote)"
+            ],
+            id="missing-quote",
         ),
         pytest.param(
             edit("source: demo", "source: dmeo"),
@@ -394,21 +403,52 @@ def test_duplicate_fact_id_across_files(tmp_path: Path) -> None:
     ]
 
 
+def test_problem_is_reported_where_it_is_not_on_every_use(tmp_path: Path) -> None:
+    """A broken fact is still a declared id: its duplicate, charts and derived facts say
+    nothing more about it, and its own problem is the one line reported."""
+    broken = edit('period: "2024"', 'period: "2024-13"')
+    derived = (
+        UNQUOTED.replace("market.production.2024", "market.derived.2024")
+        + "  note: the same number\n  derived_from: [market.production.2024]\n"
+    )
+    chart = "c:\n" + BAR + "  facts: [market.production.2024]\n  rule: market.production.2024\n"
+    assert problems(tmp_path, broken + PARTS + derived + broken, {"facts/charts.yaml": chart}) == [
+        f"{MARKET}:5: {PROD}: malformed period '2024-13'; use {PERIOD_FORMS}",
+        f"{MARKET}:29: duplicate fact id 'market.production.2024' (first at {MARKET}:1); "
+        "give each fact its own id",
+        f"{MARKET}:33: {PROD}: malformed period '2024-13'; use {PERIOD_FORMS}",
+    ]
+
+
 # --- files that cannot be read --------------------------------------------------------------
 
 
 def test_invalid_yaml_reports_the_syntax_error_line(tmp_path: Path) -> None:
     facts = edit("  kind: actual\n", "  kind: actual: yes\n")
     assert problems(tmp_path, facts) == [
-        f"{MARKET}:6: invalid YAML: mapping values are not allowed here"
+        f"{MARKET}:6: invalid YAML: mapping values are not allowed here; "
+        "check the indentation, and quote text with ': '"
     ]
 
 
 def test_duplicate_yaml_key(tmp_path: Path) -> None:
     assert problems(tmp_path, PRODUCTION + "  geo: World\n") == [
         f'{MARKET}:10: invalid YAML: found duplicate key "geo" with value "World" '
-        '(original value: "China")'
+        '(original value: "China"); keep one of them'
     ]
+
+
+def test_yaml_1_1_words_stay_text(tmp_path: Path) -> None:
+    """Files are read as YAML 1.2: Norway is not false, and 1:30 is not ninety."""
+    facts = edit(
+        "  geo: China\n", "  geo: NO\n  note: on 1:30, yes\n  tags: [yes, on, off, 2024-01]\n"
+    )
+    fact = load(tmp_path, "%YAML 1.2\n---\n" + facts + PARTS).facts["market.production.2024"]
+    assert (fact.geo, fact.note, fact.tags) == (
+        "NO",
+        "on 1:30, yes",
+        ("yes", "on", "off", "2024-01"),
+    )
 
 
 def test_non_utf8_facts_file(tmp_path: Path) -> None:
@@ -726,6 +766,7 @@ def test_check_reports_a_jinja_syntax_error_with_its_line(project: ProjectFactor
         1,
         [
             "docs/index.md:3: template syntax error: "
-            "Expected an expression, got 'end of statement block'"
+            "Expected an expression, got 'end of statement block'; "
+            'write {{ fact("id") }}, or {% raw %}…{% endraw %} around literal braces'
         ],
     )

@@ -7,6 +7,7 @@ function in ``briefing.custom_charts`` draws, from the same validated rows.
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -108,13 +109,15 @@ class ChartSpec:
 
 
 def load_charts(
-    paths: Paths, facts: dict[str, Fact], problems: list[Problem]
+    paths: Paths, facts: dict[str, Fact], problems: list[Problem], broken: Set[str] = frozenset()
 ) -> dict[str, ChartSpec]:
+    """Charts by id. ``broken`` are ids of facts declared but invalid: their own problems are
+    reported, so a chart naming one is not told the fact is unknown."""
     path = paths.charts_file
     if not path.is_file():
         return {}
     rel = paths.rel(path)
-    data = yamlio.load(path, rel, problems)
+    data = yamlio.load(path, rel, problems, "declare charts as in README, or delete the file")
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -125,7 +128,7 @@ def load_charts(
         rivals.setdefault(fact.rival_key, []).append(fact)
     charts: dict[str, ChartSpec] = {}
     for cid, node in data.items():
-        spec = _Reader(str(cid), rel, facts, rivals, problems).chart(
+        spec = _Reader(str(cid), rel, facts, rivals, problems, broken).chart(
             node, yamlio.line_of(data, cid)
         )
         if spec is not None:
@@ -143,8 +146,10 @@ class _Reader:
         facts: dict[str, Fact],
         rivals: dict[tuple[str, ...], list[Fact]],
         problems: list[Problem],
+        broken: Set[str],
     ) -> None:
         self.cid, self.facts, self.rivals, self.problems = cid, facts, rivals, problems
+        self.broken = broken
         self.check = Checker(rel, problems)
         self.what = f"chart '{cid}'"
 
@@ -214,7 +219,7 @@ class _Reader:
         for index, fid in enumerate(node["facts"]):
             if fid in self.facts:
                 chosen.append(self.facts[fid])
-            else:
+            elif fid not in self.broken:
                 self.add(
                     yamlio.line_of(node["facts"], index),
                     f"unknown fact '{fid}'; use an id from facts/*.yaml",
@@ -278,7 +283,8 @@ class _Reader:
         fact = self.facts.get(fid)
         line = yamlio.line_of(node, "rule")
         if fact is None:
-            self.add(line, f"unknown fact '{fid}' in 'rule'; use an id from facts/*.yaml")
+            if fid not in self.broken:
+                self.add(line, f"unknown fact '{fid}' in 'rule'; use an id from facts/*.yaml")
         elif isinstance(fact.value, list):
             self.add(line, f"fact '{fid}' in 'rule' is a range; a reference line is one value")
         elif chosen and fact.unit.id != chosen[0].unit.id:

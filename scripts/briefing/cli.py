@@ -8,6 +8,7 @@ import json
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -52,7 +53,10 @@ def check(paths: Paths) -> list[Problem]:
     shown: set[str] = set()
     for page in sorted(paths.docs_dir.rglob("*.md")):
         src_uri = page.relative_to(paths.docs_dir).as_posix()
-        result = renderer.render(page.read_text("utf-8"), paths.rel(page), src_uri)
+        text = yamlio.read_text(page, paths.rel(page), problems)
+        if text is None:
+            continue
+        result = renderer.render(text, paths.rel(page), src_uri)
         problems.extend(result.problems)
         cited.update(result.citations)
         shown.update(result.charts)
@@ -93,21 +97,46 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # a terminated build cleans up as an interrupted one does
+
+
+def _staged_build(root: Path, staging: Path, target: Path, old: Path) -> tuple[str, int] | None:
+    """Build into ``staging`` and swap it in for ``target``; None when done, else why not.
+
+    Whatever happens (a failed build, Ctrl-C, SIGTERM, a rename that fails) ``target`` ends
+    as the new site or the old one, and ``staging`` is removed.
+    """
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)]
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        if subprocess.run(command, cwd=root, check=False).returncode != 0:
+            return "build failed", 1
+        if target.exists():
+            target.rename(old)
+        staging.rename(target)
+        return None
+    except KeyboardInterrupt:
+        return "build interrupted", 130
+    except OSError as err:
+        return f"could not put the new site in place ({err.strerror})", 1
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if old.exists() and not target.exists():
+            old.rename(target)
+        shutil.rmtree(staging, ignore_errors=True)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """Build into a temporary folder, then swap it in: a failed build leaves build/ intact."""
     root = find_root(Path.cwd())
     target = root / args.site_dir
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=root))
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)]
-    done = subprocess.run(command, cwd=root, check=False)
-    if done.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        print(f"build failed; {args.site_dir}/ was left as it was", file=sys.stderr)
-        return 1
     old = root / f".build-old-{os.getpid()}"
-    if target.exists():
-        target.rename(old)
-    staging.rename(target)
+    failure = _staged_build(root, staging, target, old)
+    if failure is not None:
+        print(f"{failure[0]}; {args.site_dir}/ was left as it was", file=sys.stderr)
+        return failure[1]
     shutil.rmtree(old, ignore_errors=True)
     print(f"site built into {args.site_dir}/")
     return 0

@@ -1,15 +1,16 @@
-"""Loading and validating sources, units and facts into a FactBook, reporting every problem.
+"""Loading and validating units and facts into a FactBook, reporting every problem.
 
 Validation runs in layers (shape, then types, then references, then provenance) and never
-stops at the first problem: an editor sees everything wrong in one run.
+stops at the first problem: an editor sees everything wrong in one run. A problem is
+reported once, where it is: a broken unit, source or fact is not reported again on every
+fact that refers to it.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
-import hashlib
 import re
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
@@ -19,138 +20,74 @@ from briefing.checker import Checker
 from briefing.model import Fact, FactBook, Source
 from briefing.paths import Paths
 from briefing.problems import BriefingError, Problem
-from briefing.quotes import SourceText
-from briefing.schema import FACT_FIELDS, SOURCE_FIELDS, UNIT_FIELDS
+from briefing.schema import FACT_FIELDS, UNIT_FIELDS
+from briefing.sources import load_sources, text_of
 from briefing.units import Unit
 
 FACT_ID = re.compile(r"[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)+")
-SOURCE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
-DATE = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?")
+CURRENCIES = sorted(set(numbers.CURRENCIES.values()))
 
 
-def _text(node: Any, key: str) -> str | None:
-    value = node.get(key)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return None if value is None else str(value)
+@dataclass
+class _Refs:
+    """What facts refer to. A registry that could not be read is None, and ids declared but
+    broken are listed, so facts referring to them stay silent: the cause is reported."""
+
+    units: dict[str, Unit] | None
+    sources: dict[str, Source] | None
+    broken_units: set[str] = field(default_factory=set)
+    broken_sources: set[str] = field(default_factory=set)
+    declared: dict[str, str] = field(default_factory=dict)  # every fact id -> "path:line"
 
 
-def load_units(paths: Paths, problems: list[Problem]) -> dict[str, Unit]:
+def load_units(paths: Paths, problems: list[Problem], broken: set[str]) -> dict[str, Unit] | None:
+    """Valid units by id, or None when units.yaml is unreadable (already reported)."""
     rel = paths.rel(paths.units_file)
     if not paths.units_file.is_file():
         problems.append(Problem(rel, 1, "unit registry missing; create it (see README)"))
-        return {}
-    data = yamlio.load(paths.units_file, rel, problems)
-    check = Checker(rel, problems)
-    units: dict[str, Unit] = {}
+        return None
+    data = yamlio.load(paths.units_file, rel, problems, "declare units as in README")
     if not isinstance(data, dict):
         if data is not None:
-            check.add(1, "the unit registry must map unit ids to {style: …}")
-        return units
+            problems.append(Problem(rel, 1, "the unit registry must map unit ids to {style: …}"))
+        return None
+    check = Checker(rel, problems)
+    units: dict[str, Unit] = {}
     for uid, node in data.items():
-        if check.fields(node, UNIT_FIELDS, f"unit '{uid}'", yamlio.line_of(data, uid)):
-            units[str(uid)] = Unit(
-                str(uid),
-                str(node["style"]),
-                _text(node, "singular") or "",
-                _text(node, "plural") or "",
-                _text(node, "symbol") or "",
+        what, line = f"unit '{uid}'", yamlio.line_of(data, uid)
+        if not check.fields(node, UNIT_FIELDS, what, line):
+            broken.add(str(uid))
+            continue
+        symbol = text_of(node, "symbol") or ""
+        if node["style"] == "currency" and symbol not in CURRENCIES:
+            check.add(
+                line,
+                f"{what}: a currency unit needs 'symbol', one of: {', '.join(CURRENCIES)} "
+                "(the currencies quotes are read in)",
             )
+            broken.add(str(uid))
+            continue
+        units[str(uid)] = Unit(
+            str(uid),
+            str(node["style"]),
+            text_of(node, "singular") or "",
+            text_of(node, "plural") or "",
+            symbol,
+        )
     return units
 
 
-def load_sources(paths: Paths, problems: list[Problem], broken: set[str]) -> dict[str, Source]:
-    """Valid sources by id; ids declared but unusable go into ``broken`` (already reported)."""
-    rel = paths.rel(paths.sources_file)
-    if not paths.sources_file.is_file():
-        problems.append(
-            Problem(rel, 1, "sources.yaml missing; describe each archived source there")
-        )
-        return {}
-    data = yamlio.load(paths.sources_file, rel, problems)
-    check = Checker(rel, problems)
-    sources: dict[str, Source] = {}
-    if not isinstance(data, dict):
-        if data is not None:
-            check.add(1, "sources.yaml must map source ids to their descriptions")
-        return sources
-    for sid, node in data.items():
-        what = f"source '{sid}'"
-        line = yamlio.line_of(data, sid)
-        if not SOURCE_ID.fullmatch(str(sid)):
-            check.add(line, f"{what}: id must be lowercase letters, digits and dashes")
-            continue
-        if not check.fields(node, SOURCE_FIELDS, what, line):
-            broken.add(str(sid))
-            continue
-        url = _text(node, "url")
-        if url and not url.startswith(("https://", "http://")):
-            check.add(
-                yamlio.line_of(node, "url"), f"{what}: 'url' must start with https:// or http://"
-            )
-        published = _text(node, "published") or ""
-        if not DATE.fullmatch(published):
-            check.add(
-                yamlio.line_of(node, "published"),
-                f"{what}: 'published' must be YYYY-MM-DD or YYYY-MM",
-            )
-        text = _archived_text(paths, node, what, check)
-        if text is None:
-            broken.add(str(sid))
-            continue
-        sources[str(sid)] = Source(
-            id=str(sid),
-            file=str(node["file"]),
-            archive=paths.rel(paths.seeds_dir / str(node["file"])),
-            sha256=str(node["sha256"]),
-            title=str(node["title"]),
-            publisher=str(node["publisher"]),
-            published=published,
-            language=str(node["language"]),
-            author=_text(node, "author"),
-            url=_text(node, "url"),
-            date_note=_text(node, "date_note"),
-            text=SourceText(text),
-        )
-    return sources
-
-
-def _archived_text(paths: Paths, node: Any, what: str, check: Checker) -> str | None:
-    path = paths.seeds_dir / str(node["file"])
-    shown = paths.rel(path)
-    if not path.is_file() or path.parent.resolve() != paths.seeds_dir.resolve():
-        check.add(
-            yamlio.line_of(node, "file"),
-            f"{what}: file {shown} not found; archive the document in {paths.seeds}/ first",
-        )
-        return None
-    raw = path.read_bytes()
-    digest = hashlib.sha256(raw).hexdigest()
-    if digest != node["sha256"]:
-        check.add(
-            yamlio.line_of(node, "sha256"),
-            f"{what}: {shown} has sha256 {digest}, not the recorded one; the archive changed: "
-            "restore the original file, or record the new hash if the change is intended",
-        )
-        return None
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        check.add(yamlio.line_of(node, "file"), f"{what}: {shown} is not UTF-8; convert it")
-        return None
-
-
-def load_facts(
-    paths: Paths,
-    sources: dict[str, Source],
-    units: dict[str, Unit],
-    problems: list[Problem],
-    broken: set[str],
-) -> dict[str, Fact]:
+def load_facts(paths: Paths, refs: _Refs, problems: list[Problem]) -> dict[str, Fact]:
     facts: dict[str, Fact] = {}
+    for path in sorted(paths.facts_dir.glob("*.yml")):
+        problems.append(
+            Problem(paths.rel(path), 1, f"fact files end in .yaml; rename it to {path.stem}.yaml")
+        )
     for path in paths.fact_files():
         rel = paths.rel(path)
-        data = yamlio.load(path, rel, problems)
+        data = yamlio.load(
+            path, rel, problems, "add facts, each starting with '- id:', or delete the file"
+        )
         check = Checker(rel, problems)
         if data is None:
             continue
@@ -158,48 +95,32 @@ def load_facts(
             check.add(1, "a facts file must be a list of facts, each starting with '- id:'")
             continue
         for index, node in enumerate(data):
-            line = yamlio.line_of(data, index)
-            fact = _fact(node, line, check, sources, units, facts, broken)
+            fact = _fact(node, yamlio.line_of(data, index), check, refs)
             if fact is not None:
                 facts[fact.id] = fact
-    _check_derived(facts, problems)
+    _check_derived(facts, refs.declared, problems)
     return facts
 
 
-def _fact(
-    node: Any,
-    line: int,
-    check: Checker,
-    sources: dict[str, Source],
-    units: dict[str, Unit],
-    seen: dict[str, Fact],
-    broken: set[str],
-) -> Fact | None:
+def _fact(node: Any, line: int, check: Checker, refs: _Refs) -> Fact | None:
     fid = node.get("id") if isinstance(node, dict) else None
     what = f"fact '{fid}'" if isinstance(fid, str) else "fact"
+    ok = True
+    if isinstance(fid, str) and fid in refs.declared:
+        check.add(
+            line,
+            f"duplicate fact id '{fid}' (first at {refs.declared[fid]}); give each fact its own id",
+        )
+        ok = False
+    elif isinstance(fid, str):
+        refs.declared[fid] = f"{check.rel}:{line}"
     if not check.fields(node, FACT_FIELDS, what, line):
         return None
     fid = str(fid)
-    ok = True
     if not FACT_ID.fullmatch(fid):
         check.add(line, f"{what}: id must be lowercase dotted words, such as exports.vehicles.2023")
         ok = False
-    if fid in seen:
-        first = seen[fid]
-        check.add(
-            line,
-            f"duplicate fact id '{fid}' (first at {first.path}:{first.line}); give each fact its own id",
-        )
-        ok = False
-    unit = units.get(str(node["unit"]))
-    if unit is None:
-        close = difflib.get_close_matches(str(node["unit"]), list(units), n=1)
-        hint = f"did you mean '{close[0]}'? " if close else ""
-        check.add(
-            yamlio.line_of(node, "unit"),
-            f"{what}: unknown unit '{node['unit']}'; {hint}add it to facts/units.yaml or use a listed one",
-        )
-        ok = False
+    unit = _unit(node, what, check, refs)
     if not periods.is_period(str(node["period"])):
         check.add(
             yamlio.line_of(node, "period"),
@@ -207,7 +128,7 @@ def _fact(
         )
         ok = False
     derived = tuple(node.get("derived_from") or ())
-    verified, span = _provenance(node, what, check, sources, unit, derived, broken)
+    verified, span = _provenance(node, what, check, refs, unit, derived)
     if not ok or unit is None or not verified:
         return None
     return Fact(
@@ -218,26 +139,40 @@ def _fact(
         period=str(node["period"]),
         kind=str(node["kind"]),
         geo=str(node["geo"]),
-        source=_text(node, "source"),
-        quote=_text(node, "quote"),
+        source=text_of(node, "source"),
+        quote=text_of(node, "quote"),
         path=check.rel,
         line=line,
-        qualifier=_text(node, "qualifier"),
-        note=_text(node, "note"),
+        qualifier=text_of(node, "qualifier"),
+        note=text_of(node, "note"),
         tags=tuple(node.get("tags") or ()),
         derived_from=derived,
         span=span,
     )
 
 
+def _unit(node: Any, what: str, check: Checker, refs: _Refs) -> Unit | None:
+    name = str(node["unit"])
+    if refs.units is None or name in refs.broken_units:
+        return None  # the registry's own problem is reported
+    unit = refs.units.get(name)
+    if unit is None:
+        close = difflib.get_close_matches(name, list(refs.units), n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        check.add(
+            yamlio.line_of(node, "unit"),
+            f"{what}: unknown unit '{name}'; {hint}add it to facts/units.yaml or use a listed one",
+        )
+    return unit
+
+
 def _provenance(
     node: Any,
     what: str,
     check: Checker,
-    sources: dict[str, Source],
+    refs: _Refs,
     unit: Unit | None,
     derived: tuple[str, ...],
-    broken: set[str],
 ) -> tuple[bool, tuple[int, int] | None]:
     """Whether provenance holds, and where the quote sits in its source (problems reported)."""
     line = yamlio.line_of(node)
@@ -254,21 +189,35 @@ def _provenance(
             check.add(line, f"{what}: a derived fact needs a 'note' saying how it is computed")
             return False, None
         return True, None
+    if "source" not in node and "quote" not in node:
+        check.add(
+            line,
+            f"{what}: neither a quote nor derived_from; give the 'source' and the 'quote' "
+            "the number comes from, or, for a computed fact, 'derived_from' and a 'note'",
+        )
+        return False, None
     for key in ("source", "quote"):
-        if not node.get(key):
+        if key not in node:
             check.add(
                 line,
                 f"{what}: missing required key '{key}' (every fact needs its source and quote)",
             )
             return False, None
-    if str(node["source"]) in broken:
+        if not str(node[key] or "").strip():
+            check.add(
+                yamlio.line_of(node, key),
+                f"{what}: '{key}' is empty; write the {key} (every fact needs its source and quote)",
+            )
+            return False, None
+    sid = str(node["source"])
+    if refs.sources is None or sid in refs.broken_sources:
         return False, None  # the source's own problem is reported; do not repeat it per fact
-    source = sources.get(str(node["source"]))
+    source = refs.sources.get(sid)
     if source is None:
-        known = ", ".join(sorted(sources)) or "none yet"
+        known = ", ".join(sorted(refs.sources)) or "none yet"
         check.add(
             yamlio.line_of(node, "source"),
-            f"{what}: unknown source '{node['source']}'; add it to facts/sources.yaml (known: {known})",
+            f"{what}: unknown source '{sid}'; add it to facts/sources.yaml (known: {known})",
         )
         return False, None
     quote = str(node["quote"])
@@ -305,10 +254,13 @@ def _shown(value: Any) -> str:
     return f"[{value[0]}, {value[1]}]" if isinstance(value, list) else str(value)
 
 
-def _check_derived(facts: dict[str, Fact], problems: list[Problem]) -> None:
+def _check_derived(
+    facts: dict[str, Fact], declared: dict[str, str], problems: list[Problem]
+) -> None:
+    """A derived fact rests on declared facts, and in the end on quotes: never on itself."""
     for fact in facts.values():
         for ref in fact.derived_from:
-            if ref not in facts:
+            if ref not in declared:
                 problems.append(
                     Problem(
                         fact.path,
@@ -316,21 +268,54 @@ def _check_derived(facts: dict[str, Fact], problems: list[Problem]) -> None:
                         f"fact '{fact.id}': derived_from names unknown fact '{ref}'",
                     )
                 )
+    for cycle in _cycles(facts):
+        first = facts[cycle[0]]
+        problems.append(
+            Problem(
+                first.path,
+                first.line,
+                f"fact '{first.id}': derived_from goes round in a circle ({' -> '.join(cycle)}); "
+                "derive from facts that have a quote",
+            )
+        )
+
+
+def _cycles(facts: dict[str, Fact]) -> list[list[str]]:
+    """Every circle of derived_from, each found once (iterative depth-first search)."""
+    state: dict[str, str] = {}  # fact id -> "open" while on the path, "done" after
+    cycles: list[list[str]] = []
+    for root in facts:
+        if root in state:
+            continue
+        path, stack = [root], [iter(facts[root].derived_from)]
+        state[root] = "open"
+        while stack:
+            ref = next(stack[-1], None)
+            if ref is None:
+                state[path.pop()] = "done"
+                stack.pop()
+            elif ref in facts and state.get(ref) == "open":
+                cycles.append([*path[path.index(ref) :], ref])
+            elif ref in facts and ref not in state:
+                state[ref] = "open"
+                path.append(ref)
+                stack.append(iter(facts[ref].derived_from))
+    return cycles
 
 
 def load_factbook(paths: Paths) -> FactBook:
     """Everything under facts/ and seeds/, validated; raises BriefingError listing all problems."""
     problems: list[Problem] = []
-    units = load_units(paths, problems)
-    broken: set[str] = set()
-    sources = load_sources(paths, problems, broken)
-    facts = load_facts(paths, sources, units, problems, broken)
-    charts = load_charts(paths, facts, problems)
+    refs = _Refs(units=None, sources=None)
+    refs.units = load_units(paths, problems, refs.broken_units)
+    refs.sources = load_sources(paths, problems, refs.broken_sources)
+    facts = load_facts(paths, refs, problems)
+    charts = load_charts(paths, facts, problems, refs.declared.keys() - facts.keys())
     if problems:
         raise BriefingError(problems)
     return FactBook(
         facts=MappingProxyType(facts),
-        sources=MappingProxyType(sources),
-        units=MappingProxyType(units),
+        sources=MappingProxyType(refs.sources or {}),
+        units=MappingProxyType(refs.units or {}),
         charts=MappingProxyType(charts),
     )

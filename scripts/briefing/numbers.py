@@ -43,7 +43,8 @@ _NUMBER = re.compile(
     rf"""
     (?<![\w.,])
     (?:(?P<cur>USD|US\$|CNY|RMB|EUR|[$€¥])\s?)?
-    (?:(?P<date>\d{{4}}-\d\d-\d\d)\b|(?P<frac>\d+/\d+)(?![\d/])|(?P<digits>{_DIGITS})(?![\d/])|(?P<word>{_WORD})\b
+    (?:(?P<date>\d{{4}}-\d\d-\d\d)\b|(?P<frac>\d+/\d+)(?![\d/])|(?P<nth>\d+(?:st|nd|rd|th))\b
+       |(?P<digits>{_DIGITS})(?![\d/])|(?P<word>{_WORD})\b
        |(?<!first\ )(?<!second\ )(?P<half>half)\b|(?P<ord>{_ORD})\b
        |(?P<one>an?)(?=\s(?:hundred|thousand|million|billion)\b))
     (?:\s?(?:-\s?)?(?P<scale>hundred|thousand|million|billion|trillion|mn|bn)\b)?
@@ -73,45 +74,49 @@ class Quantity:
         return self.high is not None
 
 
-def _kind(suffix: str | None, currency: str | None, ordinal: bool, half: bool) -> str:
-    if ordinal:
-        return "ordinal"
-    if half:
-        return "percent"
-    if suffix:
-        low = suffix.lower()
-        if low in {"%", "percent", "per cent"}:
-            return "percent"
-        if low in {"times", "-fold", "fold"}:
-            return "multiplier"
-        return "currency"
-    return "currency" if currency else "number"
+SUFFIXES = {"%": "percent", "percent": "percent", "per cent": "percent", "times": "multiplier"}
+SUFFIXES.update({"-fold": "multiplier", "fold": "multiplier", "yuan": "currency"})
 
 
-def _one(match: re.Match[str]) -> Quantity:
+def _one(match: re.Match[str]) -> Quantity | None:
+    """The number one match states, or None when it states none.
+
+    None for "1/0", and for words that only look like ours: matching ignores case the Unicode
+    way, so "ſix" (long s) or "fıve" (dotless i) match the pattern but are no words we read.
+    """
     g = match.groupdict()
     if g["date"]:
         year = Decimal(g["date"][:4])
         return Quantity(year, "date", match.group(0), match.start(), match.end())
+    words = [w.lower() for w in (g["word"] or "").split("-") if w]
+    suffix = (g["suffix"] or "").lower()
+    scale = SCALES.get(g["scale"].lower()) if g["scale"] else Decimal(1)
+    if not all(w in WORDS for w in words) or (suffix and suffix not in SUFFIXES) or not scale:
+        return None
     if g["frac"]:
-        top, bottom = g["frac"].split("/")
-        base = Decimal(100) * Decimal(top) / Decimal(bottom or 1)
+        top, bottom = (Decimal(part) for part in g["frac"].split("/"))
+        if not bottom:
+            return None
+        base = Decimal(100) * top / bottom
+    elif g["nth"]:
+        base = Decimal(g["nth"][:-2])
     elif g["digits"]:
         base = Decimal(g["digits"].replace(",", ""))
-    elif g["word"]:
-        base = sum((Decimal(WORDS[w]) for w in g["word"].lower().split("-")), Decimal())
-    elif g["half"]:
-        base = Decimal(50)
-    elif g["one"]:
-        base = Decimal(1)
-    else:
+    elif words:
+        base = sum((Decimal(WORDS[w]) for w in words), Decimal())
+    elif g["half"] or g["one"]:
+        base = Decimal(50 if g["half"] else 1)
+    elif g["ord"].lower() in ORDINALS:
         base = Decimal(ORDINALS[g["ord"].lower()])
-    scale = SCALES[g["scale"].lower()] if g["scale"] else Decimal(1)
-    suffix = g["suffix"]
-    currency = CURRENCIES.get(g["cur"] or "") or (
-        "CNY" if suffix and suffix.lower() == "yuan" else None
-    )
-    kind = _kind(suffix, currency, bool(g["ord"]), bool(g["half"] or g["frac"]))
+    else:
+        return None
+    currency = CURRENCIES.get(g["cur"] or "") or ("CNY" if suffix == "yuan" else None)
+    if g["ord"] or g["nth"]:
+        kind = "ordinal"
+    elif g["half"] or g["frac"]:
+        kind = "percent"
+    else:
+        kind = SUFFIXES.get(suffix) or ("currency" if currency else "number")
     return Quantity(
         base * scale, kind, match.group(0), match.start(), match.end(), None, currency, scale
     )
@@ -121,31 +126,42 @@ def parse_numbers(text: str) -> list[Quantity]:
     """Every number in ``text``; two joined by "to" or a dash are one range, not two numbers.
 
     In "12 to 15 million" or "30 to 40 percent" the scale and suffix of the second number
-    apply to the first. "From 39% to 53%" is a change between two numbers, not a range, and
-    "3.7 percent to 31.28 million" joins numbers of different kinds, so neither is a range.
+    apply to the first (unless that puts the range out of order: "500,000 to 3 million"), and
+    in "USD 3-5 billion" the currency of the first applies to the second. "From 39% to 53%" is
+    a change between two numbers, not a range, and "3.7 percent to 31.28 million" joins numbers
+    of different kinds, so neither is a range.
     """
-    singles = [_one(m) for m in _NUMBER.finditer(text)]
+    singles = [q for q in map(_one, _NUMBER.finditer(text)) if q is not None]
     found: list[Quantity] = []
     joined: set[int] = set()
     for left, right in itertools.pairwise(singles):
-        if left.kind in {"ordinal", "date"} or not _RANGE_GAP.match(text[left.end : right.start]):
+        if not _RANGE_GAP.match(text[left.end : right.start]) or _FROM.search(text[: left.start]):
             continue
-        if _FROM.search(text[: left.start]):
-            continue
-        low = left
-        promote = left.kind == "number" and right.kind != "number"
-        if left.scale == 1 and (right.scale != 1 or promote):
-            kind = right.kind if promote else left.kind
-            low = Quantity(left.value * right.scale, kind, left.text, left.start, left.end)
-        if low.kind != right.kind or not low.value < right.value:
-            continue
-        span = text[left.start : right.end]
-        found.append(
-            Quantity(low.value, low.kind, span, left.start, right.end, right.value, right.currency)
-        )
-        joined.update((left.start, right.start))
+        span = _range(left, right, text[left.start : right.end])
+        if span is not None:
+            found.append(span)
+            joined.update((left.start, right.start))
     found.extend(q for q in singles if q.start not in joined)
     return sorted(found, key=lambda q: (q.start, q.end))
+
+
+def _range(left: Quantity, right: Quantity, text: str) -> Quantity | None:
+    """``left`` to ``right`` as one range, or None when they are two numbers."""
+    if "date" in (left.kind, right.kind) or ("ordinal" in (left.kind, right.kind)) != (
+        left.kind == right.kind == "ordinal"
+    ):
+        return None  # "the first 10 months", "2025-03-11 - 2024" are not ranges
+    kind, currency = right.kind, right.currency
+    if left.kind == "currency" and right.kind == "number" and right.currency is None:
+        kind, currency = "currency", left.currency  # "USD 3-5 billion"
+    elif left.kind not in {"number", kind}:
+        return None  # "3.7 percent to 31.28 million"
+    low = left.value
+    if left.scale == 1 and right.scale != 1 and left.value * right.scale < right.value:
+        low = left.value * right.scale  # "12 to 15 million"
+    if not low < right.value:
+        return None
+    return Quantity(low, kind, text, left.start, right.end, right.value, currency)
 
 
 def digits(value: float | int | Decimal) -> str:
@@ -170,6 +186,8 @@ def fits(q: Quantity, style: str, symbol: str = "") -> bool:
         return q.kind in {"ordinal", "number"}
     if style == "ordinal":
         return q.kind == "ordinal"
+    if style == "count" and q.kind == "ordinal":
+        return q.text[:1].isdigit()  # "the 22nd show" also counts the shows so far; "second" not
     return q.kind == "number"
 
 

@@ -120,7 +120,9 @@ def _load(path: Path, rel: str, problems: list[Problem]) -> Release | None:
     except json.JSONDecodeError as err:
         problems.append(Problem(rel, err.lineno, f"not valid JSON: {err.msg}; {CUT}"))
         return None
-    data = yamlio.load(path, rel, problems)  # JSON is YAML: this parse keeps line numbers
+    data = yamlio.load(
+        path, rel, problems, f"write a snapshot with briefing release; {CUT}"
+    )  # JSON is YAML: this parse keeps line numbers
     if not isinstance(data, dict) or set(data) != {"date", "facts"}:
         problems.append(Problem(rel, 1, f'a snapshot is an object of "date" and "facts"; {CUT}'))
         return None

@@ -7,9 +7,11 @@ read (``briefing schema``), so the two cannot drift apart.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from typing import Any
 
+from briefing import yamlio
 from briefing.units import QUALIFIERS, STYLES
 
 KINDS = ("actual", "estimate", "forecast", "target", "threshold", "rank", "plan")
@@ -79,19 +81,28 @@ def type_error(field: Field, value: Any) -> str | None:
         if value is None:
             return None if not field.required else f"'{key}' is empty; write the {key}"
         if isinstance(value, bool | int | float | dt.date):
-            return f"'{key}' must be text, not {_yaml_type(value)}; quote it: {key}: \"{value}\""
-        return f"'{key}' must be text, not {_yaml_type(value)}"
+            shown = yamlio.written(value)
+            return f"'{key}' must be text, not {_yaml_type(value)}; quote it: {key}: \"{shown}\""
+        return f"'{key}' must be text, not {_yaml_type(value)}; write it on one line, in quotes"
     if field.type == "value":
+        if _is_number(value) and not math.isfinite(value):
+            return f"'{key}' is {yamlio.written(value)}; write the number the quote states"
         if _is_number(value):
             return None
         if isinstance(value, list):
-            if len(value) != 2 or not all(_is_number(v) for v in value):
+            if len(value) != 2 or not all(_is_number(v) and math.isfinite(v) for v in value):
                 return f"'{key}' range must be two numbers [low, high]"
+            if value[0] == value[1]:
+                return f"'{key}' range [{value[0]}, {value[1]}] has equal ends; write one number"
             if not value[0] < value[1]:
                 return f"'{key}' range [{value[0]}, {value[1]}] is in the wrong order; write [low, high]"
             return None
-        hint = " without quotes" if isinstance(value, str) else ""
-        return f"'{key}' must be a number or a [low, high] range{hint}, not {_yaml_type(value)}"
+        if yamlio.quoted(value):
+            return f"'{key}' must be a number or a [low, high] range without quotes, not text"
+        return (
+            f"'{key}' must be a number or a [low, high] range, not {_yaml_type(value)}; "
+            "write it in digits, such as 4910000 for 4.91 million"
+        )
     if field.type == "mapping":
         if not isinstance(value, dict):
             return f"'{key}' must be a mapping (key: text on each line), not {_yaml_type(value)}"

@@ -83,12 +83,23 @@ def _format_one(number: Decimal, unit: Unit) -> str:
 
 
 def _format_range(low: Decimal, high: Decimal, unit: Unit) -> str:
-    if unit.style in {"year", "rank", "ordinal"}:
+    """A range the number parser reads back as one range, as a reader would.
+
+    "12–15 million vehicles", "No. 1–3", "4.91 million to 12 billion vehicles". A low end
+    without a scale word is written with a high end without one ("500,000 to 3,000,000"):
+    in "1 to 3 million", "1" is read as 1 million.
+    """
+    if unit.style == "rank":
+        return f"No. {plain(low)}–{plain(high)}"
+    if unit.style in {"year", "ordinal"}:
         return f"{_format_one(low, unit)}–{_format_one(high, unit)}"
     (lo_digits, lo_word), (hi_digits, hi_word) = scaled(low), scaled(high)
-    if lo_word != hi_word:
-        return f"{_format_one(low, unit)} to {_format_one(high, unit)}"
-    span = f"{lo_digits}–{_join(hi_digits, hi_word)}"
+    if lo_word == hi_word:
+        span = f"{lo_digits}–{_join(hi_digits, hi_word)}"
+    elif lo_word:
+        span = f"{_join(lo_digits, lo_word)} to {_join(hi_digits, hi_word)}"
+    else:
+        span = f"{plain(low)} to {plain(high)}"
     if unit.style == "percent":
         return f"{span}%"
     if unit.style == "multiplier":

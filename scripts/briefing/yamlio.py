@@ -1,17 +1,53 @@
-"""Reading editors' YAML with ruamel.yaml (round-trip, so line numbers survive)."""
+"""Reading editors' YAML with ruamel.yaml (round-trip, so line numbers survive).
+
+Every file is untrusted input: it is size-limited, must be plain UTF-8, and is composed into
+a node graph that is inspected before any value is built, so an alias bomb is measured and
+refused, never expanded. Parser errors become one located problem that says what to do.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+import calendar
+import io
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
 from briefing.problems import Problem
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 MAX_BYTES = 2_000_000
+# More values than a file of MAX_BYTES can spell out (each needs two bytes): only aliases
+# reach it, so an alias bomb is refused here while every honest file passes.
+MAX_VALUES = MAX_BYTES // 2
+_DIRECTIVE = re.compile(r"^%YAML(?![ \t]+1\.2\b).*$", re.MULTILINE)  # any but 1.2
+_DATE = re.compile(r"(\d{4})-(\d\d?)-(\d\d?)")
+_ADVICE = (  # ruamel's words -> what an editor should do about them
+    (r"'\\t'|\btabs?\b", "a tab character; indent with spaces, never tabs"),
+    (r"found duplicate key", "{}; keep one of them"),
+    (r"mapping values are not allowed", "{}; check the indentation, and quote text with ': '"),
+    (r"found undefined alias", "{}; write the value out instead of the *alias"),
+    (r"another document", "a second document ('---'); keep one document per file"),
+    (r"", "{}; check the quotes and indentation on this line and the line above"),
+)
+
+
+class _Refused(Exception):
+    """A YAML construct the files may not use, with where it is."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
 
 
 def new_yaml() -> YAML:
@@ -23,28 +59,148 @@ def new_yaml() -> YAML:
     return yaml
 
 
-def load(path: Path, rel: str, problems: list[Problem]) -> Any:
-    """Parse one YAML file; on failure record a located problem and return None."""
+def read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
+    """A file's text if it is UTF-8 without byte-order mark; otherwise a located problem."""
     raw = path.read_bytes()
-    if len(raw) > MAX_BYTES:
+    if raw.startswith(b"\xef\xbb\xbf"):
         problems.append(
-            Problem(rel, 1, f"file is {len(raw)} bytes, over the {MAX_BYTES} limit; split it")
+            Problem(
+                rel, 1, "file starts with a byte-order mark (BOM); save it as UTF-8 without BOM"
+            )
         )
         return None
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         problems.append(Problem(rel, line, "file is not UTF-8; save it as UTF-8"))
         return None
-    try:
-        return new_yaml().load(text)
-    except MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark is not None else 1
-        what = err.problem or err.context or "invalid YAML"
-        problems.append(Problem(rel, line, f"invalid YAML: {what}"))
+
+
+def load(path: Path, rel: str, problems: list[Problem], empty: str) -> Any:
+    """Parse one YAML file; on failure record a located problem and return None.
+
+    ``empty`` says what to do when the file holds no value at all (only comments, or nothing).
+    """
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        problems.append(
+            Problem(rel, 1, f"file is {size} bytes, over the limit of {MAX_BYTES}; split it")
+        )
         return None
+    text = read_text(path, rel, problems)
+    if text is None:
+        return None
+    directive = _DIRECTIVE.search(text)
+    if directive:
+        line = text.count("\n", 0, directive.start()) + 1
+        problems.append(
+            Problem(
+                rel,
+                line,
+                f"'{directive.group(0).strip()}' changes how values such as NO, 012 and 1:30 "
+                "are read; delete the line (files are read as YAML 1.2)",
+            )
+        )
+        return None
+    yaml = new_yaml()
+    try:
+        node = yaml.compose(text)
+        if node is None:
+            problems.append(Problem(rel, 1, f"file is empty; {empty}"))
+            return None
+        _inspect(node)
+        return yaml.constructor.construct_document(node)
+    except _Refused as err:
+        problems.append(Problem(rel, err.line, err.message))
+    except MarkedYAMLError as err:
+        problems.append(_parse_problem(rel, err))
+    except ReaderError as err:
+        line = text.count("\n", 0, err.position) + 1
+        problems.append(
+            Problem(rel, line, f"character U+{err.character:04X} is not allowed in YAML; delete it")
+        )
+    except RecursionError:
+        problems.append(Problem(rel, 1, "invalid YAML: values nested too deeply; flatten them"))
+    except YAMLError as err:
+        problems.append(Problem(rel, 1, f"invalid YAML: {err}"))
+    return None
+
+
+def _parse_problem(rel: str, err: MarkedYAMLError) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    line = mark.line + 1 if mark is not None else 1
+    what = err.problem or err.context or "invalid YAML"
+    advice = next(text for pattern, text in _ADVICE if re.search(pattern, what))
+    return Problem(rel, line, "invalid YAML: " + advice.format(what))
+
+
+def _children(node: Node) -> Iterator[Node]:
+    if isinstance(node, SequenceNode):
+        yield from node.value
+    elif isinstance(node, MappingNode):
+        for key, value in node.value:
+            yield key
+            yield value
+
+
+def _inspect(root: Node) -> None:
+    """Refuse explicit tags, impossible dates, aliases that loop or expand past MAX_VALUES.
+
+    Iterative, and each shared node is sized once, so even a billion laughs costs only as
+    much as the file is long.
+    """
+    size: dict[int, int] = {}
+    open_: set[int] = set()
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        key = id(node)
+        line = node.start_mark.line + 1
+        if finished:
+            open_.discard(key)
+            size[key] = 1 + sum(size[id(child)] for child in _children(node))
+            if size[key] > MAX_VALUES:
+                raise _Refused(
+                    line,
+                    f"aliases here expand to over {MAX_VALUES} values; "
+                    "write the values out instead of &anchors and *aliases",
+                )
+            continue
+        if key in size:
+            continue
+        if key in open_:
+            raise _Refused(line, "an alias refers to the value that contains it; write it out")
+        _check_node(node, line)
+        open_.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node))
+
+
+def _check_node(node: Node, line: int) -> None:
+    if node.ctag.handle is not None:
+        raise _Refused(
+            line,
+            f"YAML tags such as '{node.ctag.handle}{node.ctag.suffix}' are not used here; "
+            "delete it (and put text in quotes)",
+        )
+    if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
+        match = _DATE.match(node.value)
+        year, month, day = (int(part) for part in match.groups()) if match else (0, 0, 0)
+        if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(max(year, 1), month)[1]):
+            raise _Refused(line, f"'{node.value}' is not a date in the calendar; correct it")
+
+
+def quoted(value: Any) -> bool:
+    """Whether the editor wrote this value in quotes."""
+    return isinstance(value, SingleQuotedScalarString | DoubleQuotedScalarString)
+
+
+def written(value: Any) -> str:
+    """A plain value as the editor wrote it: 012 stays "012", 1.10 stays "1.10"."""
+    out = io.StringIO()
+    new_yaml().dump(value, out)
+    return out.getvalue().removesuffix("\n...\n").strip()
 
 
 def line_of(node: Any, key: str | int | None = None) -> int:

@@ -1,8 +1,9 @@
 """Jinja2 over each chapter's Markdown: ``{{ fact("id") }}`` and ``{{ chart("id") }}``.
 
-Runs with StrictUndefined and autoescaping: fact text is escaped, an unknown variable fails.
-Unknown ids do not stop rendering: each is recorded with its page and line, so one run
-reports every problem.
+Runs sandboxed, with StrictUndefined and autoescaping: fact text is escaped, an unknown
+variable fails, and a page can reach nothing but fact() and chart(). Unknown ids do not stop
+rendering: each is recorded with its page and line, so one run reports every problem; any
+other error in a page's template code is reported at its line, never as a traceback.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from briefing import periods
@@ -33,6 +35,9 @@ from briefing.render.urls import (
 )
 
 _H1 = re.compile(r"^# .*$", re.MULTILINE)
+ONLY = 'pages may use only {{ fact("id") }} and {{ chart("id") }}'
+SYNTAX = 'write {{ fact("id") }}, or {% raw %}…{% endraw %} around literal braces'
+EXAMPLE = {"fact": "exports.vehicles.2023", "chart": "exports-reported"}  # in messages
 
 
 @dataclass
@@ -59,15 +64,18 @@ class PageRenderer:
         self.book = book
         self.urls = urls
         self.charts = charts
-        self.env = jinja2.Environment(
+        self.env = SandboxedEnvironment(
             undefined=jinja2.StrictUndefined,
             autoescape=True,
             keep_trailing_newline=True,
             loader=jinja2.FunctionLoader(self._load),
+            finalize=_finalize,
         )
         self._sources: dict[str, str] = {}
 
-    def _load(self, name: str) -> tuple[str, str, Callable[[], bool]]:
+    def _load(self, name: str) -> tuple[str, str, Callable[[], bool]] | None:
+        if name not in self._sources:
+            return None  # {% include %} and {% extends %}: pages stand alone
         return self._sources[name], name, lambda: False
 
     def render(self, markdown: str, path: str, src_uri: str) -> PageRender:
@@ -78,17 +86,27 @@ class PageRenderer:
         try:
             template = self.env.get_template(path)
             body = template.render(
-                fact=lambda fid: self._fact(page, template, fid),
-                chart=lambda cid: self._chart(page, template, cid),
+                fact=lambda *ids: self._fact(page, template, ids),
+                chart=lambda *ids: self._chart(page, template, ids),
             )
         except jinja2.TemplateSyntaxError as err:
-            page.problems.append(Problem(path, err.lineno, f"template syntax error: {err.message}"))
+            page.problems.append(
+                Problem(path, err.lineno, f"template syntax error: {_sentence(err)}; {SYNTAX}")
+            )
             return page
         except jinja2.UndefinedError as err:
             line = _error_line(path, err)
+            page.problems.append(Problem(path, line, f"{_sentence(err)}; {ONLY}"))
+            return page
+        except jinja2.TemplateNotFound as err:
+            line = _error_line(path, err)
             page.problems.append(
-                Problem(path, line, f'{err.message}; only fact("id") and chart("id") are available')
+                Problem(path, line, f"cannot include or extend '{err.name}'; pages stand alone")
             )
+            return page
+        except (jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError) as err:
+            line = _error_line(path, err)
+            page.problems.append(Problem(path, line, f"template error: {_sentence(err)}; {ONLY}"))
             return page
         finally:
             del self._sources[path]
@@ -97,8 +115,23 @@ class PageRenderer:
             page.markdown += self.chart_script(page)
         return page
 
-    def _fact(self, page: PageRender, template: jinja2.Template, fid: object) -> Markup:
-        fact = self.book.facts.get(str(fid))
+    def _one_id(
+        self, page: PageRender, template: jinja2.Template, name: str, ids: tuple[object, ...]
+    ) -> str | None:
+        """The single id a fact() or chart() call must name; else a problem at its line."""
+        if len(ids) == 1:
+            return str(ids[0])
+        line = _call_line(page.path, template)
+        page.problems.append(
+            Problem(page.path, line, f'{name}() takes one id, such as {name}("{EXAMPLE[name]}")')
+        )
+        return None
+
+    def _fact(self, page: PageRender, template: jinja2.Template, ids: tuple[object, ...]) -> Markup:
+        fid = self._one_id(page, template, "fact", ids)
+        if fid is None:
+            return Markup("")
+        fact = self.book.facts.get(fid)
         if fact is None:
             line = _call_line(page.path, template)
             page.problems.append(
@@ -107,8 +140,13 @@ class PageRenderer:
             return Markup("")
         return Markup(self.fact_html(page, fact))
 
-    def _chart(self, page: PageRender, template: jinja2.Template, cid: object) -> Markup:
-        spec = self.book.charts.get(str(cid))
+    def _chart(
+        self, page: PageRender, template: jinja2.Template, ids: tuple[object, ...]
+    ) -> Markup:
+        cid = self._one_id(page, template, "chart", ids)
+        if cid is None:
+            return Markup("")
+        spec = self.book.charts.get(cid)
         if spec is None:
             line = _call_line(page.path, template)
             page.problems.append(
@@ -264,6 +302,18 @@ def with_as_of(markdown: str, line: str) -> str:
     heading = _H1.search(markdown)
     at = heading.end() if heading else 0
     return f"{markdown[:at]}\n\n{line}\n\n{markdown[at:].lstrip(chr(10))}"
+
+
+def _finalize(value: object) -> object:
+    """What a ``{{ … }}`` prints; a function printed uncalled would leak its repr into the page."""
+    if callable(value) and not isinstance(value, jinja2.Undefined):
+        raise jinja2.TemplateRuntimeError('fact and chart must be called: fact("id")')
+    return value
+
+
+def _sentence(err: Exception) -> str:
+    """An exception's message without its final full stop, to go before our advice."""
+    return str(getattr(err, "message", None) or err).rstrip(".")
 
 
 def _call_line(path: str, template: jinja2.Template) -> int:

@@ -1,0 +1,140 @@
+"""Archived sources (facts/sources.yaml): their descriptions and their hash-checked text.
+
+A quote is only as good as the text it is checked against, so each archived file must be a
+plain file inside seeds/ whose sha256 is the one recorded when it was archived.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from typing import Any
+
+from briefing import yamlio
+from briefing.checker import Checker
+from briefing.model import Source
+from briefing.paths import Paths
+from briefing.problems import Problem
+from briefing.quotes import SourceText
+from briefing.schema import SOURCE_FIELDS
+
+SOURCE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+DATE = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?")
+SHA256 = re.compile(r"[0-9a-fA-F]{64}")
+
+
+def text_of(node: Any, key: str) -> str | None:
+    """An optional text field as a string (a date written unquoted becomes YYYY-MM-DD)."""
+    value = node.get(key)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return None if value is None else str(value)
+
+
+def load_sources(
+    paths: Paths, problems: list[Problem], broken: set[str]
+) -> dict[str, Source] | None:
+    """Valid sources by id, or None when sources.yaml is unreadable (already reported).
+
+    Ids declared but unusable go into ``broken``: their problem is reported once, on the
+    source, not again on every fact that cites it.
+    """
+    rel = paths.rel(paths.sources_file)
+    if not paths.sources_file.is_file():
+        problems.append(
+            Problem(rel, 1, "sources.yaml missing; describe each archived source there")
+        )
+        return None
+    data = yamlio.load(
+        paths.sources_file, rel, problems, "describe each archived source (see README)"
+    )
+    if not isinstance(data, dict):
+        if data is not None:
+            problems.append(
+                Problem(rel, 1, "sources.yaml must map source ids to their descriptions")
+            )
+        return None
+    check = Checker(rel, problems)
+    sources: dict[str, Source] = {}
+    for sid, node in data.items():
+        what = f"source '{sid}'"
+        line = yamlio.line_of(data, sid)
+        if not SOURCE_ID.fullmatch(str(sid)):
+            check.add(line, f"{what}: id must be lowercase letters, digits and dashes")
+            broken.add(str(sid))
+            continue
+        if not check.fields(node, SOURCE_FIELDS, what, line):
+            broken.add(str(sid))
+            continue
+        url = text_of(node, "url")
+        if url and not url.startswith(("https://", "http://")):
+            check.add(
+                yamlio.line_of(node, "url"), f"{what}: 'url' must start with https:// or http://"
+            )
+        published = text_of(node, "published") or ""
+        if not DATE.fullmatch(published):
+            check.add(
+                yamlio.line_of(node, "published"),
+                f"{what}: 'published' must be YYYY-MM-DD or YYYY-MM",
+            )
+        text = _archived_text(paths, node, what, check)
+        if text is None:
+            broken.add(str(sid))
+            continue
+        sources[str(sid)] = Source(
+            id=str(sid),
+            file=str(node["file"]),
+            archive=paths.rel(paths.seeds_dir / str(node["file"])),
+            sha256=str(node["sha256"]),
+            title=str(node["title"]),
+            publisher=str(node["publisher"]),
+            published=published,
+            language=str(node["language"]),
+            author=text_of(node, "author"),
+            url=text_of(node, "url"),
+            date_note=text_of(node, "date_note"),
+            text=SourceText(text),
+        )
+    return sources
+
+
+def _archived_text(paths: Paths, node: Any, what: str, check: Checker) -> str | None:
+    name = str(node["file"])
+    if "/" in name or "\\" in name or name in {".", ".."}:
+        check.add(
+            yamlio.line_of(node, "file"),
+            f"{what}: 'file' must be a file name in {paths.seeds}/, not a path; "
+            f"archive the document in {paths.seeds}/ and write its name",
+        )
+        return None
+    path = paths.seeds_dir / name
+    shown = paths.rel(path)
+    if not path.is_file():
+        check.add(
+            yamlio.line_of(node, "file"),
+            f"{what}: file {shown} not found; archive the document in {paths.seeds}/ first",
+        )
+        return None
+    recorded = str(node["sha256"])
+    if not SHA256.fullmatch(recorded):
+        check.add(
+            yamlio.line_of(node, "sha256"),
+            f"{what}: 'sha256' must be 64 hexadecimal digits; record the output of: "
+            f"sha256sum {shown}",
+        )
+        return None
+    raw = path.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest != recorded.lower():
+        check.add(
+            yamlio.line_of(node, "sha256"),
+            f"{what}: {shown} has sha256 {digest}, not the recorded one; the archive changed: "
+            "restore the original file, or record the new hash if the change is intended",
+        )
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        check.add(yamlio.line_of(node, "file"), f"{what}: {shown} is not UTF-8; convert it")
+        return None

@@ -1,0 +1,140 @@
+"""`briefing build` never loses the previous site: late failures, interrupts, a failed swap.
+
+test_site.py shows a page error (early: nothing written yet) leaves build/ as it was. Here
+the failure comes late, after the HTML is written: while a chart renders, while the PDF is
+written (half a file on disk), or when the build is interrupted or terminated. Failures are
+injected into the real `briefing build` and its MkDocs subprocess through a sitecustomize
+module on PYTHONPATH, which each Python process imports at start.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from briefing import cli
+from conftest import CITES_ALL, Project
+
+CHART = (
+    "production:\n  title: Production\n  mark: bar\n  facts: [market.production.2024]\n"
+    "  x: label\n  y: value\n  alt: China's production in 2024\n"
+)
+HOOKS = {  # what goes wrong, as code run in every process of the build
+    "chart": """
+import briefing.render.charts as charts
+def render(self, spec):
+    raise RuntimeError("the chart renderer failed")
+charts.ChartRenderer.render = render
+""",
+    "pdf": """
+import weasyprint
+def write_pdf(self, target=None, **options):
+    with open(target, "wb") as handle:
+        handle.write(b"%PDF-1.7 half a file")
+    raise OSError("disk full")
+weasyprint.HTML.write_pdf = write_pdf
+""",
+    "stall": """
+import os, time, briefing.render.pages as pages
+def render(self, markdown, path, src_uri):
+    open(os.environ["STALLED"], "w").close()
+    time.sleep(60)
+pages.PageRenderer.render = render
+""",
+}
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def start_build(proj: Project, hook: str, tmp: Path) -> subprocess.Popen[str]:
+    """`briefing build` in its own process group, with ``hook`` injected."""
+    (tmp / "hooks").mkdir(exist_ok=True)
+    (tmp / "hooks" / "sitecustomize.py").write_text(HOOKS[hook], "utf-8")
+    env = {**os.environ, "PYTHONPATH": str(tmp / "hooks"), "STALLED": str(tmp / "stalled")}
+    return subprocess.Popen(
+        [sys.executable, "-m", "briefing.cli", "build"],
+        cwd=proj.root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def stop_when_stalled(build: subprocess.Popen[str], tmp: Path, stop: signal.Signals) -> None:
+    """Once MkDocs renders pages: Ctrl-C reaches the whole process group, SIGTERM (a kill,
+    a CI timeout) reaches `briefing build` alone."""
+    deadline = time.monotonic() + 60
+    while not (tmp / "stalled").exists():
+        assert build.poll() is None and time.monotonic() < deadline, "the build did not stall"
+        time.sleep(0.1)
+    if stop == signal.SIGINT:
+        os.killpg(build.pid, signal.SIGINT)
+    else:
+        build.send_signal(stop)
+
+
+def test_late_failures_and_interrupts_leave_the_previous_build_intact(
+    project: Callable[..., Project], tmp_path: Path
+) -> None:
+    proj = project(index=CITES_ALL + '\n{{ chart("production") }}\n', pdf=True)
+    proj.write("facts/charts.yaml", CHART)
+    assert proj.briefing("build").returncode == 0
+    before = snapshot(proj.root / "build")
+    assert "pdf/briefing.pdf" in before
+    assert any(name.startswith("data/charts/production") for name in before)
+    ways = {
+        "chart": ("build failed", 1, None),
+        "pdf": ("build failed", 1, None),
+        "interrupt": ("build interrupted", 130, signal.SIGINT),
+        "terminate": ("build interrupted", 130, signal.SIGTERM),
+    }
+    for way, (said, code, stop) in ways.items():
+        (tmp_path / "stalled").unlink(missing_ok=True)
+        build = start_build(proj, "stall" if stop else way, tmp_path)
+        if stop is not None:
+            stop_when_stalled(build, tmp_path, stop)
+        _, stderr = build.communicate(timeout=120)
+        assert stderr.splitlines()[-1] == f"{said}; build/ was left as it was", (way, stderr)
+        assert build.returncode == code, way
+        assert snapshot(proj.root / "build") == before, way
+        assert not list(proj.root.glob(".build-*")), way
+
+
+def test_a_failed_swap_puts_the_previous_build_back(
+    project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If the new site cannot be renamed into place, the old one is renamed back."""
+    proj = project()
+    proj.write("build/index.html", "the previous site")
+    monkeypatch.chdir(proj.root)
+
+    def build(command: list[str], **options: object) -> subprocess.CompletedProcess[str]:
+        Path(command[-1], "index.html").write_text("the new site", "utf-8")
+        return subprocess.CompletedProcess(command, 0)
+
+    real_rename = Path.rename
+
+    def rename(self: Path, target: Path) -> Path:
+        if self.name.startswith(".build-") and not self.name.startswith(".build-old-"):
+            raise OSError(13, "Permission denied")
+        return real_rename(self, target)
+
+    monkeypatch.setattr(cli.subprocess, "run", build)
+    monkeypatch.setattr(Path, "rename", rename)
+    assert cli.cmd_build(argparse.Namespace(site_dir="build")) == 1
+    assert (proj.root / "build" / "index.html").read_text("utf-8") == "the previous site"
+    assert not list(proj.root.glob(".build-*"))
