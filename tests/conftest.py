@@ -101,14 +101,18 @@ class Project:
         path.write_text(text, "utf-8")
         return path
 
-    def run(self, *args: str) -> subprocess.CompletedProcess[str]:
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    def run(
+        self, *args: str, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
         return subprocess.run(
             [*args], cwd=self.root, capture_output=True, text=True, env=env, check=False
         )
 
-    def briefing(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return self.run(sys.executable, "-m", "briefing.cli", *args)
+    def briefing(
+        self, *args: str, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        return self.run(sys.executable, "-m", "briefing.cli", *args, env=env)
 
     def mkdocs_build(self) -> subprocess.CompletedProcess[str]:
         return self.run(sys.executable, "-m", "mkdocs", "build", "--strict")
@@ -137,15 +141,24 @@ def project(tmp_path: Path) -> Callable[..., Project]:
     return make
 
 
+# Every real-site build in the tests has the same build date, so two builds can be compared.
+SOURCE_DATE_EPOCH = "1752400000"  # 2025-07-13 09:46:40 UTC
+
+
+def build_real_project(copy: Path) -> Path:
+    """Copy the real project (sources only, no build, cache or venv) to ``copy``, build it
+    there with ``briefing build`` and the fixed SOURCE_DATE_EPOCH; return its build folder."""
+    ignore = shutil.ignore_patterns("build", ".venv", ".git", ".cache", "__pycache__", ".*_cache")
+    shutil.copytree(ROOT, copy, ignore=ignore)
+    done = Project(copy).briefing("build", env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
+    assert done.returncode == 0, done.stdout + done.stderr
+    return copy / "build"
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real project built once, by `briefing build`, in a copy under tmp."""
-    copy = tmp_path_factory.mktemp("real") / "project"
-    ignore = shutil.ignore_patterns("build", ".venv", ".git", ".cache", "__pycache__", ".*_cache")
-    shutil.copytree(ROOT, copy, ignore=ignore)
-    done = Project(copy).briefing("build")
-    assert done.returncode == 0, done.stdout + done.stderr
-    return copy / "build"
+    return build_real_project(tmp_path_factory.mktemp("real") / "project")
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -53,3 +53,28 @@ def broken_links(site: Path) -> list[str]:
                 if anchor not in ids:
                     broken.append(f"{rel} -> {href} (no anchor)")
     return broken
+
+
+def broken_pdf_links(pdf: Path) -> tuple[int, list[str]]:
+    """How many internal links ``pdf`` has, and those whose named destination does not exist
+    (as "page N -> name"). Links to other files or the web are not followed."""
+    from pypdf import PdfReader  # only the PDF checks need it
+
+    reader = PdfReader(pdf)
+    names = set(reader.named_destinations)
+    count, broken = 0, []
+    for number, page in enumerate(reader.pages, start=1):
+        for ref in page.get("/Annots") or []:
+            annot = ref.get_object()
+            if annot.get("/Subtype") != "/Link":
+                continue
+            action = annot["/A"].get_object() if "/A" in annot else {}
+            dest = annot.get("/Dest", action.get("/D") if action.get("/S") == "/GoTo" else None)
+            if dest is None:
+                continue
+            count += 1
+            if not isinstance(dest, str):  # an explicit [page /XYZ ...]: it points at a page
+                continue
+            if dest not in names:
+                broken.append(f"page {number} -> {dest}")
+    return count, broken

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import axe_playwright_python  # only for the axe-core it bundles (axe.min.js)
 import pytest
 from playwright.sync_api import Browser, Page, Request, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
@@ -371,3 +372,110 @@ def test_site_opened_from_disk_navigates_and_cites(tab: Tab, real_site: Path) ->
     outside = [url for url in requested if not url.startswith(("file:", *LOCAL_SCHEMES))]
     assert outside == []
     assert tab.page_errors == []
+
+
+# Accessibility and the Content-Security-Policy, on every kind of page.
+PAGE_KINDS = {
+    "home": "",
+    "chapter with charts": "exports/",
+    "key figures": "key-figures/",
+    "facts": "facts/",
+    "sources index": "sources/",
+    "source page": "sources/gz-autoshow-2024/",
+}
+AXE_JS = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text("utf-8")
+# Records every CSP violation the page reports, from before its first script runs.
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`);
+});
+"""
+
+
+def serious_axe_violations(page: Page) -> list[str]:
+    """axe-core's serious and critical violations on the page as it is now, one per node."""
+    page.evaluate(AXE_JS)
+    violations = page.evaluate("axe.run(document).then((r) => r.violations)")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {node['target']}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+        for node in v["nodes"]
+    ]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_axe_finds_no_serious_violation(
+    browser: Browser, served_site: str, kind: str, scheme: str
+) -> None:
+    context = browser.new_context(viewport=VIEWPORT, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(urljoin(served_site, PAGE_KINDS[kind]), wait_until="networkidle")
+        expect(page.locator(".md-content h1")).to_be_visible()
+        assert serious_axe_violations(page) == []
+    finally:
+        context.close()
+
+
+def csp_of(page: Page) -> str:
+    meta = page.locator('head meta[http-equiv="Content-Security-Policy"]')
+    expect(meta).to_have_count(1)
+    return meta.get_attribute("content") or ""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_every_page_has_a_strict_csp_and_breaks_none_of_it(
+    tab: Tab, served_site: str, kind: str
+) -> None:
+    tab.page.add_init_script(CSP_LISTENER)
+    tab.open(urljoin(served_site, PAGE_KINDS[kind]))
+    expect(tab.page.locator(".md-content h1")).to_be_visible()
+    policy = csp_of(tab.page)
+    assert "default-src 'self'" in policy
+    assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy, policy
+    assert "http" not in policy and "*" not in policy, policy  # no remote origin
+    assert tab.page.evaluate("window.__cspViolations") == []
+    assert tab.console_errors == []
+
+
+@pytest.mark.browser
+def test_csp_holds_with_interactive_chart_tooltip_and_search(tab: Tab, served_site: str) -> None:
+    tab.page.add_init_script(CSP_LISTENER)
+    tab.open(urljoin(served_site, "exports/"))
+    chart = tab.page.locator("figure.chart").first
+    chart.scroll_into_view_if_needed()
+    chart.hover()  # loads Vega and swaps in the interactive chart
+    expect(chart).to_have_attribute("data-interactive", "ready")
+    chart.locator(".role-mark path").first.hover()
+    tooltip = tab.page.locator("#vg-tooltip-element")
+    expect(tooltip).to_be_visible()  # styled by briefing.css, not by a <style> Vega injects
+    expect(tooltip).to_contain_text("Source")
+    assert tooltip.evaluate("el => getComputedStyle(el).position") == "fixed"
+
+    box = tab.page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(SEARCH_WORD, delay=20)
+    expect(tab.page.locator(".md-search-result__item").first).to_be_visible()
+
+    assert tab.page.evaluate("window.__cspViolations") == []
+    assert tab.console_errors == []
+    assert tab.page_errors == []
+
+
+@pytest.mark.browser
+def test_csp_blocks_what_it_should(tab: Tab, served_site: str) -> None:
+    """The policy is enforced, not decorative: an injected inline script is refused."""
+    tab.page.add_init_script(CSP_LISTENER)
+    tab.open(urljoin(served_site, "facts/"))
+    tab.page.evaluate(
+        "() => { const s = document.createElement('script');"
+        " s.textContent = 'window.__ran = true'; document.body.append(s); }"
+    )
+    assert tab.page.evaluate("window.__ran === undefined")
+    violations = tab.page.evaluate("window.__cspViolations")
+    assert any(v.startswith("script-src") for v in violations), violations

@@ -32,8 +32,11 @@
       .then(function () {
         return window.vegaEmbed(target, spec, {
           renderer: "svg",
+          ast: true, // Vega interprets expressions: no eval, so no CSP 'unsafe-eval'
           actions: false,
-          tooltip: { theme: dark() ? "dark" : "light" },
+          // Their CSS is in briefing.css: no <style> injected, so no CSP 'unsafe-inline'.
+          defaultStyle: false,
+          tooltip: { theme: dark() ? "dark" : "light", disableDefaultStyle: true },
         });
       })
       .then(function () {

@@ -27,6 +27,8 @@ from briefing.plugin.pdfs import PdfBriefings
 from briefing.problems import BriefingError, Problem
 from briefing.releases import load_releases
 from briefing.render.charts import ChartRenderer, vega_bundle
+from briefing.render.csp import with_csp
+from briefing.render.fixups import fixed
 from briefing.render.generated import generated_pages
 from briefing.render.meta import open_graph, with_head
 from briefing.render.pages import PageRenderer
@@ -141,7 +143,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         title = f"{page.title} · {site}" if page.title and not page.is_homepage else site
         description = str(page.meta.get("description") or config.site_description or "")
         tags = open_graph(title, description, site, config.site_url, page.url)
-        return with_head(output, tags)
+        return with_csp(fixed(with_head(output, tags)))
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        if self.config.enabled and template_name.endswith(".html"):  # the 404 page
+            return with_csp(fixed(output_content))
+        return output_content
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self.config.enabled and self.problems:

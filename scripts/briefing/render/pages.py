@@ -178,11 +178,12 @@ class PageRenderer:
             f'<figure class="chart" id="chart-{esc(spec.id)}" data-chart="{esc(spec.id)}">\n'
             f'<div class="chart-svg" role="img" aria-label="{esc(label)}" '
             f'data-search-exclude="true">{chart.svg}</div>\n'
+            # Before the caption: a figure's caption must be its first or last child.
+            f'<script type="application/json" class="chart-spec">{data}</script>\n'
             f'<figcaption><span class="chart-title">{esc(spec.title)}.</span> Sources: {cites}\n'
             f'<span class="chart-alt">{esc(spec.alt)}</span>\n'
             f'<span class="chart-data" data-search-exclude="true">Data: {links}</span>'
-            "</figcaption>\n"
-            f'<script type="application/json" class="chart-spec">{data}</script>\n</figure>'
+            "</figcaption>\n</figure>"
         )
 
     def as_of(self, page: PageRender) -> str:
