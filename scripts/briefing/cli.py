@@ -208,8 +208,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
     root = find_root(Path.cwd())
     size = bench.Size(args.facts, args.pages, args.charts)
     sizes = [bench.SMALL, bench.SCALE] if args.scale else [size]
-    runs = bench.bench(root, sizes, args.real, not args.no_pdf)
-    print(bench.table(runs))
+    runs = bench.bench(
+        root, sizes, args.real, not args.no_pdf, lambda run: print(bench.table(run), flush=True)
+    )
     out = root / args.json
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(bench.report(runs), indent=2) + "\n", "utf-8")
