@@ -261,6 +261,24 @@ def cmd_release(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    """Measure builds, facts loading, PDF and page weight; print a table and write JSON."""
+    from briefing import bench  # the bench runs builds; other commands need none of it
+
+    root = find_root(Path.cwd())
+    size = bench.Size(args.facts, args.pages, args.charts)
+    sizes = [bench.SMALL, bench.SCALE] if args.scale else [size]
+    runs = bench.bench(
+        root, sizes, args.real, not args.no_pdf, lambda run: print(bench.table(run), flush=True)
+    )
+    out = root / args.json
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(bench.report(runs), indent=2) + "\n", "utf-8")
+    missed = sum(f.ok is False for run in runs for f in run.figures)
+    print(f"briefing bench: {missed} target(s) missed; figures written to {args.json}")
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     print(json.dumps(json_schema(), indent=2))
     return 0
@@ -296,6 +314,22 @@ def main(argv: list[str] | None = None) -> int:
     )
     release.add_argument("--date", help="day the release is cut, YYYY-MM-DD (default: today)")
     release.set_defaults(run=cmd_release)
+    bench = sub.add_parser("bench", help="measure build time, memory and page weight")
+    bench.add_argument("--facts", type=int, default=1000, help="synthetic facts (default 1000)")
+    bench.add_argument("--pages", type=int, default=100, help="synthetic pages (default 100)")
+    bench.add_argument("--charts", type=int, default=20, help="synthetic charts (default 20)")
+    bench.add_argument(
+        "--scale", action="store_true", help="10,000 facts, 1,000 pages, 200 charts, and a tenth"
+    )
+    bench.add_argument("--real", action="store_true", help="also measure this project's site")
+    bench.add_argument("--no-pdf", action="store_true", help="skip the real site's PDF")
+    bench.add_argument(
+        "--json",
+        default=".cache/briefing/bench.json",
+        help="where to write the figures (default .cache/briefing/bench.json: build/ is "
+        "replaced by every briefing build)",
+    )
+    bench.set_defaults(run=cmd_bench)
     sub.add_parser("schema", help="print the JSON Schema of fact files").set_defaults(
         run=cmd_schema
     )

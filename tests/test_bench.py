@@ -1,0 +1,55 @@
+"""``briefing bench`` at a tiny size: every figure is there and positive, the JSON is valid.
+
+Timings are not asserted; speed belongs to the bench's own report, not to tests.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefing import bench
+from briefing.cli import check
+from briefing.paths import Paths
+
+ROOT = Path(__file__).resolve().parent.parent
+TINY = bench.Size(facts=20, pages=3, charts=2)
+FIGURES = {
+    "facts_load_s",
+    "facts_load_unchanged_s",
+    "floor_s",
+    "cold_build_s",
+    "warm_build_s",
+    "edit_rebuild_s",
+    "text_page_kb",
+    "chart_page_kb",
+    "vega_kb",
+    "peak_mb",
+}
+
+
+def test_generated_project_passes_check(tmp_path: Path) -> None:
+    bench.generate(tmp_path, TINY, ROOT / "facts" / "units.yaml")
+    assert check(Paths(tmp_path)) == []
+
+
+def test_bench_reports_every_figure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefing.cli import main
+
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "bench.json"
+    args = ["--facts", "20", "--pages", "3", "--charts", "2", "--json", str(out)]
+    assert main(["bench", *args]) == 0
+    report = json.loads(out.read_text("utf-8"))
+    (run,) = report["runs"]
+    figures = {f["key"]: f for f in run["figures"]}
+    assert set(figures) == FIGURES
+    assert all(f["value"] > 0 for f in figures.values())
+    assert figures["warm_build_s"]["ratio"] > 0
+    assert report["machine"]["cpus"] >= 1
+    printed = capsys.readouterr().out
+    assert all(f["label"] in printed for f in figures.values())
