@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -17,7 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Request, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from conftest import VIEWPORT, Tab, collapse
+from conftest import VIEWPORT, Project, Tab, collapse, sources_yaml
 
 HOME_TITLE = "China's auto industry going global"
 # A word of the exports chapter that the home page does not use.
@@ -479,3 +480,51 @@ def test_csp_blocks_what_it_should(tab: Tab, served_site: str) -> None:
     assert tab.page.evaluate("window.__ran === undefined")
     violations = tab.page.evaluate("window.__cspViolations")
     assert any(v.startswith("script-src") for v in violations), violations
+
+
+HOSTILE_SEED = (
+    'Sales <script>alert(1)</script> rose 5 percent, said <img src=x onerror="alert(2)">.\n'
+)
+HOSTILE_FACTS = """\
+- id: market.growth.2024
+  subject: "<b>Growth</b> <!-- hidden --> [click](javascript:alert(3))"
+  value: 5
+  unit: percent
+  period: "2024"
+  kind: actual
+  geo: China
+  source: demo
+  quote: "Sales <script>alert(1)</script> rose 5 percent"
+  note: "<a href='javascript:alert(4)'>x</a> {{ 7 * 7 }}"
+"""
+
+
+@pytest.mark.browser
+def test_hostile_text_runs_no_script_and_injects_no_element(
+    browser: Browser, project: Callable[..., Project]
+) -> None:
+    proj = project(index='# Home\n\n{{ fact("market.growth.2024") }}\n', facts=HOSTILE_FACTS)
+    proj.write("seeds/seed.txt", HOSTILE_SEED)
+    proj.write("facts/sources.yaml", sources_yaml(text=HOSTILE_SEED))
+    done = proj.mkdocs_build()
+    assert done.returncode == 0, done.stderr
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for rel in ("index.html", "sources/demo/index.html", "facts/index.html"):
+            page.goto((proj.root / "build" / rel).as_uri())
+            content = page.locator(".md-content")
+            expect(content).to_contain_text("<script>alert(1)</script>")
+            for injected in (
+                "script:not([src]):not([type])",
+                "img[src='x']",
+                "b",
+                "a[href^='javascript:']",
+            ):
+                assert content.locator(injected).count() == 0, (rel, injected)
+            page.locator("span.fact, mark.quote, tr").first.hover()
+        assert dialogs == []
+    finally:
+        context.close()

@@ -24,7 +24,7 @@ from briefing.model import Fact, FactBook
 from briefing.problems import Problem
 from briefing.prose import typed_numbers
 from briefing.render.charts import ChartRenderer, RenderedChart
-from briefing.render.text import esc, one_block
+from briefing.render.text import esc, md_inline, one_block
 from briefing.render.urls import (
     CHARTS_JS,
     FACTS_PAGE,
@@ -219,17 +219,21 @@ class PageRenderer:
         return self.urls.link(page.src_uri, source_page(fact.source), f"q-{fact.id}")
 
     def fact_html(self, page: PageRender, fact: Fact) -> str:
-        """The number, its citation, and the card a hover or keyboard focus opens on it."""
+        """The number, its citation, and the card a hover or keyboard focus opens on it.
+
+        ``fact()`` stands in a paragraph or a table, which Markdown still reads: text is
+        escaped for HTML and for Markdown, so a ``[x](javascript:…)`` in a quote stays text.
+        """
         page.cards += 1
         card = f"card-{page.cards}"
         rivals = self.book.rivals(fact)
         differ = ""
         if rivals:
-            others = " vs ".join(esc(r.text) for r in rivals)
+            others = " vs ".join(md_inline(r.text) for r in rivals)
             href = self.urls.link(page.src_uri, FACTS_PAGE, fact.id)
             differ = f' <a class="differ" href="{esc(href)}">(sources differ: {others})</a>'
         return (
-            f'<span class="fact" data-fact="{esc(fact.id)}">{esc(fact.text)}'
+            f'<span class="fact" data-fact="{esc(fact.id)}">{md_inline(fact.text)}'
             f"{self.citation(page, fact, card)}{self.fact_card(page, fact, card, rivals)}"
             f"{differ}</span>"
         )
@@ -245,20 +249,22 @@ class PageRenderer:
         """
         src = self.book.sources.get(fact.source or "")
         parts = [
-            f'<span class="card-value">{esc(fact.text)}</span>',
-            f'<span class="card-meta">{esc(fact.subject)} · {esc(fact.period_label)} · '
-            f"{esc(fact.kind)} · {esc(fact.geo)}</span>",
+            f'<span class="card-value">{md_inline(fact.text)}</span>',
+            f'<span class="card-meta">{md_inline(fact.subject)} · {md_inline(fact.period_label)} · '
+            f"{md_inline(fact.kind)} · {md_inline(fact.geo)}</span>",
         ]
         if src is not None:
-            parts.append(f'<q class="card-quote">{esc(fact.quote or "")}</q>')
+            parts.append(f'<q class="card-quote">{md_inline(fact.quote or "")}</q>')
             parts.append(
-                f'<span class="card-source">{esc(src.title)}, {esc(src.publisher)}, '
-                f"{esc(src.published)}</span>"
+                f'<span class="card-source">{md_inline(src.title)}, {md_inline(src.publisher)}, '
+                f"{md_inline(src.published)}</span>"
             )
         else:
-            parts.append(f'<span class="card-quote">Derived: {esc(fact.note or "")}</span>')
+            parts.append(f'<span class="card-quote">Derived: {md_inline(fact.note or "")}</span>')
         if rivals:
-            others = "; ".join(f"{esc(r.text)} ({esc(self._publisher(r))})" for r in rivals)
+            others = "; ".join(
+                f"{md_inline(r.text)} ({md_inline(self._publisher(r))})" for r in rivals
+            )
             parts.append(f'<span class="card-differ">Sources differ: {others}</span>')
         link = "See the passage" if src is not None else "See the fact"
         parts.append(f'<a class="card-link" href="{esc(self._passage(page, fact))}">{link}</a>')
