@@ -103,7 +103,7 @@ def test_template_syntax_in_facts_and_sources_is_text_never_evaluated(
     note = "{{ fact(&#x27;market.growth.2024&#x27;) }} {% for i in range(3) %}x{% endfor %}"
     index, facts_page = proj.html("index.html"), proj.html("facts/index.html")
     assert f"<q>{quote}</q>" in index
-    assert f'title="{quote}"' in index
+    assert f'<q class="card-quote">{quote}</q>' in index  # the number's card
     assert note in facts_page
     assert "{{ 7 * 7 }}" in proj.html("sources/demo/index.html")
     for html in (index, facts_page):
