@@ -35,12 +35,12 @@ def render(self, spec):
 charts.ChartRenderer.render = render
 """,
     "pdf": """
-import weasyprint
+import weasyprint.document
 def write_pdf(self, target=None, **options):
     with open(target, "wb") as handle:
         handle.write(b"%PDF-1.7 half a file")
     raise OSError("disk full")
-weasyprint.HTML.write_pdf = write_pdf
+weasyprint.document.Document.write_pdf = write_pdf
 """,
     "stall": """
 import os, time, briefing.render.pages as pages
