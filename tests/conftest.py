@@ -69,6 +69,19 @@ FACTS = """\
   qualifier: about
 """
 
+# A third fact from the same quote, in the same unit as production (for charts).
+SALES = """\
+- id: market.sales.2024
+  subject: China's automobile sales
+  value: 31440000
+  unit: vehicles
+  period: "2024"
+  kind: actual
+  geo: China
+  source: demo
+  quote: "31.28 million and 31.44 million units"
+"""
+
 CITES_ALL = '# Home\n\n{{ fact("market.production.2024") }} and {{ fact("parts.exports.2024") }}.\n'
 
 MKDOCS = """\
@@ -119,6 +132,32 @@ class Project:
 
     def html(self, rel: str) -> str:
         return (self.root / "build" / rel).read_text("utf-8")
+
+
+# Editors' text that would be markup or code if it were not escaped: it must stay text.
+HOSTILE_SEED = (
+    'Sales <script>alert(1)</script> rose 5 percent, said <img src=x onerror="alert(2)">.\n'
+)
+HOSTILE_FACTS = """\
+- id: market.growth.2024
+  subject: "<b>Growth</b> <!-- hidden --> [click](javascript:alert(3))"
+  value: 5
+  unit: percent
+  period: "2024"
+  kind: actual
+  geo: China
+  source: demo
+  quote: "Sales <script>alert(1)</script> rose 5 percent"
+  note: "<a href='javascript:alert(4)'>x</a> {{ 7 * 7 }}"
+"""
+
+
+def hostile_project(project: Callable[..., Project]) -> Project:
+    """A tiny project whose source, quote, subject and note are all hostile text."""
+    proj = project(index='# Home\n\n{{ fact("market.growth.2024") }}\n', facts=HOSTILE_FACTS)
+    proj.write("seeds/seed.txt", HOSTILE_SEED)
+    proj.write("facts/sources.yaml", sources_yaml(text=HOSTILE_SEED))
+    return proj
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Request, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from conftest import VIEWPORT, Project, Tab, collapse, sources_yaml
+from conftest import VIEWPORT, Project, Tab, collapse, hostile_project
 
 HOME_TITLE = "China's auto industry going global"
 # A word of the exports chapter that the home page does not use.
@@ -482,30 +482,11 @@ def test_csp_blocks_what_it_should(tab: Tab, served_site: str) -> None:
     assert any(v.startswith("script-src") for v in violations), violations
 
 
-HOSTILE_SEED = (
-    'Sales <script>alert(1)</script> rose 5 percent, said <img src=x onerror="alert(2)">.\n'
-)
-HOSTILE_FACTS = """\
-- id: market.growth.2024
-  subject: "<b>Growth</b> <!-- hidden --> [click](javascript:alert(3))"
-  value: 5
-  unit: percent
-  period: "2024"
-  kind: actual
-  geo: China
-  source: demo
-  quote: "Sales <script>alert(1)</script> rose 5 percent"
-  note: "<a href='javascript:alert(4)'>x</a> {{ 7 * 7 }}"
-"""
-
-
 @pytest.mark.browser
 def test_hostile_text_runs_no_script_and_injects_no_element(
     browser: Browser, project: Callable[..., Project]
 ) -> None:
-    proj = project(index='# Home\n\n{{ fact("market.growth.2024") }}\n', facts=HOSTILE_FACTS)
-    proj.write("seeds/seed.txt", HOSTILE_SEED)
-    proj.write("facts/sources.yaml", sources_yaml(text=HOSTILE_SEED))
+    proj = hostile_project(project)
     done = proj.mkdocs_build()
     assert done.returncode == 0, done.stderr
     context = browser.new_context(viewport=VIEWPORT)

@@ -13,19 +13,8 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from conftest import FACTS, Project
+from conftest import FACTS, SALES, Project
 
-SALES = """\
-- id: market.sales.2024
-  subject: China's automobile sales
-  value: 31440000
-  unit: vehicles
-  period: "2024"
-  kind: actual
-  geo: China
-  source: demo
-  quote: "31.28 million and 31.44 million units"
-"""
 INDEX = (
     "# Home\n\n{{ fact('market.production.2024') }} and {{ fact('parts.exports.2024') }}.\n\n"
     '{{ chart("output") }}\n'

@@ -8,7 +8,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import ROOT, Project, sources_yaml
+from conftest import ROOT, Project, hostile_project
 from linkcheck import broken_links
 
 CITING = """\
@@ -68,26 +68,7 @@ def test_unknown_fact_in_a_page_fails_the_build_naming_page_and_line(
 
 
 def test_hostile_source_text_is_shown_as_text(project: Callable[..., Project]) -> None:
-    hostile = (
-        'Sales <script>alert(1)</script> rose 5 percent, said <img src=x onerror="alert(2)">.\n'
-    )
-    proj = project(
-        index='# Home\n\n{{ fact("market.growth.2024") }}\n',
-        facts="""\
-- id: market.growth.2024
-  subject: "<b>Growth</b>"
-  value: 5
-  unit: percent
-  period: "2024"
-  kind: actual
-  geo: China
-  source: demo
-  quote: "Sales <script>alert(1)</script> rose 5 percent"
-  note: "{{ 7 * 7 }} <i>note</i>"
-""",
-    )
-    proj.write("seeds/seed.txt", hostile)
-    proj.write("facts/sources.yaml", sources_yaml(text=hostile))
+    proj = hostile_project(project)
     assert proj.mkdocs_build().returncode == 0
     for rel in ("index.html", "sources/demo/index.html", "facts/index.html"):
         page = proj.html(rel)

@@ -18,7 +18,7 @@ from briefing.loader import load_factbook
 from briefing.model import FactBook
 from briefing.paths import Paths
 from briefing.problems import BriefingError
-from conftest import FACTS, SEED_TEXT, UNITS, Project, sources_yaml
+from conftest import FACTS, SALES, SEED_TEXT, UNITS, Project, sources_yaml
 
 # The first fact of FACTS, nine lines: 1 id · 2 subject · 3 value · 4 unit · 5 period
 # 6 kind · 7 geo · 8 source · 9 quote. A key appended to it lands on line 10.
@@ -556,22 +556,6 @@ def test_chart_problems(tmp_path: Path) -> None:
     ]
 
 
-SALES = """\
-- id: market.sales.2024
-  subject: China's automobile sales
-  value: 31440000
-  unit: vehicles
-  period: "2024"
-  kind: actual
-  geo: China
-  source: demo
-  quote: "31.28 million and 31.44 million units"
-"""
-RIVAL = (
-    SALES.replace("market.sales.2024", "market.production.rival")
-    .replace("automobile sales", "automobile production")
-    .replace("31440000", "31440000\n  note: another count")
-)
 BAR = "  title: T\n  alt: Words only.\n  mark: bar\n  x: label\n  y: value\n"
 
 

@@ -45,6 +45,7 @@ from briefing.render.urls import (
 CSS = "assets/briefing.css"
 FACTS_JS = "assets/facts.js"  # keeps fact cards on screen; they work without it
 OFFLINE_JS = "assets/offline.js"  # makes links work when the site is opened from disk
+SITE_SCRIPTS = (FACTS_JS, OFFLINE_JS)  # loaded by every page
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -74,7 +75,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.nav: Navigation | None = None
         if CSS not in config.extra_css:
             config.extra_css.append(CSS)
-        for script in (FACTS_JS, OFFLINE_JS):
+        for script in SITE_SCRIPTS:
             if script not in config.extra_javascript:
                 config.extra_javascript.append(script)
         self.pdfs = PdfBriefings(configured_briefings(self.config, config), self.only_pdf)
@@ -97,7 +98,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from citations, not the nav
             files.append(file)
         files.append(File.generated(config, CSS, content=_asset(CSS)))
-        for script in (FACTS_JS, OFFLINE_JS, EXPLORER_JS):
+        for script in (*SITE_SCRIPTS, EXPLORER_JS):  # the explorer's page loads it itself
             files.append(File.generated(config, script, content=_asset(script)))
         if self.book.charts:
             files.append(File.generated(config, CHARTS_JS, content=_asset(CHARTS_JS)))

@@ -142,7 +142,11 @@ class RenderedChart:
 
 
 class ChartRenderer:
-    """Renders each distinct chart once: in memory for this build, on disk across builds."""
+    """Renders each chart once: in memory for this build, on disk across builds.
+
+    One renderer serves one build of one FactBook, so within it a chart id names one drawing;
+    the Altair spec (the slow part of a cache hit) is built once per chart, not per use.
+    """
 
     def __init__(self, cache_dir: Path, sources: Mapping[str, Source]) -> None:
         self.cache_dir = cache_dir / "charts"
@@ -151,12 +155,12 @@ class ChartRenderer:
         self._memo: dict[str, RenderedChart] = {}
 
     def render(self, spec: ChartSpec) -> RenderedChart:
-        vl = vega_lite(spec, self.sources)
-        stamp = json.dumps([spec.id, VL_CONVERT, _STYLE, vl], sort_keys=True)
-        key = hashlib.sha256(stamp.encode()).hexdigest()[:20]
-        if key not in self._memo:
-            self._memo[key] = RenderedChart(*self._draw(key, spec.id, vl), spec=vl)
-        return self._memo[key]
+        if spec.id not in self._memo:
+            vl = vega_lite(spec, self.sources)
+            stamp = json.dumps([spec.id, VL_CONVERT, _STYLE, vl], sort_keys=True)
+            key = hashlib.sha256(stamp.encode()).hexdigest()[:20]
+            self._memo[spec.id] = RenderedChart(*self._draw(key, spec.id, vl), spec=vl)
+        return self._memo[spec.id]
 
     def _draw(self, key: str, chart_id: str, vl: dict[str, Any]) -> tuple[str, bytes]:
         svg_path = self.cache_dir / f"{key}.svg"
