@@ -43,6 +43,9 @@ def amount_and_shares(spec: ChartSpec, data: alt.Data) -> Any:
 
     money = next((f.unit for f in spec.facts if f.unit.style == "currency"), None)
 
+    # Colour by series only when the declaration names series: else a legend of one blank.
+    color = {"color": alt.Color("series:N", sort=None, title=None)} if spec.series else {}
+
     def side(keep: str, title: str, fmt: str) -> alt.Chart:
         bars: alt.Chart = (
             alt.Chart(data)
@@ -51,8 +54,8 @@ def amount_and_shares(spec: ChartSpec, data: alt.Data) -> Any:
             .encode(
                 y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=220)),
                 x=alt.X("value:Q", title=title, axis=alt.Axis(format=fmt)),
-                color=alt.Color("series:N", sort=None, title=None),
                 tooltip=tooltip(),
+                **color,
             )
             .properties(width=200, height=150)
         )
