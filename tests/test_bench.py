@@ -10,15 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from briefing import bench
+from briefing import synthetic
 from briefing.cli import check
 from briefing.paths import Paths
 
 ROOT = Path(__file__).resolve().parent.parent
-TINY = bench.Size(facts=20, pages=3, charts=2)
+TINY = synthetic.Size(facts=20, pages=3, charts=2)
 FIGURES = {
     "facts_load_s",
     "facts_load_unchanged_s",
+    "facts_load_edited_s",
     "floor_s",
     "cold_build_s",
     "warm_build_s",
@@ -31,7 +32,7 @@ FIGURES = {
 
 
 def test_generated_project_passes_check(tmp_path: Path) -> None:
-    bench.generate(tmp_path, TINY, ROOT / "facts" / "units.yaml")
+    synthetic.generate(tmp_path, TINY, ROOT / "facts" / "units.yaml")
     assert check(Paths(tmp_path)) == []
 
 

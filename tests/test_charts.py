@@ -99,7 +99,7 @@ def test_unchanged_chart_is_not_rendered_again_and_same_input_gives_same_bytes(
     assert proj.mkdocs_build().returncode == 0
     cache = proj.root / ".cache" / "briefing" / "charts"
     stamps = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
-    assert sorted(p.rsplit(".", 1)[1] for p in stamps) == ["png", "svg"]
+    assert sorted(p.rsplit(".", 1)[1] for p in stamps) == ["json", "png", "svg"]
     first = figure(proj)
     assert proj.mkdocs_build().returncode == 0
     assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == stamps

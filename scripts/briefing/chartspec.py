@@ -117,7 +117,9 @@ def load_charts(
     if not path.is_file():
         return {}
     rel = paths.rel(path)
-    data = yamlio.load(path, rel, problems, "declare charts as in README, or delete the file")
+    data = yamlio.load(
+        path, rel, problems, "declare charts as in README, or delete the file", paths.yaml_cache
+    )
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -263,11 +263,11 @@ def cmd_release(args: argparse.Namespace) -> int:
 
 def cmd_bench(args: argparse.Namespace) -> int:
     """Measure builds, facts loading, PDF and page weight; print a table and write JSON."""
-    from briefing import bench  # the bench runs builds; other commands need none of it
+    from briefing import bench, synthetic  # builds to run: other commands need none of it
 
     root = find_root(Path.cwd())
-    size = bench.Size(args.facts, args.pages, args.charts)
-    sizes = [bench.SMALL, bench.SCALE] if args.scale else [size]
+    size = synthetic.Size(args.facts, args.pages, args.charts)
+    sizes = [synthetic.SMALL, synthetic.SCALE] if args.scale else [size]
     runs = bench.bench(
         root, sizes, args.real, not args.no_pdf, lambda run: print(bench.table(run), flush=True)
     )

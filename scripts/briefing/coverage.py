@@ -38,7 +38,9 @@ def load_ignores(paths: Paths, book: FactBook, problems: list[Problem]) -> list[
     if not path.is_file():
         return []
     rel = paths.rel(path)
-    data = yamlio.load(path, rel, problems, "explain numbers as in README, or delete the file")
+    data = yamlio.load(
+        path, rel, problems, "explain numbers as in README, or delete the file", paths.yaml_cache
+    )
     ignores: list[Ignore] = []
     if not isinstance(data, dict):
         if data is not None:

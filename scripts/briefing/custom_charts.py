@@ -5,6 +5,9 @@ name. It receives the validated spec and its data (one row per fact, the fields 
 ``ChartSpec.rows``) and returns an Altair chart; title, fonts, palette and rendering are
 applied around it, and the caption still cites every fact. A function can arrange the facts
 it is given, never add numbers of its own.
+
+Altair is imported inside each function, not here: validating charts.yaml reads this registry
+on every build, while Altair is needed only when a chart is drawn (its render is not cached).
 """
 
 from __future__ import annotations
@@ -12,12 +15,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-import altair as alt
-
 if TYPE_CHECKING:
+    import altair as alt
+
     from briefing.chartspec import ChartSpec
 
-ChartFunction = Callable[["ChartSpec", alt.Data], Any]
+ChartFunction = Callable[["ChartSpec", "alt.Data"], Any]
 REGISTRY: dict[str, ChartFunction] = {}
 
 
@@ -39,7 +42,9 @@ def amount_and_shares(spec: ChartSpec, data: alt.Data) -> Any:
 
     Each side draws the facts of one unit style as bars labelled by ``labels``.
     """
-    from briefing.render.charts import tooltip, unit_title  # the renderer imports this module
+    import altair as alt
+
+    from briefing.render.vegalite import tooltip, unit_title  # which imports this module
 
     money = next((f.unit for f in spec.facts if f.unit.style == "currency"), None)
 

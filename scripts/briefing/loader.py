@@ -46,7 +46,9 @@ def load_units(paths: Paths, problems: list[Problem], broken: set[str]) -> dict[
     if not paths.units_file.is_file():
         problems.append(Problem(rel, 1, "unit registry missing; create it (see README)"))
         return None
-    data = yamlio.load(paths.units_file, rel, problems, "declare units as in README")
+    data = yamlio.load(
+        paths.units_file, rel, problems, "declare units as in README", paths.yaml_cache
+    )
     if not isinstance(data, dict):
         if data is not None:
             problems.append(Problem(rel, 1, "the unit registry must map unit ids to {style: …}"))
@@ -86,7 +88,11 @@ def load_facts(paths: Paths, refs: _Refs, problems: list[Problem]) -> dict[str, 
     for path in paths.fact_files():
         rel = paths.rel(path)
         data = yamlio.load(
-            path, rel, problems, "add facts, each starting with '- id:', or delete the file"
+            path,
+            rel,
+            problems,
+            "add facts, each starting with '- id:', or delete the file",
+            paths.yaml_cache,
         )
         check = Checker(rel, problems)
         if data is None:

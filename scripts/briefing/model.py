@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
@@ -99,11 +101,24 @@ class FactBook:
         """Other facts on the same measure whose values differ beyond their stated precision."""
         return [
             other
-            for other in self.facts.values()
-            if other.id != fact.id
-            and other.rival_key == fact.rival_key
-            and not agree(other.value, fact.value)
+            for other in self._by_measure.get(fact.rival_key, ())
+            if other.id != fact.id and not agree(other.value, fact.value)
         ]
 
     def facts_from(self, source_id: str) -> list[Fact]:
-        return [f for f in self.facts.values() if f.source == source_id]
+        return list(self._by_source.get(source_id, ()))
+
+    @cached_property
+    def _by_measure(self) -> dict[tuple[str, ...], list[Fact]]:
+        """Facts grouped by rival key: every page citing a fact asks for its rivals."""
+        groups: dict[tuple[str, ...], list[Fact]] = defaultdict(list)
+        for fact in self.facts.values():
+            groups[fact.rival_key].append(fact)
+        return groups
+
+    @cached_property
+    def _by_source(self) -> dict[str | None, list[Fact]]:
+        groups: dict[str | None, list[Fact]] = defaultdict(list)
+        for fact in self.facts.values():
+            groups[fact.source].append(fact)
+        return groups

@@ -33,6 +33,16 @@ class Paths:
         return self.root / self.cache
 
     @property
+    def yaml_cache(self) -> Path:
+        """Parsed YAML files, kept while their text is unchanged (see yamlio.load)."""
+        return self.cache_dir / "yaml"
+
+    @property
+    def jinja_cache(self) -> Path:
+        """Pages' compiled templates (Jinja's bytecode cache, keyed by each page's text)."""
+        return self.cache_dir / "jinja"
+
+    @property
     def sources_file(self) -> Path:
         return self.facts_dir / "sources.yaml"
 

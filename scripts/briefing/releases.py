@@ -100,7 +100,7 @@ def load_releases(paths: Paths) -> list[Release]:
     problems: list[Problem] = []
     releases = []
     for path in sorted(paths.releases_dir.glob("*.json")):
-        release = _load(path, paths.rel(path), problems)
+        release = _load(path, paths.rel(path), problems, paths.yaml_cache)
         if release is not None:
             releases.append(release)
     if problems:
@@ -108,7 +108,7 @@ def load_releases(paths: Paths) -> list[Release]:
     return sorted(releases, key=lambda r: (r.date, r.name))
 
 
-def _load(path: Path, rel: str, problems: list[Problem]) -> Release | None:
+def _load(path: Path, rel: str, problems: list[Problem], cache: Path) -> Release | None:
     if not NAME.fullmatch(path.stem):
         problems.append(Problem(rel, 1, "release name must be letters, digits, '.', '_' or '-'"))
         return None
@@ -121,7 +121,7 @@ def _load(path: Path, rel: str, problems: list[Problem]) -> Release | None:
         problems.append(Problem(rel, err.lineno, f"not valid JSON: {err.msg}; {CUT}"))
         return None
     data = yamlio.load(
-        path, rel, problems, f"write a snapshot with briefing release; {CUT}"
+        path, rel, problems, f"write a snapshot with briefing release; {CUT}", cache
     )  # JSON is YAML: this parse keeps line numbers
     if not isinstance(data, dict) or set(data) != {"date", "facts"}:
         problems.append(Problem(rel, 1, f'a snapshot is an object of "date" and "facts"; {CUT}'))

@@ -47,7 +47,11 @@ def load_sources(
         )
         return None
     data = yamlio.load(
-        paths.sources_file, rel, problems, "describe each archived source (see README)"
+        paths.sources_file,
+        rel,
+        problems,
+        "describe each archived source (see README)",
+        cache=paths.yaml_cache,
     )
     if not isinstance(data, dict):
         if data is not None:

@@ -3,16 +3,24 @@
 Every file is untrusted input: it is size-limited, must be plain UTF-8, and is composed into
 a node graph that is inspected before any value is built, so an alias bomb is measured and
 refused, never expanded. Parser errors become one located problem that says what to do.
+
+Round-trip parsing is pure Python and costs about a millisecond a fact, so a file that parsed
+cleanly is kept, as parsed, in a cache keyed by its text's sha256: an unchanged file is read
+back in a fraction of that, and a changed one is parsed anew. Validation always runs.
 """
 
 from __future__ import annotations
 
 import calendar
+import hashlib
 import io
+import os
+import pickle
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+import ruamel.yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -39,6 +47,8 @@ _ADVICE = (  # ruamel's words -> what an editor should do about them
     (r"another document", "a second document ('---'); keep one document per file"),
     (r"", "{}; check the quotes and indentation on this line and the line above"),
 )
+# What a cached parse depends on besides the text: bump when _inspect or the YAML set-up changes.
+_PARSE = f"briefing-yaml-1 ruamel-{ruamel.yaml.__version__}"
 
 
 class _Refused(Exception):
@@ -77,10 +87,14 @@ def read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
         return None
 
 
-def load(path: Path, rel: str, problems: list[Problem], empty: str) -> Any:
+def load(
+    path: Path, rel: str, problems: list[Problem], empty: str, cache: Path | None = None
+) -> Any:
     """Parse one YAML file; on failure record a located problem and return None.
 
     ``empty`` says what to do when the file holds no value at all (only comments, or nothing).
+    With ``cache`` (a folder), a clean parse is kept there and reused while the text is the
+    same; a file with a problem is never cached, so its problem is reported on every run.
     """
     size = path.stat().st_size
     if size > MAX_BYTES:
@@ -91,6 +105,45 @@ def load(path: Path, rel: str, problems: list[Problem], empty: str) -> Any:
     text = read_text(path, rel, problems)
     if text is None:
         return None
+    if cache is None:
+        return _parse(text, rel, problems, empty)
+    entry = cache / f"{hashlib.sha256(rel.encode()).hexdigest()[:24]}.pickle"
+    key = f"{_PARSE} {hashlib.sha256(text.encode()).hexdigest()}"
+    kept = _recall(entry, key)
+    if kept is not _MISS:
+        return kept
+    found = len(problems)
+    data = _parse(text, rel, problems, empty)
+    if len(problems) == found:
+        _keep(entry, key, data)
+    return data
+
+
+_MISS = object()
+
+
+def _recall(entry: Path, key: str) -> Any:
+    """The parse kept under ``entry`` if it was made from the same text, else ``_MISS``."""
+    try:
+        with entry.open("rb") as file:
+            kept_key, data = pickle.load(file)
+    except (OSError, EOFError, ValueError, TypeError, AttributeError, pickle.PickleError):
+        return _MISS  # absent, cut short or from another version: parse again
+    return data if kept_key == key else _MISS
+
+
+def _keep(entry: Path, key: str, data: Any) -> None:
+    """Write via a temporary file, so an interrupted build never leaves half an entry."""
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        tmp = entry.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps((key, data), protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(entry)
+    except OSError:
+        pass  # a read-only or full disk only costs the next run a parse
+
+
+def _parse(text: str, rel: str, problems: list[Problem], empty: str) -> Any:
     directive = _DIRECTIVE.search(text)
     if directive:
         line = text.count("\n", 0, directive.start()) + 1

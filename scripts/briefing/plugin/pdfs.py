@@ -7,7 +7,7 @@ Kept apart from the event handlers so each handler calls it in a line or two.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -18,19 +18,33 @@ from briefing.model import FactBook
 from briefing.pdf import briefings as bf
 from briefing.pdf.briefings import Briefing
 from briefing.pdf.document import Chapter, Imprint, print_html
-from briefing.pdf.writer import Written, write_pdf
 from briefing.render.urls import SiteUrls
+
+if TYPE_CHECKING:
+    from briefing.pdf.writer import Written
 
 log = get_plugin_logger(__name__)
 THEME = Path(__file__).resolve().parent.parent / "theme"
 
 
 class PdfBriefings:
-    """The briefings of one build; ``only`` names the one ``briefing pdf NAME`` asked for."""
+    """The briefings of one build; ``only`` names the one ``briefing pdf NAME`` asked for.
 
-    def __init__(self, briefings: list[Briefing], only: str | None = None) -> None:
+    With ``skip`` (``mkdocs serve``, which rebuilds on every save and should reload in under a
+    second) the links stay but no PDF is written: ``briefing pdf`` writes them.
+    """
+
+    def __init__(
+        self, briefings: list[Briefing], only: str | None = None, skip: bool = False
+    ) -> None:
         self.briefings = briefings
         self.only = only
+        self.skip = skip
+
+    @property
+    def writes(self) -> bool:
+        """Whether this build writes a PDF, and so needs the chapters' HTML kept."""
+        return bool(self.briefings) and not self.skip
 
     def add_theme(self, config: MkDocsConfig) -> None:
         """Put the download links into the theme, after a site's own custom_dir."""
@@ -64,6 +78,13 @@ class PdfBriefings:
         urls: SiteUrls,
     ) -> list[Written]:
         """Write each briefing (or the one asked for) into the site folder."""
+        chosen = bf.select(self.briefings, self.only)
+        if not chosen or self.skip:
+            if chosen:
+                log.info("PDFs are not written while serving; run: briefing pdf")
+            return []
+        from briefing.pdf.writer import write_pdf  # WeasyPrint: only when a PDF is written
+
         site = Path(config.site_dir)
         imprint = Imprint(
             lang=str(config.theme.get("language") or "en"),
@@ -72,7 +93,7 @@ class PdfBriefings:
         )
         order = [src for src in nav_order if src in chapters]
         written = []
-        for briefing in bf.select(self.briefings, self.only):
+        for briefing in chosen:
             log.info(
                 "writing %s (%s, %s)", briefing.file, bf.PAPERS[briefing.paper], briefing.layout
             )

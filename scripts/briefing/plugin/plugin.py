@@ -31,7 +31,7 @@ from briefing.render.csp import with_csp
 from briefing.render.fixups import fixed
 from briefing.render.generated import generated_pages
 from briefing.render.meta import open_graph, with_head
-from briefing.render.pages import PageRenderer
+from briefing.render.pages import PageRenderer, unstash
 from briefing.render.search import fact_entries, with_fact_entries
 from briefing.render.urls import (
     CHARTS_JS,
@@ -52,6 +52,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     """Loads the FactBook, renders chapters, adds generated pages, writes data and the PDFs."""
 
     only_pdf: str | None = None  # set by `briefing pdf NAME`: write that briefing only
+    serving = False  # under `mkdocs serve`, which rebuilds on every save: no PDFs
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining this also keeps the plugin alive across `mkdocs serve` rebuilds.
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -68,9 +73,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         except BriefingError as err:
             raise PluginError(_report(err.problems)) from None
         self.charts = ChartRenderer(self.paths.cache_dir, self.book.sources)
-        self.renderer = PageRenderer(self.book, self.urls, self.charts)
+        self.renderer = PageRenderer(self.book, self.urls, self.charts, self.paths.jinja_cache)
         self.problems: list[Problem] = []
         self.chapters: dict[str, Chapter] = {}
+        self.stashes: dict[str, dict[str, tuple[str, str]]] = {}  # per page: see unstash
         self.generated: dict[str, str] = {}
         self.nav: Navigation | None = None
         if CSS not in config.extra_css:
@@ -78,7 +84,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for script in SITE_SCRIPTS:
             if script not in config.extra_javascript:
                 config.extra_javascript.append(script)
-        self.pdfs = PdfBriefings(configured_briefings(self.config, config), self.only_pdf)
+        self.pdfs = PdfBriefings(
+            configured_briefings(self.config, config), self.only_pdf, skip=self.serving
+        )
         self.pdfs.add_theme(config)
         return config
 
@@ -126,12 +134,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         path = self.paths.rel(Path(config.docs_dir) / page.file.src_uri)
         result = self.renderer.render(markdown, path, page.file.src_uri)
         self.problems.extend(result.problems)
+        self.stashes[page.file.src_uri] = result.stash
         return result.markdown
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if self.config.enabled and page.file.src_uri not in self.generated:
+        if not self.config.enabled or page.file.src_uri in self.generated:
+            return html
+        stash = self.stashes.pop(page.file.src_uri, {})
+        html = unstash(html, stash)
+        _unstash_toc(page.toc, stash)
+        if self.pdfs.writes:
             self.chapters[page.file.src_uri] = Chapter.from_html(
                 html, page.title or page.file.name, page.url
             )
@@ -181,6 +195,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             server.watch(str(self.paths.facts_dir))
             server.watch(str(self.paths.seeds_dir))
         return server
+
+
+def _unstash_toc(items: Any, stash: dict[str, tuple[str, str]]) -> None:
+    """A number cited in a heading: its text in the table of contents, not its markup."""
+    for item in items:
+        item.title = unstash(item.title, stash, plain=True)
+        _unstash_toc(item.children, stash)
 
 
 def _asset(name: str) -> str:

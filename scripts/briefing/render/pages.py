@@ -4,6 +4,11 @@ Runs sandboxed, with StrictUndefined and autoescaping: fact text is escaped, an 
 variable fails, and a page can reach nothing but fact() and chart(). Unknown ids do not stop
 rendering: each is recorded with its page and line, so one run reports every problem; any
 other error in a page's template code is reported at its line, never as a traceback.
+
+A cited number is markup (the number, its citation and its card), but Markdown is not given it:
+it gets a short placeholder, and ``unstash`` puts the markup in once Markdown has made the HTML.
+Python-Markdown spends most of a page's time on inline HTML, and a page of facts is mostly
+that; the placeholder also keeps the markup out of reach of Markdown's own syntax.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
@@ -24,7 +30,7 @@ from briefing.model import Fact, FactBook
 from briefing.problems import Problem
 from briefing.prose import typed_numbers
 from briefing.render.charts import ChartRenderer, RenderedChart
-from briefing.render.text import esc, md_inline, one_block
+from briefing.render.text import esc, one_block
 from briefing.render.urls import (
     CHARTS_JS,
     FACTS_PAGE,
@@ -35,6 +41,7 @@ from briefing.render.urls import (
 )
 
 _H1 = re.compile(r"^# .*$", re.MULTILINE)
+_STASHED = re.compile(r"briefingstash\d+x")  # letters and digits: Markdown leaves them be
 ONLY = 'pages may use only {{ fact("id") }} and {{ chart("id") }}'
 SYNTAX = 'write {{ fact("id") }}, or {% raw %}…{% endraw %} around literal braces'
 EXAMPLE = {"fact": "exports.vehicles.2023", "chart": "exports-reported"}  # in messages
@@ -51,16 +58,47 @@ class PageRender:
     charts: list[str] = field(default_factory=list)  # chart ids, in the order shown
     cards: int = 0  # fact cards on the page, each with its own id
     problems: list[Problem] = field(default_factory=list)
+    stash: dict[str, tuple[str, str]] = field(default_factory=dict)  # token -> (html, text)
 
     def cite(self, fact_id: str) -> int:
         return self.citations.setdefault(fact_id, len(self.citations) + 1)
 
+    def stashed(self, html: str, text: str) -> str:
+        """A placeholder for ``html`` (``text`` where markup cannot go, as in a heading's
+        entry in the table of contents)."""
+        token = f"briefingstash{len(self.stash)}x"
+        self.stash[token] = (html, text)
+        return token
+
+
+def _bytecode_cache(folder: Path) -> jinja2.FileSystemBytecodeCache:
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
+def unstash(html: str, stash: dict[str, tuple[str, str]], *, plain: bool = False) -> str:
+    """The page's HTML with every placeholder replaced by its markup (or its plain text)."""
+    if not stash:
+        return html
+    return _STASHED.sub(lambda m: stash[m[0]][plain] if m[0] in stash else m[0], html)
+
 
 class PageRenderer:
     """Renders chapters against one FactBook; without a chart renderer (``briefing check``)
-    charts are checked but not drawn."""
+    charts are checked but not drawn.
 
-    def __init__(self, book: FactBook, urls: SiteUrls, charts: ChartRenderer | None = None) -> None:
+    With a ``cache`` folder, each page's compiled template is kept there (Jinja's bytecode
+    cache, keyed by the page's name and a checksum of its text): compiling is most of what
+    Jinja costs a page, and most pages are unchanged between builds.
+    """
+
+    def __init__(
+        self,
+        book: FactBook,
+        urls: SiteUrls,
+        charts: ChartRenderer | None = None,
+        cache: Path | None = None,
+    ) -> None:
         self.book = book
         self.urls = urls
         self.charts = charts
@@ -70,6 +108,7 @@ class PageRenderer:
             keep_trailing_newline=True,
             loader=jinja2.FunctionLoader(self._load),
             finalize=_finalize,
+            bytecode_cache=_bytecode_cache(cache) if cache else None,
         )
         self._sources: dict[str, str] = {}
 
@@ -138,7 +177,7 @@ class PageRenderer:
                 Problem(page.path, line, f"unknown fact '{fid}'; use an id from facts/*.yaml")
             )
             return Markup("")
-        return Markup(self.fact_html(page, fact))
+        return Markup(page.stashed(self.fact_html(page, fact), esc(fact.text)))
 
     def _chart(
         self, page: PageRender, template: jinja2.Template, ids: tuple[object, ...]
@@ -221,19 +260,19 @@ class PageRenderer:
     def fact_html(self, page: PageRender, fact: Fact) -> str:
         """The number, its citation, and the card a hover or keyboard focus opens on it.
 
-        ``fact()`` stands in a paragraph or a table, which Markdown still reads: text is
-        escaped for HTML and for Markdown, so a ``[x](javascript:…)`` in a quote stays text.
+        It reaches the page after Markdown (see ``unstash``), so text is escaped for HTML
+        only, and a ``[x](javascript:…)`` in a quote stays text.
         """
         page.cards += 1
         card = f"card-{page.cards}"
         rivals = self.book.rivals(fact)
         differ = ""
         if rivals:
-            others = " vs ".join(md_inline(r.text) for r in rivals)
+            others = " vs ".join(esc(r.text) for r in rivals)
             href = self.urls.link(page.src_uri, FACTS_PAGE, fact.id)
             differ = f' <a class="differ" href="{esc(href)}">(sources differ: {others})</a>'
         return (
-            f'<span class="fact" data-fact="{esc(fact.id)}">{md_inline(fact.text)}'
+            f'<span class="fact" data-fact="{esc(fact.id)}">{esc(fact.text)}'
             f"{self.citation(page, fact, card)}{self.fact_card(page, fact, card, rivals)}"
             f"{differ}</span>"
         )
@@ -249,22 +288,20 @@ class PageRenderer:
         """
         src = self.book.sources.get(fact.source or "")
         parts = [
-            f'<span class="card-value">{md_inline(fact.text)}</span>',
-            f'<span class="card-meta">{md_inline(fact.subject)} · {md_inline(fact.period_label)} · '
-            f"{md_inline(fact.kind)} · {md_inline(fact.geo)}</span>",
+            f'<span class="card-value">{esc(fact.text)}</span>',
+            f'<span class="card-meta">{esc(fact.subject)} · {esc(fact.period_label)} · '
+            f"{esc(fact.kind)} · {esc(fact.geo)}</span>",
         ]
         if src is not None:
-            parts.append(f'<q class="card-quote">{md_inline(fact.quote or "")}</q>')
+            parts.append(f'<q class="card-quote">{esc(fact.quote or "")}</q>')
             parts.append(
-                f'<span class="card-source">{md_inline(src.title)}, {md_inline(src.publisher)}, '
-                f"{md_inline(src.published)}</span>"
+                f'<span class="card-source">{esc(src.title)}, {esc(src.publisher)}, '
+                f"{esc(src.published)}</span>"
             )
         else:
-            parts.append(f'<span class="card-quote">Derived: {md_inline(fact.note or "")}</span>')
+            parts.append(f'<span class="card-quote">Derived: {esc(fact.note or "")}</span>')
         if rivals:
-            others = "; ".join(
-                f"{md_inline(r.text)} ({md_inline(self._publisher(r))})" for r in rivals
-            )
+            others = "; ".join(f"{esc(r.text)} ({esc(self._publisher(r))})" for r in rivals)
             parts.append(f'<span class="card-differ">Sources differ: {others}</span>')
         link = "See the passage" if src is not None else "See the fact"
         parts.append(f'<a class="card-link" href="{esc(self._passage(page, fact))}">{link}</a>')

@@ -1,0 +1,77 @@
+"""What makes a warm build fast never shows a stale page: parsed YAML is kept per file while
+its text is unchanged, compiled pages likewise, and `mkdocs serve` shows an edited fact.
+
+Speed itself is measured by `briefing bench`, not here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from briefing import servetime
+from briefing.loader import load_factbook
+from briefing.paths import Paths
+from briefing.problems import BriefingError
+from conftest import FACTS, Project
+
+SUBJECT = "China's automobile production"
+PROD = "market.production.2024"
+
+
+def mtimes(folder: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+
+
+def test_unchanged_files_are_read_from_the_cache_and_an_edited_one_again(
+    project: Callable[..., Project],
+) -> None:
+    paths = Paths(project().root)
+    first = load_factbook(paths)
+    kept = mtimes(paths.yaml_cache)
+    assert len(kept) == 3  # units.yaml, sources.yaml, market.yaml
+    assert load_factbook(paths).facts == first.facts
+    assert mtimes(paths.yaml_cache) == kept  # read, not written again
+    market = paths.facts_dir / "market.yaml"
+    assert FACTS.count(SUBJECT) == 1
+    market.write_text(FACTS.replace(SUBJECT, "Cars made in China"), "utf-8")
+    assert load_factbook(paths).facts[PROD].subject == "Cars made in China"
+    market.write_text(FACTS, "utf-8")  # back to the first text: its parse is right again
+    assert load_factbook(paths).facts[PROD].subject == SUBJECT
+
+
+def test_a_damaged_cache_is_parsed_again(project: Callable[..., Project]) -> None:
+    paths = Paths(project().root)
+    first = load_factbook(paths)
+    for entry in paths.yaml_cache.iterdir():
+        entry.write_bytes(entry.read_bytes()[:20])  # cut short, as by a full disk
+    assert load_factbook(paths).facts == first.facts
+
+
+def test_a_file_with_a_problem_is_reported_on_every_run(project: Callable[..., Project]) -> None:
+    paths = Paths(project().root)
+    (paths.facts_dir / "market.yaml").write_text(FACTS + "- id: [broken\n", "utf-8")
+    for _ in range(2):
+        with pytest.raises(BriefingError) as err:
+            load_factbook(paths)
+        assert [p.path for p in err.value.problems] == ["facts/market.yaml"]
+
+
+def test_an_edited_page_is_built_anew(project: Callable[..., Project]) -> None:
+    proj = project()
+    assert proj.mkdocs_build().returncode == 0
+    assert list((proj.root / ".cache" / "briefing" / "jinja").iterdir())
+    page = proj.root / "docs" / "index.md"
+    page.write_text(page.read_text("utf-8").replace("# ", "# Revised: ", 1), "utf-8")
+    assert proj.mkdocs_build().returncode == 0
+    assert "Revised: " in proj.html("index.html")
+
+
+def test_serve_shows_an_edited_fact(project: Callable[..., Project]) -> None:
+    proj = project(pdf=True)
+    book = load_factbook(Paths(proj.root))
+    seconds = servetime.reload_seconds(proj.root, dict(book.facts))
+    assert seconds > 0
+    assert servetime.MARKER in (proj.root / "facts" / "market.yaml").read_text("utf-8")
