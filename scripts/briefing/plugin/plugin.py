@@ -24,6 +24,7 @@ from briefing.paths import Paths
 from briefing.pdf.document import Chapter
 from briefing.plugin.config import BriefingConfig, configured_briefings
 from briefing.plugin.pdfs import PdfBriefings
+from briefing.plugin.serving import poll_faster
 from briefing.problems import BriefingError, Problem
 from briefing.releases import load_releases
 from briefing.render.charts import ChartRenderer, vega_bundle
@@ -194,6 +195,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.config.enabled:
             server.watch(str(self.paths.facts_dir))
             server.watch(str(self.paths.seeds_dir))
+            poll_faster(server)
         return server
 
 
