@@ -62,12 +62,21 @@ def test_every_fact_is_its_own_search_entry(project: Callable[..., Project]) -> 
     entry = entries["facts/#parts.exports.2024"]
     assert entry["title"] == "Chinese auto parts exports (value): about USD 150 billion"
     assert entry["text"] == (
-        "about USD 150 billion · 2024 · actual · China. Source: Demo source (Demo Press, "
-        "2025-07-13). “China's auto parts exports reached a total value of about USD150 billion”"
+        "2024 · actual · China · Demo Press. "
+        "“China's auto parts exports reached a total value of about USD150 billion”"
     )
-    # The cards are left out of the chapter's own entry: the quote is not indexed twice.
+    # Said once: the quote is in the fact's entry and in the source's text, not again in the
+    # facts table, the chapter's cards and notes, or the source page's list of its facts.
+    quote = "reached a total value of about USD150 billion"
+    holding = sorted(d["location"] for d in index["docs"] if quote in d["text"])
+    assert holding == ["facts/#parts.exports.2024", "sources/demo/#archived-text"]
     home = [d for d in index["docs"] if d["location"] == ""]
     assert home and "Demo Press" not in home[0]["text"]
+    # A number searched for finds the facts that state it, not citation markers.
+    assert "<sup>" not in home[0]["text"]
+    # The sections stay findable by their headings, with nothing repeated under them.
+    assert entries["facts/#market"]["text"] == ""
+    assert [d["text"] for d in index["docs"] if d["location"] == "#sources"] == [""]
 
 
 def test_pages_carry_open_graph_metadata(project: Callable[..., Project]) -> None:

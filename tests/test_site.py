@@ -8,6 +8,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from briefing.bench import first_visit_kb
 from conftest import ROOT, Project, hostile_project
 from linkcheck import broken_links
 
@@ -113,6 +114,20 @@ def test_real_site_cites_and_lists_every_fact(real_site: Path) -> None:
     assert len(cited) >= 15
     assert len({f["source"] for f in facts if f["id"] in cited}) >= 2
     assert "<svg" in chapter and 'class="chart"' in chapter
+
+
+def test_real_site_first_visit_stays_under_the_weight_targets(real_site: Path) -> None:
+    # Gzipped page, its scripts and styles, Material's search worker and the search index:
+    # at most 150 KB for a page without a chart, 200 KB with one (vega.js is not counted: it
+    # loads on a chart's first hover). The index is a third of it, so this guards it too.
+    weighed = 0
+    for page in real_site.rglob("index.html"):
+        folder = page.parent.relative_to(real_site).as_posix()
+        src_uri = f"{folder}/index.md" if folder != "." else "index.md"
+        limit = 200 if "charts.js" in page.read_text("utf-8") else 150
+        assert first_visit_kb(real_site, src_uri) <= limit, src_uri
+        weighed += 1
+    assert weighed >= 15  # chapters, facts, changes and every source page
 
 
 def test_real_site_loads_nothing_from_other_origins(real_site: Path) -> None:

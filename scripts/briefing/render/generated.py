@@ -11,7 +11,7 @@ from briefing.model import Fact, FactBook, Source
 from briefing.releases import Release
 from briefing.render.changes import changes_page
 from briefing.render.explorer import downloads, explorer_script, filter_form, row_attrs
-from briefing.render.text import esc, md_inline, one_block
+from briefing.render.text import UNINDEXED, esc, md_inline, one_block
 from briefing.render.urls import CHANGES_PAGE, FACTS_PAGE, SOURCES_INDEX, SiteUrls, source_page
 
 
@@ -50,6 +50,9 @@ def _meta(source: Source) -> str:
 
 
 def source_page_markdown(book: FactBook, source: Source, urls: SiteUrls) -> str:
+    """Metadata, the facts drawn from the source, its archived text. The list of facts stays
+    out of the search index (each fact has an entry of its own); the text is indexed, so any
+    word of a source finds its page."""
     here = source_page(source.id)
     facts = sorted(book.facts_from(source.id), key=lambda f: f.span or (0, 0))
     listed = "\n".join(
@@ -63,7 +66,7 @@ def source_page_markdown(book: FactBook, source: Source, urls: SiteUrls) -> str:
             one_block(_meta(source)),
             f"## Facts drawn from this source\n\n{len(facts)} facts cite this source; "
             "each highlighted passage below is the quote a fact was verified against.",
-            one_block(f'<ul class="source-facts">\n{listed}\n</ul>') if facts else "",
+            one_block(f'<ul class="source-facts"{UNINDEXED}>\n{listed}\n</ul>') if facts else "",
             "## Archived text",
             one_block(highlighted_text(source, facts)),
             "",
@@ -143,6 +146,9 @@ def sources_index(book: FactBook, urls: SiteUrls) -> str:
 
 
 def facts_page(book: FactBook, urls: SiteUrls, data_files: bool = True) -> str:
+    """Every fact in a table per topic. The tables stay out of the search index: each fact has
+    an entry of its own (``render/search.py``), which a table row would only repeat; the topic
+    headings stay, so a topic's name still leads to its table."""
     by_topic: dict[str, list[Fact]] = defaultdict(list)
     for fact in book.facts.values():
         by_topic[fact.topic].append(fact)
@@ -158,10 +164,9 @@ def facts_page(book: FactBook, urls: SiteUrls, data_files: bool = True) -> str:
         for fact in sorted(by_topic[topic], key=lambda f: (periods.sort_key(f.period), f.id)):
             rows.append(_fact_row(book, fact, urls))
         table = (
-            '<table class="facts-table">\n<thead><tr><th>Value</th><th>Subject</th><th>Period</th>'
-            "<th>Kind</th><th>Geo</th><th>Source and quote</th></tr></thead>\n<tbody>\n"
-            + "\n".join(rows)
-            + "\n</tbody>\n</table>"
+            f'<table class="facts-table"{UNINDEXED}>\n<thead><tr><th>Value</th><th>Subject</th>'
+            "<th>Period</th><th>Kind</th><th>Geo</th><th>Source and quote</th></tr></thead>\n"
+            "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
         )
         sections += [f"## {md_inline(topic.capitalize())}", one_block(table)]
     sections.append(explorer_script(urls))

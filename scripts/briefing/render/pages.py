@@ -30,7 +30,7 @@ from briefing.model import Fact, FactBook
 from briefing.problems import Problem
 from briefing.prose import typed_numbers
 from briefing.render.charts import ChartRenderer, RenderedChart
-from briefing.render.text import esc, one_block
+from briefing.render.text import UNINDEXED, esc, one_block
 from briefing.render.urls import (
     CHARTS_JS,
     FACTS_PAGE,
@@ -215,13 +215,13 @@ class PageRenderer:
         data = json.dumps(chart.spec, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
         return one_block(
             f'<figure class="chart" id="chart-{esc(spec.id)}" data-chart="{esc(spec.id)}">\n'
-            f'<div class="chart-svg" role="img" aria-label="{esc(label)}" '
-            f'data-search-exclude="true">{chart.svg}</div>\n'
+            f'<div class="chart-svg" role="img" aria-label="{esc(label)}"'
+            f"{UNINDEXED}>{chart.svg}</div>\n"
             # Before the caption: a figure's caption must be its first or last child.
             f'<script type="application/json" class="chart-spec">{data}</script>\n'
             f'<figcaption><span class="chart-title">{esc(spec.title)}.</span> Sources: {cites}\n'
             f'<span class="chart-alt">{esc(spec.alt)}</span>\n'
-            f'<span class="chart-data" data-search-exclude="true">Data: {links}</span>'
+            f'<span class="chart-data"{UNINDEXED}>Data: {links}</span>'
             "</figcaption>\n</figure>"
         )
 
@@ -244,12 +244,16 @@ class PageRenderer:
         return f'\n\n<script src="{esc(src)}" defer></script>\n'
 
     def citation(self, page: PageRender, fact: Fact, card: str = "") -> str:
-        """The numbered marker linking to the highlighted quote on the source page."""
+        """The numbered marker linking to the highlighted quote on the source page.
+
+        Not indexed: a search for a number should find facts stating it, not every page
+        whose citations run that far.
+        """
         number = page.cite(fact.id)
         described = f' aria-describedby="{card}"' if card else ""
         return (
-            f'<sup class="cite"><a href="{esc(self._passage(page, fact))}" data-note="{number}"'
-            f'{described} aria-label="Source {number}">{number}</a></sup>'
+            f'<sup class="cite"{UNINDEXED}><a href="{esc(self._passage(page, fact))}" '
+            f'data-note="{number}"{described} aria-label="Source {number}">{number}</a></sup>'
         )
 
     def _passage(self, page: PageRender, fact: Fact) -> str:
@@ -306,7 +310,7 @@ class PageRenderer:
         link = "See the passage" if src is not None else "See the fact"
         parts.append(f'<a class="card-link" href="{esc(self._passage(page, fact))}">{link}</a>')
         return (
-            f'<small class="fact-card" id="{card}" role="tooltip" data-search-exclude="true">'
+            f'<small class="fact-card" id="{card}" role="tooltip"{UNINDEXED}>'
             + "".join(parts)
             + "</small>"
         )
@@ -316,7 +320,12 @@ class PageRenderer:
         return src.publisher if src else "derived"
 
     def source_notes(self, page: PageRender) -> str:
-        """The numbered notes a page ends with: each quote, its source, a link to the passage."""
+        """The numbered notes a page ends with: each quote, its source, a link to the passage.
+
+        The notes stay out of the search index: each fact's own entry holds the same quote and
+        source, and the quote is also found in the source's archived text. (Each ``li`` is
+        excluded, not the list, so the PDF still finds the list right after its heading.)
+        """
         if not page.citations:
             return ""
         items = []
@@ -326,12 +335,13 @@ class PageRenderer:
             if src is None:
                 href = self._passage(page, fact)
                 items.append(
-                    f'<li id="note-{number}">{esc(fact.note or "")} <a href="{esc(href)}">Derived</a></li>'
+                    f'<li id="note-{number}"{UNINDEXED}>{esc(fact.note or "")} '
+                    f'<a href="{esc(href)}">Derived</a></li>'
                 )
                 continue
             href = self._passage(page, fact)
             items.append(
-                f'<li id="note-{number}"><q>{esc(fact.quote or "")}</q> — '
+                f'<li id="note-{number}"{UNINDEXED}><q>{esc(fact.quote or "")}</q> — '
                 f"<cite>{esc(src.title)}</cite>, {esc(src.publisher)}, {esc(src.published)}. "
                 f'<a href="{esc(href)}">See the passage</a></li>'
             )

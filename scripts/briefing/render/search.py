@@ -2,7 +2,13 @@
 
 MkDocs Material indexes pages by section; a fact's row on the facts page would only be found
 as part of one huge section. Each fact gets an entry whose title is what it measures and its
-value, and whose text holds its period, kind, source and quote, linked to its permalink.
+value, and whose text holds its period, kind, geo, publisher and quote, linked to its permalink.
+
+The index is part of every first visit (Material's worker fetches it on page load), so it says
+each thing once: the facts tables, the chapters' source notes, the fact cards, the citation
+numbers and the lists of facts on source pages are kept out of it (``UNINDEXED``), as what they
+hold is in these entries and in the sources' archived text. For the same reason an entry names
+the source's publisher, not its title: a title is found on the source's own page.
 """
 
 from __future__ import annotations
@@ -27,15 +33,14 @@ def fact_entries(book: FactBook, urls: SiteUrls) -> list[dict[str, str]]:
     entries = []
     for fact in sorted(book.facts.values(), key=lambda f: f.id):
         src = book.sources.get(fact.source or "")
-        origin = f"{src.title} ({src.publisher}, {src.published})" if src else "derived"
+        origin = src.publisher if src else "derived"
         said = f"“{fact.quote}”" if fact.quote else fact.note or ""
         entries.append(
             {
                 "location": f"{urls.page(FACTS_PAGE)}#{fact.id}",
                 "title": _indexed(f"{fact.subject}: {fact.text}"),
                 "text": _indexed(
-                    f"{fact.text} · {fact.period_label} · {fact.kind} · {fact.geo}. "
-                    f"Source: {origin}. {said}"
+                    f"{fact.period_label} · {fact.kind} · {fact.geo} · {origin}. {said}"
                 ),
             }
         )

@@ -1,4 +1,7 @@
-"""Escaping editors' and sources' text for Markdown and HTML: text is never markup."""
+"""Escaping editors' and sources' text for Markdown and HTML: text is never markup.
+
+Also the one marker generated markup carries to stay out of the search index.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,11 @@ import html
 import re
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # what Python-Markdown unescapes
+
+# Material's search skips the element carrying this attribute, then strips it from the page.
+# Its skipping ends at the first closing tag of the same name, so an excluded element must not
+# hold another of its kind. Used where the index would only repeat what a fact's own entry says.
+UNINDEXED = ' data-search-exclude="true"'
 
 
 def esc(text: str) -> str:
