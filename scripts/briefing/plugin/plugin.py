@@ -32,7 +32,7 @@ from briefing.render.csp import with_csp
 from briefing.render.fixups import fixed
 from briefing.render.generated import generated_pages
 from briefing.render.meta import open_graph, with_head
-from briefing.render.pages import PageRenderer, unstash
+from briefing.render.pages import PageRender, PageRenderer, unstash
 from briefing.render.search import fact_entries, with_fact_entries
 from briefing.render.urls import (
     CHARTS_JS,
@@ -77,7 +77,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.renderer = PageRenderer(self.book, self.urls, self.charts, self.paths.jinja_cache)
         self.problems: list[Problem] = []
         self.chapters: dict[str, Chapter] = {}
-        self.stashes: dict[str, dict[str, tuple[str, str]]] = {}  # per page: see unstash
+        self.rendered: dict[str, PageRender] = {}  # per page, until its markup is in
         self.generated: dict[str, str] = {}
         self.nav: Navigation | None = None
         if CSS not in config.extra_css:
@@ -135,7 +135,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         path = self.paths.rel(Path(config.docs_dir) / page.file.src_uri)
         result = self.renderer.render(markdown, path, page.file.src_uri)
         self.problems.extend(result.problems)
-        self.stashes[page.file.src_uri] = result.stash
+        self.rendered[page.file.src_uri] = result
         return result.markdown
 
     def on_page_content(
@@ -143,18 +143,23 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     ) -> str | None:
         if not self.config.enabled or page.file.src_uri in self.generated:
             return html
-        stash = self.stashes.pop(page.file.src_uri, {})
-        html = unstash(html, stash)
-        _unstash_toc(page.toc, stash)
+        result = self.rendered.get(page.file.src_uri)
+        if result is None:
+            return html
+        html = unstash(html, result.stash)
+        _unstash_toc(page.toc, result.stash)
         if self.pdfs.writes:
             self.chapters[page.file.src_uri] = Chapter.from_html(
-                html, page.title or page.file.name, page.url
+                unstash(html, result.later), page.title or page.file.name, page.url
             )
         return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return output
+        result = self.rendered.pop(page.file.src_uri, None)
+        if result is not None:  # the fact cards, after the search index has read the page
+            output = unstash(output, result.later)
         site = config.site_name or ""
         title = f"{page.title} · {site}" if page.title and not page.is_homepage else site
         description = str(page.meta.get("description") or config.site_description or "")

@@ -8,7 +8,9 @@ other error in a page's template code is reported at its line, never as a traceb
 A cited number is markup (the number, its citation and its card), but Markdown is not given it:
 it gets a short placeholder, and ``unstash`` puts the markup in once Markdown has made the HTML.
 Python-Markdown spends most of a page's time on inline HTML, and a page of facts is mostly
-that; the placeholder also keeps the markup out of reach of Markdown's own syntax.
+that; the placeholder also keeps the markup out of reach of Markdown's own syntax. The cards
+wait longer (``PageRender.later``): they go in after the search index has read the page, which
+they would only slow down, as nothing in them is indexed (each fact has its own entry).
 """
 
 from __future__ import annotations
@@ -59,15 +61,16 @@ class PageRender:
     cards: int = 0  # fact cards on the page, each with its own id
     problems: list[Problem] = field(default_factory=list)
     stash: dict[str, tuple[str, str]] = field(default_factory=dict)  # token -> (html, text)
+    later: dict[str, tuple[str, str]] = field(default_factory=dict)  # the same, after search
 
     def cite(self, fact_id: str) -> int:
         return self.citations.setdefault(fact_id, len(self.citations) + 1)
 
-    def stashed(self, html: str, text: str) -> str:
+    def stashed(self, html: str, text: str, *, after_search: bool = False) -> str:
         """A placeholder for ``html`` (``text`` where markup cannot go, as in a heading's
         entry in the table of contents)."""
-        token = f"briefingstash{len(self.stash)}x"
-        self.stash[token] = (html, text)
+        token = f"briefingstash{len(self.stash) + len(self.later)}x"
+        (self.later if after_search else self.stash)[token] = (html, text)
         return token
 
 
@@ -204,7 +207,8 @@ class PageRenderer:
         """The chart as a figure: inline SVG, a caption citing its facts, its data to take away.
 
         The Vega-Lite spec rides along as inert JSON for the interactive version; ``<`` is
-        escaped so no text in it can close the script element.
+        escaped so no text in it can close the script element. The drawing goes in after the
+        search index has read the page: it holds no words worth finding.
         """
         links = " · ".join(
             f'<a href="{esc(relative_url(chart_file(spec.id, ext), self.urls.page(page.src_uri)))}" '
@@ -215,8 +219,8 @@ class PageRenderer:
         data = json.dumps(chart.spec, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
         return one_block(
             f'<figure class="chart" id="chart-{esc(spec.id)}" data-chart="{esc(spec.id)}">\n'
-            f'<div class="chart-svg" role="img" aria-label="{esc(label)}"'
-            f"{UNINDEXED}>{chart.svg}</div>\n"
+            f'<div class="chart-svg" role="img" aria-label="{esc(label)}">'
+            f"{page.stashed(chart.svg, '', after_search=True)}</div>\n"
             # Before the caption: a figure's caption must be its first or last child.
             f'<script type="application/json" class="chart-spec">{data}</script>\n'
             f'<figcaption><span class="chart-title">{esc(spec.title)}.</span> Sources: {cites}\n'
@@ -275,10 +279,10 @@ class PageRenderer:
             others = " vs ".join(esc(r.text) for r in rivals)
             href = self.urls.link(page.src_uri, FACTS_PAGE, fact.id)
             differ = f' <a class="differ" href="{esc(href)}">(sources differ: {others})</a>'
+        later = page.stashed(self.fact_card(page, fact, card, rivals), "", after_search=True)
         return (
             f'<span class="fact" data-fact="{esc(fact.id)}">{esc(fact.text)}'
-            f"{self.citation(page, fact, card)}{self.fact_card(page, fact, card, rivals)}"
-            f"{differ}</span>"
+            f"{self.citation(page, fact, card)}{later}{differ}</span>"
         )
 
     def fact_card(self, page: PageRender, fact: Fact, card: str, rivals: list[Fact]) -> str:
@@ -286,9 +290,8 @@ class PageRenderer:
 
         Plain markup shown by CSS on hover and focus (no script needed); the citation link
         points to it with aria-describedby, so a screen reader reads it with the number.
-        It is left out of the search index, which has an entry for every fact of its own
-        (a ``small`` element: Material's indexer ends an exclusion at the first closing tag
-        of the same name, so nothing inside the card may be a ``small``).
+        The search index never sees it (it goes in after indexing), and has an entry for
+        every fact of its own.
         """
         src = self.book.sources.get(fact.source or "")
         parts = [
@@ -310,7 +313,7 @@ class PageRenderer:
         link = "See the passage" if src is not None else "See the fact"
         parts.append(f'<a class="card-link" href="{esc(self._passage(page, fact))}">{link}</a>')
         return (
-            f'<small class="fact-card" id="{card}" role="tooltip"{UNINDEXED}>'
+            f'<small class="fact-card" id="{card}" role="tooltip">'
             + "".join(parts)
             + "</small>"
         )
@@ -322,9 +325,9 @@ class PageRenderer:
     def source_notes(self, page: PageRender) -> str:
         """The numbered notes a page ends with: each quote, its source, a link to the passage.
 
-        The notes stay out of the search index: each fact's own entry holds the same quote and
-        source, and the quote is also found in the source's archived text. (Each ``li`` is
-        excluded, not the list, so the PDF still finds the list right after its heading.)
+        The items go in after the search index has read the page: each fact's own entry holds
+        the same quote and source, and the quote is also found in the source's archived text.
+        The list itself stays, so the PDF still finds it right after its heading.
         """
         if not page.citations:
             return ""
@@ -335,17 +338,18 @@ class PageRenderer:
             if src is None:
                 href = self._passage(page, fact)
                 items.append(
-                    f'<li id="note-{number}"{UNINDEXED}>{esc(fact.note or "")} '
+                    f'<li id="note-{number}">{esc(fact.note or "")} '
                     f'<a href="{esc(href)}">Derived</a></li>'
                 )
                 continue
             href = self._passage(page, fact)
             items.append(
-                f'<li id="note-{number}"{UNINDEXED}><q>{esc(fact.quote or "")}</q> — '
+                f'<li id="note-{number}"><q>{esc(fact.quote or "")}</q> — '
                 f"<cite>{esc(src.title)}</cite>, {esc(src.publisher)}, {esc(src.published)}. "
                 f'<a href="{esc(href)}">See the passage</a></li>'
             )
-        notes = one_block('<ol class="source-notes">\n' + "\n".join(items) + "\n</ol>")
+        listed = page.stashed("\n".join(items), "", after_search=True)
+        notes = f'<ol class="source-notes">\n{listed}\n</ol>'
         return f"\n\n## Sources\n\n{notes}\n"
 
 
