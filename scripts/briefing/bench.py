@@ -170,8 +170,11 @@ def measure(project: Path, work: Path, *, real: bool, pdf: bool) -> list[Figure]
     make_floor(project, floor_dir, book)
     shutil.rmtree(project / ".cache", ignore_errors=True)
     cold, warm, floor = mkdocs_build(project), mkdocs_build(project), mkdocs_build(floor_dir)
+    fact_file = project / cited_fact(project, dict(book.facts))[0].path
+    original = fact_file.read_bytes()
     edit_subject(project, cited_fact(project, dict(book.facts))[0])
     edited = mkdocs_build(project)
+    fact_file.write_bytes(original)  # as it was, for the next measure
     site = project / "build"
     text_page, chart_page = sample_pages(project)
     builds = [cold, warm, floor, edited]

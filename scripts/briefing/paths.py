@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
+
+
+def machine_cache() -> Path:
+    """What any project on this machine can share: ``$XDG_CACHE_HOME/briefing``, by default
+    ``~/.cache/briefing`` (only things that depend on installed packages, never on a project)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "briefing"
 
 
 @dataclass(frozen=True)

@@ -100,7 +100,7 @@ def load_releases(paths: Paths) -> list[Release]:
     problems: list[Problem] = []
     releases = []
     for path in sorted(paths.releases_dir.glob("*.json")):
-        release = _load(path, paths.rel(path), problems, paths.yaml_cache)
+        release = _load(path, paths.rel(path), problems)
         if release is not None:
             releases.append(release)
     if problems:
@@ -108,21 +108,43 @@ def load_releases(paths: Paths) -> list[Release]:
     return sorted(releases, key=lambda r: (r.date, r.name))
 
 
-def _load(path: Path, rel: str, problems: list[Problem], cache: Path) -> Release | None:
+class _Duplicate(ValueError):
+    """A key given twice in one JSON object, which json.loads would silently let pass."""
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    if len({key for key, _ in pairs}) < len(pairs):
+        raise _Duplicate
+    return dict(pairs)
+
+
+def _load(path: Path, rel: str, problems: list[Problem]) -> Release | None:
+    """Read as JSON, which is quick; a snapshot with a problem is read again as YAML (JSON is
+    YAML), which keeps line numbers, so that each problem says where it is."""
     if not NAME.fullmatch(path.stem):
         problems.append(Problem(rel, 1, "release name must be letters, digits, '.', '_' or '-'"))
         return None
     try:
-        json.loads(path.read_bytes())
+        data = json.loads(path.read_bytes(), object_pairs_hook=_unique)
     except UnicodeDecodeError:
         problems.append(Problem(rel, 1, f"not UTF-8; {CUT}"))
         return None
     except json.JSONDecodeError as err:
         problems.append(Problem(rel, err.lineno, f"not valid JSON: {err.msg}; {CUT}"))
         return None
-    data = yamlio.load(
-        path, rel, problems, f"write a snapshot with briefing release; {CUT}", cache
-    )  # JSON is YAML: this parse keeps line numbers
+    except _Duplicate:
+        data = None
+    if data is not None:
+        unplaced: list[Problem] = []
+        release = _release(data, path.stem, rel, unplaced)
+        if not unplaced:
+            return release
+    data = yamlio.load(path, rel, problems, f"write a snapshot with briefing release; {CUT}")
+    return _release(data, path.stem, rel, problems) if data is not None else None
+
+
+def _release(data: Any, name: str, rel: str, problems: list[Problem]) -> Release | None:
+    """The snapshot in ``data``, its problems reported at the lines ``data`` knows."""
     if not isinstance(data, dict) or set(data) != {"date", "facts"}:
         problems.append(Problem(rel, 1, f'a snapshot is an object of "date" and "facts"; {CUT}'))
         return None
@@ -139,7 +161,7 @@ def _load(path: Path, rel: str, problems: list[Problem], cache: Path) -> Release
             problems.append(Problem(rel, line, message))
         else:
             facts[str(entry["id"])] = {str(k): str(v) for k, v in entry.items()}
-    return Release(path.stem, str(data["date"]), facts)
+    return Release(name, str(data["date"]), facts)
 
 
 def _entry_problem(entry: Any, seen: Mapping[str, Record]) -> str | None:

@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 from briefing.export import chart_data, data_files
 from briefing.loader import load_factbook
 from briefing.model import FactBook
-from briefing.paths import Paths
+from briefing.paths import Paths, machine_cache
 from briefing.pdf.document import Chapter
 from briefing.plugin.config import BriefingConfig, configured_briefings
 from briefing.plugin.pdfs import PdfBriefings
@@ -111,7 +111,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             files.append(File.generated(config, script, content=_asset(script)))
         if self.book.charts:
             files.append(File.generated(config, CHARTS_JS, content=_asset(CHARTS_JS)))
-            files.append(File.generated(config, VEGA_JS, content=vega_bundle(self.paths.cache_dir)))
+            files.append(File.generated(config, VEGA_JS, content=vega_bundle(machine_cache())))
         for spec in self.book.charts.values():
             for src_uri, text in chart_data(spec, self.book.sources).items():
                 files.append(File.generated(config, src_uri, content=text))

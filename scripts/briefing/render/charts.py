@@ -116,7 +116,12 @@ def _on_white(svg: str) -> str:
 
 
 def vega_bundle(cache_dir: Path) -> str:
-    """Vega, Vega-Lite and vega-embed as one script served by the site (never a CDN)."""
+    """Vega, Vega-Lite and vega-embed as one script served by the site (never a CDN).
+
+    It depends on nothing but the installed vl-convert, whose version names it, so it is kept
+    in the machine's cache (``machine_cache()``), like a downloaded package, not the project's:
+    bundling takes vl-convert over a second, and every project and clone can share it.
+    """
     path = cache_dir / f"vega-bundle-{VL_CONVERT}.js"
     if not path.is_file():
         import vl_convert as vlc

@@ -312,11 +312,7 @@ class PageRenderer:
             parts.append(f'<span class="card-differ">Sources differ: {others}</span>')
         link = "See the passage" if src is not None else "See the fact"
         parts.append(f'<a class="card-link" href="{esc(self._passage(page, fact))}">{link}</a>')
-        return (
-            f'<small class="fact-card" id="{card}" role="tooltip">'
-            + "".join(parts)
-            + "</small>"
-        )
+        return f'<small class="fact-card" id="{card}" role="tooltip">' + "".join(parts) + "</small>"
 
     def _publisher(self, fact: Fact) -> str:
         src = self.book.sources.get(fact.source or "")
