@@ -7,6 +7,7 @@ what the real site does not exercise (Letter paper, a long table, images, bad se
 from __future__ import annotations
 
 import re
+import subprocess
 from collections.abc import Callable
 from html import unescape
 from pathlib import Path
@@ -179,11 +180,19 @@ def test_internal_links_land_on_their_destinations(full: Pdf) -> None:
     assert "Chinese cars going global require new responses" in full.bodies[source - 1]
 
 
-def test_chart_is_vector_text_on_one_page(full: Pdf) -> None:
+def test_chart_is_vector_text_on_one_page(real_site: Path, full: Pdf) -> None:
     number = next(i for i, body in enumerate(full.bodies) if CHART_TITLE in body)
     assert f"{CHART_TITLE}. Sources:" in full.bodies[number]  # the caption, on the same page
     assert "Bar chart of China's automobile exports" in full.bodies[number]
     assert list(full.reader.pages[number].images) == []  # drawn, not pasted as a picture
+    page = str(number + 1)  # the chart's own text, inside its drawing, which pypdf skips
+    drawn = subprocess.run(
+        ["pdftotext", "-f", page, "-l", page, str(real_site / "pdf" / "briefing.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert {"vehicles", "Jan–Oct", "H1"} <= set(drawn)
 
 
 def test_document_metadata(full: Pdf, brief: Pdf) -> None:

@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from briefing.model import FactBook, Source
 from briefing.pdf.briefings import PAPERS, Briefing, long_date
+from briefing.pdf.printable import flattened, site_only_removed
 from briefing.render.urls import SiteUrls, source_page
 
 _ID = re.compile(r'\bid="([^"]+)"')
@@ -29,10 +30,7 @@ _CITE = re.compile(r'<a href="[^"]*" data-note="(\d+)"')
 _LOCAL_HREF = re.compile(r'href="#([^"]+)"')
 _A_HREF = re.compile(r'(<a\b[^>]*?)\shref="(?!#)([^"]*)"')
 _IMG_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")(?![a-z][a-z0-9+.-]*:|/)([^"]+)"')
-_SVG_REF = re.compile(r"(url\(#)(chart-)")
-_NOTES_HEADING = re.compile(
-    r'(<h2[^>]*>)Sources((?:<a class="headerlink".*?)?</h2>\s*<ol class="source-notes">)'
-)
+_NOTES_HEADING = re.compile(r'(<h2[^>]*>)Sources(</h2>\s*<ol class="source-notes">)')
 _FACT = re.compile(r'data-fact="([^"]+)"')
 _CHART = re.compile(r'data-chart="([^"]+)"')
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
@@ -100,14 +98,14 @@ def print_chapter(index: int, chapter: Chapter, targets: Targets) -> str:
     """The chapter's HTML made self-contained inside one document."""
     prefix = f"c{index}-"
     html = _CITE.sub(
-        lambda m: f'<a href="#{prefix}note-{m.group(1)}" data-note="{m.group(1)}"', chapter.html
+        lambda m: f'<a href="#{prefix}note-{m.group(1)}" data-note="{m.group(1)}"',
+        site_only_removed(chapter.html),
     )
     html = _ID.sub(lambda m: f'id="{prefix}{m.group(1)}"', html)
     html = _LOCAL_HREF.sub(
         lambda m: f'href="#{m.group(1) if m.group(1).startswith(prefix) else prefix + m.group(1)}"',
         html,
     )
-    html = _SVG_REF.sub(lambda m: f"{m.group(1)}{prefix}{m.group(2)}", html)
 
     def relink(m: re.Match[str]) -> str:
         target = targets.href(chapter.url, unescape(m.group(2)))
@@ -115,7 +113,7 @@ def print_chapter(index: int, chapter: Chapter, targets: Targets) -> str:
 
     html = _A_HREF.sub(relink, html)
     html = _IMG_SRC.sub(lambda m: f'{m.group(1)}{_resolve(chapter.url, m.group(2))}"', html)
-    return _NOTES_HEADING.sub(r"\1Notes\2", html)
+    return flattened(_NOTES_HEADING.sub(r"\1Notes\2", html))
 
 
 def cited_sources(chapters: Iterable[Chapter], book: FactBook) -> list[Source]:

@@ -41,6 +41,9 @@ def build_pdfs(root: Path, name: str | None, say: Callable[[str], None]) -> list
     except LookupError as err:
         raise PdfError(str(err)) from None
     say(f"rendering the site's pages for {', '.join(b.file for b in chosen)}")
+    search = config.plugins.get("material/search")
+    if search is not None:  # its index goes with the rest of the site: a second saved
+        search.config.enabled = False
     site = Path(config.site_dir)
     with tempfile.TemporaryDirectory(prefix=".build-pdf-", dir=root) as staging:
         config.site_dir = staging
