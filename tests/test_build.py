@@ -43,11 +43,11 @@ def write_pdf(self, target=None, **options):
 weasyprint.document.Document.write_pdf = write_pdf
 """,
     "stall": """
-import os, time, briefing.render.pages as pages
-def render(self, markdown, path, src_uri):
+import os, time, briefing.plugin.plugin as plugin
+def on_page_markdown(self, markdown, **kwargs):
     open(os.environ["STALLED"], "w").close()
     time.sleep(60)
-pages.PageRenderer.render = render
+plugin.BriefingPlugin.on_page_markdown = on_page_markdown
 """,
 }
 

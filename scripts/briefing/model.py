@@ -55,12 +55,12 @@ class Fact:
     derived_from: tuple[str, ...] = ()
     span: tuple[int, int] | None = None  # offsets of the quote in the source text
 
-    @property
+    @cached_property
     def text(self) -> str:
-        """The value as a reader sees it: "4.91 million vehicles"."""
+        """The value as a reader sees it: "4.91 million vehicles" (a page asks several times)."""
         return format_value(self.value, self.unit, self.qualifier)
 
-    @property
+    @cached_property
     def period_label(self) -> str:
         return periods.label(self.period)
 
@@ -97,6 +97,13 @@ class FactBook:
     units: Mapping[str, Unit]
     charts: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as plain dicts (a MappingProxyType cannot be): a warm build keeps the book."""
+        return (
+            _factbook,
+            (dict(self.facts), dict(self.sources), dict(self.units), dict(self.charts)),
+        )
+
     def rivals(self, fact: Fact) -> list[Fact]:
         """Other facts on the same measure whose values differ beyond their stated precision."""
         return [
@@ -122,3 +129,17 @@ class FactBook:
         for fact in self.facts.values():
             groups[fact.source].append(fact)
         return groups
+
+
+def _factbook(
+    facts: dict[str, Fact],
+    sources: dict[str, Source],
+    units: dict[str, Unit],
+    charts: dict[str, Any],
+) -> FactBook:
+    return FactBook(
+        MappingProxyType(facts),
+        MappingProxyType(sources),
+        MappingProxyType(units),
+        MappingProxyType(charts),
+    )

@@ -14,8 +14,6 @@ from __future__ import annotations
 import calendar
 import hashlib
 import io
-import os
-import pickle
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -28,6 +26,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
+from briefing.buildcache import MISSING, BuildCache
 from briefing.problems import Problem
 
 if TYPE_CHECKING:
@@ -107,40 +106,16 @@ def load(
         return None
     if cache is None:
         return _parse(text, rel, problems, empty)
-    entry = cache / f"{hashlib.sha256(rel.encode()).hexdigest()[:24]}.pickle"
+    kept = BuildCache(cache)
     key = f"{_PARSE} {hashlib.sha256(text.encode()).hexdigest()}"
-    kept = _recall(entry, key)
-    if kept is not _MISS:
-        return kept
+    data = kept.get(rel, key)
+    if data is not MISSING:
+        return data
     found = len(problems)
     data = _parse(text, rel, problems, empty)
     if len(problems) == found:
-        _keep(entry, key, data)
+        kept.put(rel, key, data)
     return data
-
-
-_MISS = object()
-
-
-def _recall(entry: Path, key: str) -> Any:
-    """The parse kept under ``entry`` if it was made from the same text, else ``_MISS``."""
-    try:
-        with entry.open("rb") as file:
-            kept_key, data = pickle.load(file)
-    except (OSError, EOFError, ValueError, TypeError, AttributeError, pickle.PickleError):
-        return _MISS  # absent, cut short or from another version: parse again
-    return data if kept_key == key else _MISS
-
-
-def _keep(entry: Path, key: str, data: Any) -> None:
-    """Write via a temporary file, so an interrupted build never leaves half an entry."""
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        tmp = entry.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps((key, data), protocol=pickle.HIGHEST_PROTOCOL))
-        tmp.replace(entry)
-    except OSError:
-        pass  # a read-only or full disk only costs the next run a parse
 
 
 def _parse(text: str, rel: str, problems: list[Problem], empty: str) -> Any:

@@ -6,6 +6,7 @@ while MkDocs reads them; ``on_env`` fails the build with every problem at once.
 
 from __future__ import annotations
 
+import hashlib
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from briefing.buildcache import Reuse, files_digest
 from briefing.export import chart_data, data_files
 from briefing.loader import load_factbook
 from briefing.model import FactBook
@@ -69,8 +71,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             cache=self.config.cache_dir,
         )
         self.urls = SiteUrls(config.use_directory_urls)
+        self.reuse = Reuse(
+            self.paths.cache_dir / "build",
+            files_digest(self.paths.facts_dir, self.paths.seeds_dir),
+            f"{config.site_name}|{config.use_directory_urls}|{self.config.data_files}",
+        )
         try:
-            self.book: FactBook = load_factbook(self.paths)
+            self.book: FactBook = self.reuse.made("book", lambda: load_factbook(self.paths))
         except BriefingError as err:
             raise PluginError(_report(err.problems)) from None
         self.charts = ChartRenderer(self.paths.cache_dir, self.book.sources)
@@ -95,17 +102,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not self.config.enabled:
             return files
         try:
-            releases = load_releases(self.paths)
+            self.generated, made = self.reuse.made("files", lambda: self._made(config))
         except BriefingError as err:
             raise PluginError(_report(err.problems)) from None
-        self.generated = generated_pages(
-            self.book, self.urls, releases, data_files=self.config.data_files
-        )
         for src_uri, content in self.generated.items():
             file = File.generated(config, src_uri, content=content)
             if src_uri.startswith("sources/") and src_uri != SOURCES_INDEX:
                 file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from citations, not the nav
             files.append(file)
+        for src_uri, data in made.items():
+            files.append(File.generated(config, src_uri, content=data))
         files.append(File.generated(config, CSS, content=_asset(CSS)))
         for script in (*SITE_SCRIPTS, EXPLORER_JS):  # the explorer's page loads it itself
             files.append(File.generated(config, script, content=_asset(script)))
@@ -113,15 +119,22 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             files.append(File.generated(config, CHARTS_JS, content=_asset(CHARTS_JS)))
             files.append(File.generated(config, VEGA_JS, content=vega_bundle(machine_cache())))
         for spec in self.book.charts.values():
-            for src_uri, text in chart_data(spec, self.book.sources).items():
-                files.append(File.generated(config, src_uri, content=text))
             png = self.charts.render(spec).png
             files.append(File.generated(config, chart_file(spec.id, "png"), content=png))
-        if self.config.data_files:
-            for src_uri, content in data_files(self.book, config.site_name).items():
-                files.append(File.generated(config, src_uri, content=content))
         self.pdfs.add_placeholders(files, config, generated=set(self.generated))
         return files
+
+    def _made(self, config: MkDocsConfig) -> tuple[dict[str, str], dict[str, str | bytes]]:
+        """The generated pages (sources, facts, what changed), and the data files."""
+        pages = generated_pages(
+            self.book, self.urls, load_releases(self.paths), data_files=self.config.data_files
+        )
+        data: dict[str, str | bytes] = {}
+        for spec in self.book.charts.values():
+            data.update(chart_data(spec, self.book.sources))
+        if self.config.data_files:
+            data.update(data_files(self.book, config.site_name))
+        return pages, data
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         self.nav = nav
@@ -133,7 +146,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not self.config.enabled or page.file.src_uri in self.generated:
             return markdown
         path = self.paths.rel(Path(config.docs_dir) / page.file.src_uri)
-        result = self.renderer.render(markdown, path, page.file.src_uri)
+        result = self.reuse.made(
+            f"page:{path}",
+            lambda: self.renderer.render(markdown, path, page.file.src_uri),
+            hashlib.sha256(markdown.encode()).hexdigest(),
+            keep=lambda done: not done.problems,
+        )
         self.problems.extend(result.problems)
         self.rendered[page.file.src_uri] = result
         return result.markdown

@@ -8,9 +8,10 @@ other error in a page's template code is reported at its line, never as a traceb
 A cited number is markup (the number, its citation and its card), but Markdown is not given it:
 it gets a short placeholder, and ``unstash`` puts the markup in once Markdown has made the HTML.
 Python-Markdown spends most of a page's time on inline HTML, and a page of facts is mostly
-that; the placeholder also keeps the markup out of reach of Markdown's own syntax. The cards
-wait longer (``PageRender.later``): they go in after the search index has read the page, which
-they would only slow down, as nothing in them is indexed (each fact has its own entry).
+that; the placeholder also keeps the markup out of reach of Markdown's own syntax. What the
+search index would skip anyway (citations, cards, source notes, chart drawings) waits longer
+(``PageRender.later``): it goes in after the index has read the page, which it would only slow
+down (each fact has an index entry of its own).
 """
 
 from __future__ import annotations
@@ -43,7 +44,9 @@ from briefing.render.urls import (
 )
 
 _H1 = re.compile(r"^# .*$", re.MULTILINE)
-_STASHED = re.compile(r"briefingstash\d+x")  # letters and digits: Markdown leaves them be
+# A placeholder is letters and digits, which Markdown leaves be; one that waits for the search
+# index is also a comment, which the indexer skips (as text it would be a word in the index).
+_STASHED = re.compile(r"<!--briefingstash\d+x-->|briefingstash\d+x")
 ONLY = 'pages may use only {{ fact("id") }} and {{ chart("id") }}'
 SYNTAX = 'write {{ fact("id") }}, or {% raw %}…{% endraw %} around literal braces'
 EXAMPLE = {"fact": "exports.vehicles.2023", "chart": "exports-reported"}  # in messages
@@ -70,6 +73,8 @@ class PageRender:
         """A placeholder for ``html`` (``text`` where markup cannot go, as in a heading's
         entry in the table of contents)."""
         token = f"briefingstash{len(self.stash) + len(self.later)}x"
+        if after_search:
+            token = f"<!--{token}-->"
         (self.later if after_search else self.stash)[token] = (html, text)
         return token
 
@@ -250,13 +255,15 @@ class PageRenderer:
     def citation(self, page: PageRender, fact: Fact, card: str = "") -> str:
         """The numbered marker linking to the highlighted quote on the source page.
 
-        Not indexed: a search for a number should find facts stating it, not every page
-        whose citations run that far.
+        Never indexed: a search for a number should find facts stating it, not every page
+        whose citations run that far. A fact's citation goes in after indexing; a chart's,
+        in its caption, is marked for the indexer to skip (``card`` is empty there).
         """
         number = page.cite(fact.id)
         described = f' aria-describedby="{card}"' if card else ""
         return (
-            f'<sup class="cite"{UNINDEXED}><a href="{esc(self._passage(page, fact))}" '
+            f'<sup class="cite"{"" if card else UNINDEXED}><a '
+            f'href="{esc(self._passage(page, fact))}" '
             f'data-note="{number}"{described} aria-label="Source {number}">{number}</a></sup>'
         )
 
@@ -269,7 +276,8 @@ class PageRenderer:
         """The number, its citation, and the card a hover or keyboard focus opens on it.
 
         It reaches the page after Markdown (see ``unstash``), so text is escaped for HTML
-        only, and a ``[x](javascript:…)`` in a quote stays text.
+        only, and a ``[x](javascript:…)`` in a quote stays text. The citation and the card come
+        after the search index has read the page: neither holds a word to find.
         """
         page.cards += 1
         card = f"card-{page.cards}"
@@ -279,10 +287,10 @@ class PageRenderer:
             others = " vs ".join(esc(r.text) for r in rivals)
             href = self.urls.link(page.src_uri, FACTS_PAGE, fact.id)
             differ = f' <a class="differ" href="{esc(href)}">(sources differ: {others})</a>'
-        later = page.stashed(self.fact_card(page, fact, card, rivals), "", after_search=True)
+        cited = self.citation(page, fact, card) + self.fact_card(page, fact, card, rivals)
         return (
             f'<span class="fact" data-fact="{esc(fact.id)}">{esc(fact.text)}'
-            f"{self.citation(page, fact, card)}{later}{differ}</span>"
+            f"{page.stashed(cited, '', after_search=True)}{differ}</span>"
         )
 
     def fact_card(self, page: PageRender, fact: Fact, card: str, rivals: list[Fact]) -> str:

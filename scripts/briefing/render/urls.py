@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 
 FACTS_PAGE = "facts.md"
 CHANGES_PAGE = "changes.md"  # what changed since the last release
@@ -29,13 +30,7 @@ class SiteUrls:
     directory_urls: bool = True
 
     def page(self, src_uri: str) -> str:
-        stem = src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
-        if posixpath.basename(stem) in {"index", "README"}:
-            folder = posixpath.dirname(stem)
-            if self.directory_urls:
-                return f"{folder}/" if folder else ""
-            return f"{folder}/index.html" if folder else "index.html"
-        return f"{stem}/" if self.directory_urls else f"{stem}.html"
+        return _page_url(src_uri, self.directory_urls)
 
     def link(self, from_src: str, to_src: str, anchor: str = "") -> str:
         """A relative href from one page to another (and an anchor on it)."""
@@ -44,6 +39,18 @@ class SiteUrls:
         )
 
 
+@lru_cache(maxsize=65536)  # pages link to the same few pages again and again
+def _page_url(src_uri: str, directory_urls: bool) -> str:
+    stem = src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
+    if posixpath.basename(stem) in {"index", "README"}:
+        folder = posixpath.dirname(stem)
+        if directory_urls:
+            return f"{folder}/" if folder else ""
+        return f"{folder}/index.html" if folder else "index.html"
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+@lru_cache(maxsize=65536)
 def relative_url(target: str, base: str) -> str:
     """``target`` as seen from a page at ``base`` (both site-relative URLs)."""
     base_dir = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"

@@ -1,0 +1,106 @@
+"""What a warm build reuses, kept on disk under keys that name everything it was made from.
+
+A key is a sha256 of the inputs (the bytes of every file under facts/ and seeds/, a page's own
+text) and of this package's code and the versions of the libraries that shape the output, so an
+edit to any of them, or an upgrade, gives a new key and nothing stale is ever reused. Each slot
+(the FactBook, the generated pages, one chapter) is one file holding its key and its value,
+replaced when the key changes, so the cache does not grow with every edit. A slot that cannot
+be read (cut short, from another Python) is made again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+PACKAGE = Path(__file__).resolve().parent
+LIBRARIES = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "vl-convert-python", "altair")
+MISSING = object()  # what ``get`` returns for a slot not kept under that key
+T = TypeVar("T")
+
+
+def files_digest(*folders: Path) -> str:
+    """The sha256 of every file's path and bytes under ``folders``, in a fixed order."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(folder.parent).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _code_digest() -> str:
+    digest = hashlib.sha256(files_digest(PACKAGE).encode())
+    for name in LIBRARIES:
+        digest.update(f"{name}={metadata.version(name)};".encode())
+    return digest.hexdigest()
+
+
+CODE = _code_digest()  # this package and the libraries, as installed: part of every key
+
+
+def key(*parts: str) -> str:
+    """A key for a value made from ``parts`` (digests, names, options) by this code."""
+    return hashlib.sha256("\0".join((CODE, *parts)).encode()).hexdigest()
+
+
+class BuildCache:
+    """Slots of pickled values in one folder."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, slot: str) -> Path:
+        return self.folder / f"{hashlib.sha256(slot.encode()).hexdigest()[:24]}.pickle"
+
+    def get(self, slot: str, key: str) -> Any:
+        """The value kept in ``slot`` if it was made under ``key``, else MISSING."""
+        try:
+            with self._path(slot).open("rb") as file:
+                kept_key, value = pickle.load(file)
+        except (OSError, EOFError, ValueError, TypeError, AttributeError, pickle.PickleError):
+            return MISSING  # absent, cut short or from another version: make it again
+        return value if kept_key == key else MISSING
+
+    def put(self, slot: str, key: str, value: Any) -> None:
+        """Keep ``value``; written via a temporary file, so a killed build leaves no half slot."""
+        path = self._path(slot)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.replace(path)
+        except OSError:
+            pass  # a read-only or full disk only costs the next build the work
+
+
+class Reuse:
+    """The steps of one build that are kept: each is done again only when what it is made
+    from has changed (the inputs, the build's options, and what a step names itself)."""
+
+    def __init__(self, folder: Path, inputs: str, options: str) -> None:
+        self.cache = BuildCache(folder)
+        self.inputs = inputs
+        self.options = options
+
+    def made(
+        self,
+        slot: str,
+        make: Callable[[], T],
+        *parts: str,
+        keep: Callable[[T], bool] = lambda _: True,
+    ) -> T:
+        """The value ``make`` gives, from the cache when made before from the same things;
+        a value ``keep`` refuses (one with problems to report) is made on every build."""
+        slot_key = key(slot, self.inputs, self.options, *parts)
+        value = self.cache.get(slot, slot_key)
+        if value is MISSING:
+            value = make()
+            if keep(value):
+                self.cache.put(slot, slot_key, value)
+        return cast(T, value)
