@@ -157,7 +157,9 @@ class PageRenderer:
             return page
         finally:
             del self._sources[path]
-        page.markdown = with_as_of(body, self.as_of(page)) + self.source_notes(page)
+        as_of = self.as_of(page)
+        as_of = page.stashed(as_of, "", after_search=True) if as_of else ""
+        page.markdown = with_as_of(body, as_of) + self.source_notes(page)
         if page.charts and self.charts is not None:
             page.markdown += self.chart_script(page)
         return page
@@ -212,8 +214,8 @@ class PageRenderer:
         """The chart as a figure: inline SVG, a caption citing its facts, its data to take away.
 
         The Vega-Lite spec rides along as inert JSON for the interactive version; ``<`` is
-        escaped so no text in it can close the script element. The drawing goes in after the
-        search index has read the page: it holds no words worth finding.
+        escaped so no text in it can close the script element. Drawing and spec go in after
+        the search index has read the page: they hold no words worth finding.
         """
         links = " · ".join(
             f'<a href="{esc(relative_url(chart_file(spec.id, ext), self.urls.page(page.src_uri)))}" '
@@ -222,12 +224,16 @@ class PageRenderer:
         )
         label = f"{spec.alt} Data: {spec.summary(dict(self.book.sources))}"
         data = json.dumps(chart.spec, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+        drawing = page.stashed(
+            f'<div class="chart-svg" role="img" aria-label="{esc(label)}">{chart.svg}</div>\n'
+            # Before the caption: a figure's caption must be its first or last child.
+            f'<script type="application/json" class="chart-spec">{data}</script>',
+            "",
+            after_search=True,
+        )
         return one_block(
             f'<figure class="chart" id="chart-{esc(spec.id)}" data-chart="{esc(spec.id)}">\n'
-            f'<div class="chart-svg" role="img" aria-label="{esc(label)}">'
-            f"{page.stashed(chart.svg, '', after_search=True)}</div>\n"
-            # Before the caption: a figure's caption must be its first or last child.
-            f'<script type="application/json" class="chart-spec">{data}</script>\n'
+            f"{drawing}\n"
             f'<figcaption><span class="chart-title">{esc(spec.title)}.</span> Sources: {cites}\n'
             f'<span class="chart-alt">{esc(spec.alt)}</span>\n'
             f'<span class="chart-data"{UNINDEXED}>Data: {links}</span>'
@@ -235,7 +241,8 @@ class PageRenderer:
         )
 
     def as_of(self, page: PageRender) -> str:
-        """The freshness line: the newest publication date among the sources a page cites."""
+        """The freshness line: the newest publication date among the sources a page cites
+        (placed after the search index has read the page: a date is no word to search for)."""
         cited = (self.book.facts[fid].source for fid in page.citations)
         dates = {src.published for s in cited if (src := self.book.sources.get(s or ""))}
         if not dates:
@@ -329,9 +336,8 @@ class PageRenderer:
     def source_notes(self, page: PageRender) -> str:
         """The numbered notes a page ends with: each quote, its source, a link to the passage.
 
-        The items go in after the search index has read the page: each fact's own entry holds
+        The list goes in after the search index has read the page: each fact's own entry holds
         the same quote and source, and the quote is also found in the source's archived text.
-        The list itself stays, so the PDF still finds it right after its heading.
         """
         if not page.citations:
             return ""
@@ -352,8 +358,8 @@ class PageRenderer:
                 f"<cite>{esc(src.title)}</cite>, {esc(src.publisher)}, {esc(src.published)}. "
                 f'<a href="{esc(href)}">See the passage</a></li>'
             )
-        listed = page.stashed("\n".join(items), "", after_search=True)
-        notes = f'<ol class="source-notes">\n{listed}\n</ol>'
+        notes = '<ol class="source-notes">\n' + "\n".join(items) + "\n</ol>"
+        notes = page.stashed(notes, "", after_search=True)
         return f"\n\n## Sources\n\n{notes}\n"
 
 
