@@ -118,6 +118,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.book.charts:
             files.append(File.generated(config, CHARTS_JS, content=_asset(CHARTS_JS)))
             files.append(File.generated(config, VEGA_JS, content=vega_bundle(machine_cache())))
+        self.charts.prepare(self.book.charts.values())
         for spec in self.book.charts.values():
             png = self.charts.render(spec).png
             files.append(File.generated(config, chart_file(spec.id, "png"), content=png))

@@ -11,8 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import os
 import re
-from collections.abc import Mapping
+import sys
+import threading
+from collections.abc import Iterable, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -82,8 +87,38 @@ class ChartRenderer:
     def render(self, spec: ChartSpec) -> RenderedChart:
         if spec.id not in self._memo:
             key = chart_key(spec, self.sources, self._code)
-            self._memo[spec.id] = self._cached(key) or self._draw(key, spec)
+            chart = self._cached(key)
+            if chart is None:
+                chart = draw(self.cache_dir, key, spec, self.sources)
+                self.rendered += 1
+            self._memo[spec.id] = chart
         return self._memo[spec.id]
+
+    def prepare(self, specs: Iterable[ChartSpec]) -> None:
+        """Draw the charts not yet cached, two at a time in worker processes, when there are
+        several: a cold build's slowest step then uses both cores.
+
+        Workers are forked, which is safe only while this process runs no other thread and
+        has not started vl-convert's own; otherwise (under ``mkdocs serve``, say) ``render``
+        draws each chart in turn, as it does anyway for a single one.
+        """
+        todo = {}
+        for spec in specs:
+            key = chart_key(spec, self.sources, self._code)
+            if self._cached(key) is None:
+                todo[key] = spec
+        workers = min(len(todo), os.cpu_count() or 1, 2)
+        if workers < 2 or threading.active_count() > 1 or "vl_convert" in sys.modules:
+            return
+        fork = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=fork) as pool:
+            jobs = [
+                pool.submit(draw, self.cache_dir, key, spec, _cited_sources(spec, self.sources))
+                for key, spec in todo.items()
+            ]
+            for job in jobs:
+                job.result()  # a failed drawing fails the build, as it would in turn
+        self.rendered += len(todo)
 
     def _cached(self, key: str) -> RenderedChart | None:
         paths = [self.cache_dir / f"{key}.{ext}" for ext in ("svg", "png", "json")]
@@ -94,19 +129,27 @@ class ChartRenderer:
             svg.read_text("utf-8"), png.read_bytes(), json.loads(spec.read_bytes())
         )
 
-    def _draw(self, key: str, spec: ChartSpec) -> RenderedChart:
-        import vl_convert as vlc
 
-        from briefing.render.vegalite import vega_lite  # Altair: only for a chart to draw
+def _cited_sources(spec: ChartSpec, sources: Mapping[str, Source]) -> dict[str, Source]:
+    """The sources a chart's rows name: all a worker needs to be sent."""
+    return {f.source: sources[f.source] for f in spec.cited if f.source and f.source in sources}
 
-        vl = vega_lite(spec, self.sources)
-        svg = normalise_svg(vlc.vegalite_to_svg(vl), f"chart-{spec.id}")
-        png = vlc.svg_to_png(_on_white(svg), scale=2)
-        _write(self.cache_dir / f"{key}.svg", svg.encode())
-        _write(self.cache_dir / f"{key}.png", png)
-        _write(self.cache_dir / f"{key}.json", json.dumps(vl, sort_keys=True).encode())
-        self.rendered += 1
-        return RenderedChart(svg, png, vl)
+
+def draw(
+    cache_dir: Path, key: str, spec: ChartSpec, sources: Mapping[str, Source]
+) -> RenderedChart:
+    """Draw a chart (Altair builds the spec, vl-convert the SVG and PNG) and cache it."""
+    import vl_convert as vlc
+
+    from briefing.render.vegalite import vega_lite  # Altair: only for a chart to draw
+
+    vl = vega_lite(spec, sources)
+    svg = normalise_svg(vlc.vegalite_to_svg(vl), f"chart-{spec.id}")
+    png = vlc.svg_to_png(_on_white(svg), scale=2)
+    _write(cache_dir / f"{key}.svg", svg.encode())
+    _write(cache_dir / f"{key}.png", png)
+    _write(cache_dir / f"{key}.json", json.dumps(vl, sort_keys=True).encode())
+    return RenderedChart(svg, png, vl)
 
 
 def _on_white(svg: str) -> str:
