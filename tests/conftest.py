@@ -32,6 +32,8 @@ SEED_TEXT = (
     "Chinese carmakers' direct exports to Russia plunged 30 percent to 40 percent this year.\n"
 )
 UNITS = ROOT / "facts" / "units.yaml"
+# A word of the exports chapter that the home page does not use (for the search tests).
+SEARCH_WORD = "Uzbekistan"
 
 
 def sources_yaml(seed: str = "seed.txt", text: str = SEED_TEXT) -> str:
@@ -241,7 +243,8 @@ class Tab:
     page_errors: list[str] = field(default_factory=list)
 
     def open(self, url: str) -> None:
-        """Load ``url`` and wait until the network is quiet (the search index has loaded)."""
+        """Load ``url`` and wait until the network is quiet (the search index waits for a
+        search: see test_search)."""
         self.page.goto(url, wait_until="networkidle")
 
 

@@ -27,6 +27,7 @@ FIGURES = {
     "text_page_kb",
     "chart_page_kb",
     "vega_kb",
+    "search_index_kb",
     "peak_mb",
 }
 

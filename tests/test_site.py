@@ -117,9 +117,9 @@ def test_real_site_cites_and_lists_every_fact(real_site: Path) -> None:
 
 
 def test_real_site_first_visit_stays_under_the_weight_targets(real_site: Path) -> None:
-    # Gzipped page, its scripts and styles, Material's search worker and the search index:
-    # at most 150 KB for a page without a chart, 200 KB with one (vega.js is not counted: it
-    # loads on a chart's first hover). The index is a third of it, so this guards it too.
+    # Gzipped page, its scripts and styles and Material's search worker: at most 150 KB for a
+    # page without a chart, 200 KB with one. Not counted: vega.js and the search index, which
+    # load on a chart's first hover and on the first search (test_browser, test_search).
     weighed = 0
     for page in real_site.rglob("index.html"):
         folder = page.parent.relative_to(real_site).as_posix()

@@ -30,6 +30,7 @@ from briefing.servetime import MARKER, cited_fact, edit_subject, reload_seconds
 from briefing.synthetic import CHART_CALL, Size, configure, generate, make_floor
 
 GZIP_LEVEL = 6  # what web servers commonly use
+INDEX = "search/search_index.json"  # Material's search index
 PDF_LINE = re.compile(r"(\S+\.pdf): (\d+) pages in ([\d.]+) s")
 LOCAL_ASSET = re.compile(
     r"<script[^>]*\bsrc=\"([^\"]+)\"|<link[^>]*rel=\"stylesheet\"[^>]*href=\"([^\"]+)\""
@@ -106,11 +107,12 @@ def page_file(site: Path, src_uri: str) -> Path:
 
 
 def first_visit_kb(site: Path, src_uri: str) -> float:
-    """Compressed KB a first visit downloads: the page, its local scripts and stylesheets,
-    Material's search worker and the search index (which the worker fetches at once)."""
+    """Compressed KB a first visit downloads: the page, its local scripts and stylesheets and
+    Material's search worker. Not the search index, which waits for the first search
+    (``assets/lazy-search.js``): it is weighed apart, as vega.js is."""
     page = page_file(site, src_uri)
     html = page.read_text("utf-8")
-    files = {page, site / "search" / "search_index.json"}
+    files = {page}
     for match in LOCAL_ASSET.finditer(html):
         href = next(g for g in match.groups() if g).split("?")[0]
         if not href.startswith(("http:", "https:", "//", "data:")):
@@ -219,6 +221,7 @@ def measure(project: Path, work: Path, *, real: bool, pdf: bool) -> list[Figure]
             limit=200,
         ),
         Figure("vega_kb", "chart code on interaction (vega.js)", gzipped_kb(site / VEGA_JS), "KB"),
+        Figure("search_index_kb", "search index, on first search", gzipped_kb(site / INDEX), "KB"),
     ]
     if real:
         seconds = reload_seconds(project, dict(book.facts))

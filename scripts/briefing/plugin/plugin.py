@@ -49,6 +49,8 @@ CSS = "assets/briefing.css"
 FACTS_JS = "assets/facts.js"  # keeps fact cards on screen; they work without it
 OFFLINE_JS = "assets/offline.js"  # makes links work when the site is opened from disk
 SITE_SCRIPTS = (FACTS_JS, OFFLINE_JS)  # loaded by every page
+# Holds the search index back until the reader searches; must run before Material's bundle.
+LAZY_SEARCH_JS = "assets/lazy-search.js"
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -92,6 +94,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for script in SITE_SCRIPTS:
             if script not in config.extra_javascript:
                 config.extra_javascript.append(script)
+        # Material's offline plugin adds its worker shim the same way: <head>, before the bundle.
+        polyfills = config.extra.setdefault("polyfills", [])
+        if LAZY_SEARCH_JS not in polyfills:
+            polyfills.append(LAZY_SEARCH_JS)
         self.pdfs = PdfBriefings(
             configured_briefings(self.config, config), self.only_pdf, skip=self.serving
         )
@@ -113,7 +119,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for src_uri, data in made.items():
             files.append(File.generated(config, src_uri, content=data))
         files.append(File.generated(config, CSS, content=_asset(CSS)))
-        for script in (*SITE_SCRIPTS, EXPLORER_JS):  # the explorer's page loads it itself
+        # Not listed in the config, and so loaded by no page but the one that asks: explorer.js.
+        for script in (*SITE_SCRIPTS, LAZY_SEARCH_JS, EXPLORER_JS):
             files.append(File.generated(config, script, content=_asset(script)))
         if self.book.charts:
             files.append(File.generated(config, CHARTS_JS, content=_asset(CHARTS_JS)))

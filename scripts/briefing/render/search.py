@@ -4,11 +4,12 @@ MkDocs Material indexes pages by section; a fact's row on the facts page would o
 as part of one huge section. Each fact gets an entry whose title is what it measures and its
 value, and whose text holds its period, kind, geo, publisher and quote, linked to its permalink.
 
-The index is part of every first visit (Material's worker fetches it on page load), so it says
-each thing once: the facts tables, the chapters' source notes, the fact cards, the citation
-numbers and the lists of facts on source pages are kept out of it (``UNINDEXED``), as what they
-hold is in these entries and in the sources' archived text. For the same reason an entry names
-the source's publisher, not its title: a title is found on the source's own page.
+The index is downloaded on a reader's first search (``assets/lazy-search.js`` holds it back
+until then), which waits for it, so it says each thing once: the facts tables, the chapters'
+source notes, the fact cards, the citation numbers and the lists of facts on source pages are
+kept out of it (``UNINDEXED``), as what they hold is in these entries and in the sources'
+archived text. For the same reason an entry names the source's publisher, not its title: a
+title is found on the source's own page.
 """
 
 from __future__ import annotations
