@@ -1,9 +1,11 @@
 """`mkdocs serve` for editors: a saved fact should be on screen within a second.
 
 MkDocs looks for changed files every half second (a polling watcher, which works on every
-file system), so a save waits a quarter of a second on average, and up to half, before the
-rebuild even starts. Looking every tenth of a second costs a few thousand ``stat`` calls a
-second on a large project, and brings the wait under a second.
+file system), then waits a tenth of a second for the saving to settle, so a save waits 0.35 s
+on average, and up to 0.6 s, before the rebuild even starts. Looking every 0.05 s and settling
+for as long leaves the rebuild most of the second. A look at this project's two hundred files
+takes a fraction of a millisecond; at a thousand pages it is about 7 ms, so a preview left
+open costs that project some 15 % of one core while nothing changes.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Any
 
 from watchdog.observers.polling import PollingObserver
 
-INTERVAL = 0.1  # seconds between two looks at the watched files
+INTERVAL = 0.05  # seconds between two looks at the watched files, and to let a save settle
 
 
 def poll_faster(server: Any, interval: float = INTERVAL) -> None:
@@ -29,6 +31,7 @@ def poll_faster(server: Any, interval: float = INTERVAL) -> None:
     if not isinstance(old, PollingObserver) or old.is_alive():
         return
     server.observer = PollingObserver(timeout=interval)
+    server.build_delay = interval
     paths = list(watched)
     watched.clear()
     refs.clear()
