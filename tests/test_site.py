@@ -38,6 +38,25 @@ def test_cited_numbers_render_with_numbered_citations(project: Callable[..., Pro
     assert broken_links(proj.root / "build") == []
 
 
+def test_a_number_in_a_heading_reads_as_text_in_the_contents_and_the_index(
+    project: Callable[..., Project],
+) -> None:
+    proj = project(index='# Home\n\n## Output of {{ fact("market.production.2024") }}\n\nText.\n')
+    assert proj.mkdocs_build().returncode == 0
+    page = proj.html("index.html")
+    assert re.search(
+        r'<span class="md-ellipsis">\s*Output of 31.28 million vehicles\s*</span>', page
+    )
+    assert '<a href="#output-of-3128-million-vehicles" class="md-nav__link">' in page
+    assert (
+        '<h2 id="output-of-3128-million-vehicles">Output of '
+        '<span class="fact" data-fact="market.production.2024">31.28 million vehicles<sup'
+    ) in page
+    assert "briefingstash" not in page
+    index = (proj.root / "build" / "search" / "search_index.json").read_text("utf-8")
+    assert "Output of 31.28 million vehicles" in index and "briefingstash" not in index
+
+
 def test_source_page_highlights_and_anchors_every_quote(project: Callable[..., Project]) -> None:
     proj = project(index=CITING)
     assert proj.mkdocs_build().returncode == 0

@@ -30,6 +30,7 @@ from briefing.servetime import MARKER, cited_fact, edit_subject, reload_seconds
 from briefing.synthetic import CHART_CALL, Size, configure, generate, make_floor
 
 GZIP_LEVEL = 6  # what web servers commonly use
+REPEATS = 3  # warm and floor builds, each figure the median: a 2-core machine's timings wander
 INDEX = "search/search_index.json"  # Material's search index
 PDF_LINE = re.compile(r"(\S+\.pdf): (\d+) pages in ([\d.]+) s")
 LOCAL_ASSET = re.compile(
@@ -95,6 +96,11 @@ def run(command: list[str], cwd: Path) -> tuple[Build, str]:
     if proc.returncode:
         raise RuntimeError(f"{' '.join(command)} failed in {cwd}:\n{output[-3000:]}")
     return Build(seconds, usage.ru_maxrss / 1024), output  # ru_maxrss is in KiB on Linux
+
+
+def median(builds: tuple[Build, ...]) -> Build:
+    """The middle run by time: one run slowed by something else on the machine does not count."""
+    return sorted(builds, key=lambda b: b.seconds)[len(builds) // 2]
 
 
 def mkdocs_build(root: Path) -> Build:
@@ -171,7 +177,11 @@ def measure(project: Path, work: Path, *, real: bool, pdf: bool) -> list[Figure]
     floor_dir = work / "floor"
     make_floor(project, floor_dir, book)
     shutil.rmtree(project / ".cache", ignore_errors=True)
-    cold, warm, floor = mkdocs_build(project), mkdocs_build(project), mkdocs_build(floor_dir)
+    cold = mkdocs_build(project)
+    runs: list[tuple[Build, Build]] = []
+    for _ in range(REPEATS):  # in turn, so that the machine's ups and downs touch both alike
+        runs.append((mkdocs_build(project), mkdocs_build(floor_dir)))
+    warm, floor = (median(side) for side in zip(*runs, strict=True))
     fact_file = project / cited_fact(project, dict(book.facts))[0].path
     original = fact_file.read_bytes()
     edit_subject(project, cited_fact(project, dict(book.facts))[0])
@@ -179,9 +189,9 @@ def measure(project: Path, work: Path, *, real: bool, pdf: bool) -> list[Figure]
     fact_file.write_bytes(original)  # as it was, for the next measure
     site = project / "build"
     text_page, chart_page = sample_pages(project)
-    builds = [cold, warm, floor, edited]
+    builds = [cold, *(b for pair in runs for b in pair), edited]
     figures += [
-        Figure("floor_s", "floor: plain Material", floor.seconds, "s", 1.0),
+        Figure("floor_s", "floor: plain Material, median of 3", floor.seconds, "s", 1.0),
         Figure(
             "cold_build_s",
             "cold build (no cache, no PDF)",
@@ -192,7 +202,7 @@ def measure(project: Path, work: Path, *, real: bool, pdf: bool) -> list[Figure]
         ),
         Figure(
             "warm_build_s",
-            "warm build (no PDF)",
+            "warm build (no PDF), median of 3",
             warm.seconds,
             "s",
             warm.seconds / floor.seconds,

@@ -34,7 +34,7 @@ from briefing.render.csp import with_csp
 from briefing.render.fixups import fixed
 from briefing.render.generated import generated_pages
 from briefing.render.meta import open_graph, with_head
-from briefing.render.pages import PageRender, PageRenderer, unstash
+from briefing.render.pages import PageRender, PageRenderer, slugged, unstash
 from briefing.render.search import fact_entries, with_fact_entries
 from briefing.render.urls import (
     CHARTS_JS,
@@ -234,6 +234,7 @@ def _unstash_toc(items: Any, stash: dict[str, tuple[str, str]]) -> None:
     """A number cited in a heading: its text in the table of contents, not its markup."""
     for item in items:
         item.title = unstash(item.title, stash, plain=True)
+        item.id = slugged(item.id, stash)
         _unstash_toc(item.children, stash)
 
 

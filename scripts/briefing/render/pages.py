@@ -16,6 +16,7 @@ down (each fact has an index entry of its own).
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import sys
@@ -25,6 +26,7 @@ from pathlib import Path
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
+from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
 from briefing import periods
@@ -46,7 +48,9 @@ from briefing.render.urls import (
 _H1 = re.compile(r"^# .*$", re.MULTILINE)
 # A placeholder is letters and digits, which Markdown leaves be; one that waits for the search
 # index is also a comment, which the indexer skips (as text it would be a word in the index).
-_STASHED = re.compile(r"<!--briefingstash\d+x-->|briefingstash\d+x")
+_STASHED = re.compile(r"briefingstash\d+x")
+_LATER = re.compile(r"<!--briefingstash\d+x-->")  # a literal start: found as fast as a word
+_IN_ATTRIBUTE = re.compile(r'="[^"<>]*?briefingstash\d+x[^"<>]*"')
 ONLY = 'pages may use only {{ fact("id") }} and {{ chart("id") }}'
 SYNTAX = 'write {{ fact("id") }}, or {% raw %}…{% endraw %} around literal braces'
 EXAMPLE = {"fact": "exports.vehicles.2023", "chart": "exports-reported"}  # in messages
@@ -85,10 +89,27 @@ def _bytecode_cache(folder: Path) -> jinja2.FileSystemBytecodeCache:
 
 
 def unstash(html: str, stash: dict[str, tuple[str, str]], *, plain: bool = False) -> str:
-    """The page's HTML with every placeholder replaced by its markup (or its plain text)."""
+    """The page's HTML with every placeholder replaced by its markup (or its plain text).
+
+    A placeholder inside an attribute (a heading's id, which Markdown made from its text, and
+    links to it) becomes the slug of its text instead: ``output-of-3128-million-vehicles``.
+    """
     if not stash:
         return html
+    if next(iter(stash)).startswith("<!--"):
+        return _LATER.sub(lambda m: stash.get(m[0], (m[0], ""))[0], html)
+    if not plain:
+        html = _IN_ATTRIBUTE.sub(lambda m: slugged(m[0], stash), html)
     return _STASHED.sub(lambda m: stash[m[0]][plain] if m[0] in stash else m[0], html)
+
+
+def slugged(text: str, stash: dict[str, tuple[str, str]]) -> str:
+    """``text`` (an id, an attribute) with each placeholder as the slug of its plain text."""
+
+    def slug(match: re.Match[str]) -> str:
+        return slugify(html.unescape(stash[match[0]][1]), "-") if match[0] in stash else match[0]
+
+    return _STASHED.sub(slug, text)
 
 
 class PageRenderer:
