@@ -127,8 +127,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             files.append(File.generated(config, VEGA_JS, content=vega_bundle(machine_cache())))
         self.charts.prepare(self.book.charts.values())
         for spec in self.book.charts.values():
-            png = self.charts.render(spec).png
-            files.append(File.generated(config, chart_file(spec.id, "png"), content=png))
+            png = str(self.charts.render(spec).png)
+            files.append(File.generated(config, chart_file(spec.id, "png"), abs_src_path=png))
         self.pdfs.add_placeholders(files, config, generated=set(self.generated))
         return files
 

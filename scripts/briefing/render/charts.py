@@ -67,7 +67,7 @@ class RenderedChart:
     """A chart's drawings and its Vega-Lite spec (for the interactive version)."""
 
     svg: str
-    png: bytes
+    png: Path  # in the cache: copied into the site as it is, never read into memory
     spec: dict[str, Any]
 
 
@@ -125,9 +125,7 @@ class ChartRenderer:
         if not all(p.is_file() for p in paths):
             return None
         svg, png, spec = paths
-        return RenderedChart(
-            svg.read_text("utf-8"), png.read_bytes(), json.loads(spec.read_bytes())
-        )
+        return RenderedChart(svg.read_text("utf-8"), png, json.loads(spec.read_bytes()))
 
 
 def _cited_sources(spec: ChartSpec, sources: Mapping[str, Source]) -> dict[str, Source]:
@@ -145,9 +143,9 @@ def draw(
 
     vl = vega_lite(spec, sources)
     svg = normalise_svg(vlc.vegalite_to_svg(vl), f"chart-{spec.id}")
-    png = vlc.svg_to_png(_on_white(svg), scale=2)
+    png = cache_dir / f"{key}.png"
     _write(cache_dir / f"{key}.svg", svg.encode())
-    _write(cache_dir / f"{key}.png", png)
+    _write(png, vlc.svg_to_png(_on_white(svg), scale=2))
     _write(cache_dir / f"{key}.json", json.dumps(vl, sort_keys=True).encode())
     return RenderedChart(svg, png, vl)
 
