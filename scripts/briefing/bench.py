@@ -26,7 +26,7 @@ from typing import Any
 from briefing.loader import load_factbook
 from briefing.paths import Paths
 from briefing.render.urls import VEGA_JS, SiteUrls
-from briefing.servetime import MARKER, cited_fact, edit_subject, reload_seconds
+from briefing.servetime import MARKER, cited_fact, reload_seconds, subject_edited
 from briefing.synthetic import CHART_CALL, Size, configure, generate, make_floor
 
 GZIP_LEVEL = 6  # what web servers commonly use
@@ -155,14 +155,12 @@ def facts_loading(project: Path) -> tuple[list[Figure], Any]:
         book = load_factbook(paths)
         seconds.append(time.perf_counter() - timer)
     fact, _ = cited_fact(project, dict(book.facts))
-    original = (project / fact.path).read_bytes()
-    edit_subject(project, fact)
-    timer = time.perf_counter()
-    edited = load_factbook(paths)
-    seconds.append(time.perf_counter() - timer)
+    with subject_edited(project, fact):
+        timer = time.perf_counter()
+        edited = load_factbook(paths)
+        seconds.append(time.perf_counter() - timer)
     if not edited.facts[fact.id].subject.endswith(MARKER):
         raise RuntimeError(f"{fact.path}: the edited subject of {fact.id} was not loaded")
-    (project / fact.path).write_bytes(original)
     figures = [
         Figure("facts_load_s", "facts load + validation, cold", seconds[0], "s"),
         Figure("facts_load_unchanged_s", "facts load again, unchanged", seconds[1], "s", limit=2),
@@ -182,11 +180,8 @@ def measure(project: Path, work: Path, *, real: bool, pdf: bool) -> list[Figure]
     for _ in range(REPEATS):  # in turn, so that the machine's ups and downs touch both alike
         runs.append((mkdocs_build(project), mkdocs_build(floor_dir)))
     warm, floor = (median(side) for side in zip(*runs, strict=True))
-    fact_file = project / cited_fact(project, dict(book.facts))[0].path
-    original = fact_file.read_bytes()
-    edit_subject(project, cited_fact(project, dict(book.facts))[0])
-    edited = mkdocs_build(project)
-    fact_file.write_bytes(original)  # as it was, for the next measure
+    with subject_edited(project, cited_fact(project, dict(book.facts))[0]):
+        edited = mkdocs_build(project)
     site = project / "build"
     text_page, chart_page = sample_pages(project)
     builds = [cold, *(b for pair in runs for b in pair), edited]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -34,14 +34,22 @@ def files_digest(*folders: Path) -> str:
     return digest.hexdigest()
 
 
-def _code_digest() -> str:
-    digest = hashlib.sha256(files_digest(PACKAGE).encode())
-    for name in LIBRARIES:
+def code_digest(files: Iterable[Path], libraries: Iterable[str], *extra: str) -> str:
+    """The sha256 of some code: its files' bytes and the installed versions of its libraries
+    (and ``extra`` words, a version bumped by hand)."""
+    digest = hashlib.sha256("\0".join(extra).encode())
+    for path in sorted(files):
+        digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    for name in libraries:
         digest.update(f"{name}={metadata.version(name)};".encode())
     return digest.hexdigest()
 
 
-CODE = _code_digest()  # this package and the libraries, as installed: part of every key
+# This package (its sources, never the bytecode Python writes beside them) and the libraries
+# that shape the output, as installed: part of every key.
+CODE = code_digest(
+    (p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts), LIBRARIES
+)
 
 
 def key(*parts: str) -> str:

@@ -16,7 +16,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from briefing.model import Fact
@@ -43,6 +44,18 @@ def edit_subject(project: Path, fact: Fact) -> None:
             path.write_text("".join(lines), "utf-8")
             return
     raise RuntimeError(f"{fact.path}:{fact.line}: no subject found to edit for {fact.id}")
+
+
+@contextmanager
+def subject_edited(project: Path, fact: Fact) -> Iterator[None]:
+    """The fact's subject edited while the block runs, then its file as it was."""
+    path = project / fact.path
+    original = path.read_bytes()
+    edit_subject(project, fact)
+    try:
+        yield
+    finally:
+        path.write_bytes(original)
 
 
 def cited_fact(project: Path, facts: dict[str, Fact]) -> tuple[Fact, str]:

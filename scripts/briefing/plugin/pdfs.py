@@ -78,10 +78,10 @@ class PdfBriefings:
         urls: SiteUrls,
     ) -> list[Written]:
         """Write each briefing (or the one asked for) into the site folder."""
-        chosen = bf.select(self.briefings, self.only)
-        if not chosen or self.skip:
-            if chosen:
-                log.info("PDFs are not written while serving; run: briefing pdf")
+        if self.skip and self.briefings:
+            log.info("PDFs are not written while serving; run: briefing pdf")
+        chosen = [] if self.skip else bf.select(self.briefings, self.only)
+        if not chosen:
             return []
         from briefing.pdf.writer import write_pdf  # WeasyPrint: only when a PDF is written
 

@@ -34,7 +34,7 @@ from briefing.render.csp import with_csp
 from briefing.render.fixups import fixed
 from briefing.render.generated import generated_pages
 from briefing.render.meta import open_graph, with_head
-from briefing.render.pages import PageRender, PageRenderer, slugged, unstash
+from briefing.render.pages import PageRender, PageRenderer, place_later, slugged, unstash
 from briefing.render.search import fact_entries, with_fact_entries
 from briefing.render.urls import (
     CHARTS_JS,
@@ -167,16 +167,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if not self.config.enabled or page.file.src_uri in self.generated:
-            return html
-        result = self.rendered.get(page.file.src_uri)
-        if result is None:
+        result = self.rendered.get(page.file.src_uri) if self.config.enabled else None
+        if result is None:  # a generated page: nothing of its own was placed later
             return html
         html = unstash(html, result.stash)
         _unstash_toc(page.toc, result.stash)
         if self.pdfs.writes:
             self.chapters[page.file.src_uri] = Chapter.from_html(
-                unstash(html, result.later), page.title or page.file.name, page.url
+                place_later(html, result.later), page.title or page.file.name, page.url
             )
         return html
 
@@ -184,8 +182,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not self.config.enabled:
             return output
         result = self.rendered.pop(page.file.src_uri, None)
-        if result is not None:  # the fact cards, after the search index has read the page
-            output = unstash(output, result.later)
+        if result is not None:  # what the search index skips, now that it has read the page
+            output = place_later(output, result.later)
         site = config.site_name or ""
         title = f"{page.title} · {site}" if page.title and not page.is_homepage else site
         description = str(page.meta.get("description") or config.site_description or "")

@@ -23,22 +23,17 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from briefing.buildcache import code_digest
 from briefing.chartspec import ChartSpec
 from briefing.model import Source
 
-VL_CONVERT = metadata.version("vl-convert-python")  # a new renderer invalidates the cache
-ALTAIR = metadata.version("altair")
-# The code that turns a declaration into a drawing: editing it invalidates the cache.
+VL_CONVERT = metadata.version("vl-convert-python")  # names the Vega bundle
+# The code that turns a declaration into a drawing, and its renderers: a change to any of them
+# invalidates the cache (other code does not: redrawing every chart costs seconds).
 _CODE = [Path(__file__).with_name("vegalite.py"), Path(__file__).parent.parent / "custom_charts.py"]
+_LIBRARIES = ("vl-convert-python", "altair")
 _ID = re.compile(r'\b(id|clip-path|href)="(url\(#|#)?([^")]+)(\))?"')
 _STYLE = "2"  # bump when the look changes in a way neither the inputs nor the code show
-
-
-def _code_digest() -> str:
-    digest = hashlib.sha256(f"{VL_CONVERT} {ALTAIR} {_STYLE}".encode())
-    for path in _CODE:
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def chart_key(spec: ChartSpec, sources: Mapping[str, Source], code: str) -> str:
@@ -82,11 +77,20 @@ class ChartRenderer:
         self.sources = sources
         self.rendered = 0  # renders done by this instance (cache misses), for tests and bench
         self._memo: dict[str, RenderedChart] = {}
-        self._code = _code_digest()
+        self._code = code_digest(_CODE, _LIBRARIES, _STYLE)
+        self._keys: dict[str, str] = {}  # chart id -> cache key, computed once a build
+
+    def _key(self, spec: ChartSpec) -> str:
+        if spec.id not in self._keys:
+            self._keys[spec.id] = chart_key(spec, self.sources, self._code)
+        return self._keys[spec.id]
+
+    def _paths(self, key: str) -> list[Path]:
+        return [self.cache_dir / f"{key}.{ext}" for ext in ("svg", "png", "json")]
 
     def render(self, spec: ChartSpec) -> RenderedChart:
         if spec.id not in self._memo:
-            key = chart_key(spec, self.sources, self._code)
+            key = self._key(spec)
             chart = self._cached(key)
             if chart is None:
                 chart = draw(self.cache_dir, key, spec, self.sources)
@@ -104,8 +108,8 @@ class ChartRenderer:
         """
         todo = {}
         for spec in specs:
-            key = chart_key(spec, self.sources, self._code)
-            if self._cached(key) is None:
+            key = self._key(spec)
+            if not all(p.is_file() for p in self._paths(key)):
                 todo[key] = spec
         workers = min(len(todo), os.cpu_count() or 1, 2)
         if workers < 2 or threading.active_count() > 1 or "vl_convert" in sys.modules:
@@ -121,7 +125,7 @@ class ChartRenderer:
         self.rendered += len(todo)
 
     def _cached(self, key: str) -> RenderedChart | None:
-        paths = [self.cache_dir / f"{key}.{ext}" for ext in ("svg", "png", "json")]
+        paths = self._paths(key)
         if not all(p.is_file() for p in paths):
             return None
         svg, png, spec = paths

@@ -96,11 +96,14 @@ def unstash(html: str, stash: dict[str, tuple[str, str]], *, plain: bool = False
     """
     if not stash:
         return html
-    if next(iter(stash)).startswith("<!--"):
-        return _LATER.sub(lambda m: stash.get(m[0], (m[0], ""))[0], html)
     if not plain:
         html = _IN_ATTRIBUTE.sub(lambda m: slugged(m[0], stash), html)
     return _STASHED.sub(lambda m: stash[m[0]][plain] if m[0] in stash else m[0], html)
+
+
+def place_later(html: str, later: dict[str, tuple[str, str]]) -> str:
+    """The page's HTML with what waited for the search index (``PageRender.later``) put in."""
+    return _LATER.sub(lambda m: later[m[0]][0] if m[0] in later else m[0], html) if later else html
 
 
 def slugged(text: str, stash: dict[str, tuple[str, str]]) -> str:
