@@ -30,9 +30,9 @@ CHART = (
 HOOKS = {  # what goes wrong, as code run in every process of the build
     "chart": """
 import briefing.render.charts as charts
-def render(self, spec):
+def prepare(self, specs):
     raise RuntimeError("the chart renderer failed")
-charts.ChartRenderer.render = render
+charts.ChartRenderer.prepare = prepare
 """,
     "pdf": """
 import weasyprint.document

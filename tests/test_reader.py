@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from html import unescape
 
+from briefing.render.search import with_fact_entries
 from conftest import Project
 
 
@@ -50,6 +51,27 @@ def test_chapter_says_as_of_its_newest_source(project: Callable[..., Project]) -
         home,
     )
     assert 'class="as-of"' not in proj.html("plain/index.html")
+
+
+def test_fact_entries_join_the_end_of_materials_index_whatever_its_shape() -> None:
+    entry = '{"location":"facts/#a","title":"A: 1 unit","text":"2024"}'
+    material = '{"config":{"lang":["en"]},"docs":[{"location":"","title":"Home","text":""}]}'
+    assert json.loads(with_fact_entries(material, entry)) == {
+        "config": {"lang": ["en"]},
+        "docs": [
+            {"location": "", "title": "Home", "text": ""},
+            {"location": "facts/#a", "title": "A: 1 unit", "text": "2024"},
+        ],
+    }
+    assert (
+        with_fact_entries('{"config":{},"docs":[]}', entry) == f'{{"config":{{}},"docs":[{entry}]}}'
+    )
+    assert with_fact_entries('{"config":{},"docs":[]}', "") == '{"config":{},"docs":[]}'
+    # Another order of keys (not Material's today) is decoded rather than cut as text.
+    reordered = '{"docs":[],"config":{"lang":["en"]}}'
+    assert with_fact_entries(reordered, entry) == (
+        f'{{"config":{{"lang":["en"]}},"docs":[{entry}]}}'
+    )
 
 
 def test_every_fact_is_its_own_search_entry(project: Callable[..., Project]) -> None:

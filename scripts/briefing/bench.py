@@ -30,7 +30,7 @@ from briefing.servetime import MARKER, cited_fact, reload_seconds, subject_edite
 from briefing.synthetic import CHART_CALL, Size, configure, generate, make_floor
 
 GZIP_LEVEL = 6  # what web servers commonly use
-REPEATS = 3  # warm and floor builds, each figure the median: a 2-core machine's timings wander
+REPEATS = 5  # warm and floor builds, each figure the median: a 2-core machine's timings wander
 INDEX = "search/search_index.json"  # Material's search index
 PDF_LINE = re.compile(r"(\S+\.pdf): (\d+) pages in ([\d.]+) s")
 LOCAL_ASSET = re.compile(
@@ -104,7 +104,10 @@ def median(builds: tuple[Build, ...]) -> Build:
 
 
 def mkdocs_build(root: Path) -> Build:
+    """One build from an empty site folder, started with the disk idle: what the build before
+    wrote and deleted (90 MB at scale) is flushed first, not charged to this one."""
     shutil.rmtree(root / "build", ignore_errors=True)
+    os.sync()
     return run([sys.executable, "-m", "mkdocs", "build", "--site-dir", "build"], root)[0]
 
 
@@ -186,7 +189,7 @@ def measure(project: Path, work: Path, *, real: bool, pdf: bool) -> list[Figure]
     text_page, chart_page = sample_pages(project)
     builds = [cold, *(b for pair in runs for b in pair), edited]
     figures += [
-        Figure("floor_s", "floor: plain Material, median of 3", floor.seconds, "s", 1.0),
+        Figure("floor_s", f"floor: plain Material, median of {REPEATS}", floor.seconds, "s", 1.0),
         Figure(
             "cold_build_s",
             "cold build (no cache, no PDF)",
@@ -197,7 +200,7 @@ def measure(project: Path, work: Path, *, real: bool, pdf: bool) -> list[Figure]
         ),
         Figure(
             "warm_build_s",
-            "warm build (no PDF), median of 3",
+            f"warm build (no PDF), median of {REPEATS}",
             warm.seconds,
             "s",
             warm.seconds / floor.seconds,

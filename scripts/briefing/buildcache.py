@@ -10,6 +10,7 @@ be read (cut short, from another Python) is made again.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -57,6 +58,18 @@ def key(*parts: str) -> str:
     return hashlib.sha256("\0".join((CODE, *parts)).encode()).hexdigest()
 
 
+def _unpickled(data: bytes) -> Any:
+    """``data`` unpickled with the cycle collector paused: a FactBook of 10,000 facts is some
+    100,000 objects, and collecting while they are made (which frees nothing) doubles the time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(data)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 class BuildCache:
     """Slots of pickled values in one folder."""
 
@@ -69,8 +82,7 @@ class BuildCache:
     def get(self, slot: str, key: str) -> Any:
         """The value kept in ``slot`` if it was made under ``key``, else MISSING."""
         try:
-            with self._path(slot).open("rb") as file:
-                kept_key, value = pickle.load(file)
+            kept_key, value = _unpickled(self._path(slot).read_bytes())
         except (OSError, EOFError, ValueError, TypeError, AttributeError, pickle.PickleError):
             return MISSING  # absent, cut short or from another version: make it again
         return value if kept_key == key else MISSING

@@ -6,7 +6,9 @@ while MkDocs reads them; ``on_env`` fails the build with every problem at once.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -73,6 +75,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             cache=self.config.cache_dir,
         )
         self.urls = SiteUrls(config.use_directory_urls)
+        self.docs = self.paths.rel(Path(config.docs_dir))  # pages named in messages from here
         self.reuse = Reuse(
             self.paths.cache_dir / "build",
             files_digest(self.paths.facts_dir, self.paths.seeds_dir),
@@ -124,11 +127,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             files.append(File.generated(config, script, content=_asset(script)))
         if self.book.charts:
             files.append(File.generated(config, CHARTS_JS, content=_asset(CHARTS_JS)))
-            files.append(File.generated(config, VEGA_JS, content=vega_bundle(machine_cache())))
-        self.charts.prepare(self.book.charts.values())
-        for spec in self.book.charts.values():
-            png = str(self.charts.render(spec).png)
-            files.append(File.generated(config, chart_file(spec.id, "png"), abs_src_path=png))
+            bundle = str(vega_bundle(machine_cache()))
+            files.append(CachedFile.generated(config, VEGA_JS, abs_src_path=bundle))
+        for chart_id, png in self.charts.prepare(self.book.charts.values()).items():
+            name = chart_file(chart_id, "png")
+            files.append(CachedFile.generated(config, name, abs_src_path=str(png)))
         self.pdfs.add_placeholders(files, config, generated=set(self.generated))
         return files
 
@@ -153,7 +156,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     ) -> str | None:
         if not self.config.enabled or page.file.src_uri in self.generated:
             return markdown
-        path = self.paths.rel(Path(config.docs_dir) / page.file.src_uri)
+        path = f"{self.docs}/{page.file.src_uri}"
         result = self.reuse.made(
             f"page:{path}",
             lambda: self.renderer.render(markdown, path, page.file.src_uri),
@@ -210,7 +213,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         site = Path(config.site_dir)
         index = site / "search" / "search_index.json"
         if index.is_file():  # written by the search plugin, which runs before this one
-            entries = fact_entries(self.book, self.urls)
+            entries = self.reuse.made("search", lambda: fact_entries(self.book, self.urls))
             searchable = with_fact_entries(index.read_text("utf-8"), entries)
             index.write_text(searchable, "utf-8")
             # Opened from disk, Material loads the index as a script (as its offline plugin
@@ -226,6 +229,25 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             server.watch(str(self.paths.seeds_dir))
             poll_faster(server)
         return server
+
+
+class CachedFile(File):
+    """A file the cache holds (a chart's PNG, the Vega bundle), linked into the site, not
+    copied: 200 charts are 28 MB a warm build would otherwise write again, and delete again
+    with the next. Cache files are never changed in place (each is written whole under another
+    name, then renamed), so the site's file cannot change under it. Copied when linking fails,
+    as it does from a cache on another disk."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        assert self.abs_src_path is not None
+        dest = self.abs_dest_path
+        os.makedirs(os.path.dirname(dest), exist_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(dest)  # never written into: it may be a link to the cache
+        try:
+            os.link(self.abs_src_path, dest)
+        except OSError:
+            super().copy_file(dirty)
 
 
 def _unstash_toc(items: Any, stash: dict[str, tuple[str, str]]) -> None:

@@ -16,7 +16,7 @@ import os
 import re
 import sys
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib import metadata
@@ -79,6 +79,7 @@ class ChartRenderer:
         self._memo: dict[str, RenderedChart] = {}
         self._code = code_digest(_CODE, _LIBRARIES, _STYLE)
         self._keys: dict[str, str] = {}  # chart id -> cache key, computed once a build
+        self._ready: set[str] = set()  # keys whose files are known to be in the cache
 
     def _key(self, spec: ChartSpec) -> str:
         if spec.id not in self._keys:
@@ -95,38 +96,46 @@ class ChartRenderer:
             if chart is None:
                 chart = draw(self.cache_dir, key, spec, self.sources)
                 self.rendered += 1
+                self._ready.add(key)
             self._memo[spec.id] = chart
         return self._memo[spec.id]
 
-    def prepare(self, specs: Iterable[ChartSpec]) -> None:
-        """Draw the charts not yet cached, two at a time in worker processes, when there are
-        several: a cold build's slowest step then uses both cores.
+    def prepare(self, specs: Collection[ChartSpec]) -> dict[str, Path]:
+        """Each chart's PNG by chart id, drawn first if not cached; a cached chart is not read.
 
-        Workers are forked, which is safe only while this process runs no other thread and
-        has not started vl-convert's own; otherwise (under ``mkdocs serve``, say) ``render``
-        draws each chart in turn, as it does anyway for a single one.
+        Charts to draw are drawn two at a time in worker processes, when there are several: a
+        cold build's slowest step then uses both cores. Workers are forked, which is safe only
+        while this process runs no other thread and has not started vl-convert's own;
+        otherwise (under ``mkdocs serve``, say) each is drawn in turn.
         """
+        keys = {spec.id: self._key(spec) for spec in specs}
         todo = {}
         for spec in specs:
-            key = self._key(spec)
-            if not all(p.is_file() for p in self._paths(key)):
+            key = keys[spec.id]
+            if key not in self._ready and all(p.is_file() for p in self._paths(key)):
+                self._ready.add(key)
+            if key not in self._ready:
                 todo[key] = spec
         workers = min(len(todo), os.cpu_count() or 1, 2)
         if workers < 2 or threading.active_count() > 1 or "vl_convert" in sys.modules:
-            return
-        fork = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=fork) as pool:
-            jobs = [
-                pool.submit(draw, self.cache_dir, key, spec, _cited_sources(spec, self.sources))
-                for key, spec in todo.items()
-            ]
-            for job in jobs:
-                job.result()  # a failed drawing fails the build, as it would in turn
-        self.rendered += len(todo)
+            for spec in todo.values():
+                self.render(spec)
+        else:
+            fork = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(max_workers=workers, mp_context=fork) as pool:
+                jobs = [
+                    pool.submit(draw, self.cache_dir, key, spec, _cited_sources(spec, self.sources))
+                    for key, spec in todo.items()
+                ]
+                for job in jobs:
+                    job.result()  # a failed drawing fails the build, as it would in turn
+            self.rendered += len(todo)
+            self._ready.update(todo)
+        return {cid: self.cache_dir / f"{key}.png" for cid, key in keys.items()}
 
     def _cached(self, key: str) -> RenderedChart | None:
         paths = self._paths(key)
-        if not all(p.is_file() for p in paths):
+        if key not in self._ready and not all(p.is_file() for p in paths):
             return None
         svg, png, spec = paths
         return RenderedChart(svg.read_text("utf-8"), png, json.loads(spec.read_bytes()))
@@ -160,7 +169,7 @@ def _on_white(svg: str) -> str:
     return f'{svg[:end]}<rect width="100%" height="100%" fill="white"/>{svg[end:]}'
 
 
-def vega_bundle(cache_dir: Path) -> str:
+def vega_bundle(cache_dir: Path) -> Path:
     """Vega, Vega-Lite and vega-embed as one script served by the site (never a CDN).
 
     It depends on nothing but the installed vl-convert, whose version names it, so it is kept
@@ -173,7 +182,7 @@ def vega_bundle(cache_dir: Path) -> str:
 
         bundle = vlc.javascript_bundle()  # type: ignore[call-arg]  # no snippet: the default
         _write(path, bundle.encode())
-    return path.read_text("utf-8")
+    return path
 
 
 def _write(path: Path, data: bytes) -> None:
