@@ -36,7 +36,14 @@ from briefing.render.csp import with_csp
 from briefing.render.fixups import fixed
 from briefing.render.generated import generated_pages
 from briefing.render.meta import open_graph, with_head
-from briefing.render.pages import PageRender, PageRenderer, place_later, slugged, unstash
+from briefing.render.pages import (
+    PageRender,
+    PageRenderer,
+    place_later,
+    slugged,
+    unstash,
+    with_as_of_and_notes,
+)
 from briefing.render.search import fact_entries, with_fact_entries
 from briefing.render.urls import (
     CHARTS_JS,
@@ -173,7 +180,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         result = self.rendered.get(page.file.src_uri) if self.config.enabled else None
         if result is None:  # a generated page: nothing of its own was placed later
             return html
-        html = unstash(html, result.stash)
+        html = with_as_of_and_notes(unstash(html, result.stash), result)
         _unstash_toc(page.toc, result.stash)
         if self.pdfs.writes:
             self.chapters[page.file.src_uri] = Chapter.from_html(

@@ -45,7 +45,6 @@ from briefing.render.urls import (
     source_page,
 )
 
-_H1 = re.compile(r"^# .*$", re.MULTILINE)
 # A placeholder is letters and digits, which Markdown leaves be; one that waits for the search
 # index is also a comment, which the indexer skips (as text it would be a word in the index).
 _STASHED = re.compile(r"briefingstash\d+x")
@@ -68,7 +67,10 @@ class PageRender:
     cards: int = 0  # fact cards on the page, each with its own id
     problems: list[Problem] = field(default_factory=list)
     stash: dict[str, tuple[str, str]] = field(default_factory=dict)  # token -> (html, text)
-    later: dict[str, tuple[str, str]] = field(default_factory=dict)  # the same, after search
+    # The same, after search: token -> (html, the text before the token that the html replaces)
+    later: dict[str, tuple[str, str]] = field(default_factory=dict)
+    as_of: str = ""  # the freshness line's placeholder, and the source notes': see
+    notes: str = ""  # with_as_of_and_notes
 
     def cite(self, fact_id: str) -> int:
         return self.citations.setdefault(fact_id, len(self.citations) + 1)
@@ -102,8 +104,22 @@ def unstash(html: str, stash: dict[str, tuple[str, str]], *, plain: bool = False
 
 
 def place_later(html: str, later: dict[str, tuple[str, str]]) -> str:
-    """The page's HTML with what waited for the search index (``PageRender.later``) put in."""
-    return _LATER.sub(lambda m: later[m[0]][0] if m[0] in later else m[0], html) if later else html
+    """The page's HTML with what waited for the search index (``PageRender.later``) put in,
+    each in place of its placeholder and of the text it wraps, found just before it."""
+    if not later:
+        return html
+    parts = []
+    done = 0
+    for match in _LATER.finditer(html):
+        if match[0] not in later:
+            continue
+        markup, before = later[match[0]]
+        start = match.start() - len(before)
+        if html[start : match.start()] != before:  # a page's own markup changed it: keep it
+            start = match.start()
+        parts += [html[done:start], markup]
+        done = match.end()
+    return "".join([*parts, html[done:]])
 
 
 def slugged(text: str, stash: dict[str, tuple[str, str]]) -> str:
@@ -182,8 +198,8 @@ class PageRenderer:
         finally:
             del self._sources[path]
         as_of = self.as_of(page)
-        as_of = page.stashed(as_of, "", after_search=True) if as_of else ""
-        page.markdown = with_as_of(body, as_of) + self.source_notes(page)
+        page.as_of = page.stashed(as_of, "", after_search=True) if as_of else ""
+        page.markdown = body + self.source_notes(page)
         if page.charts and self.charts is not None:
             page.markdown += self.chart_script(page)
         return page
@@ -307,8 +323,9 @@ class PageRenderer:
         """The number, its citation, and the card a hover or keyboard focus opens on it.
 
         It reaches the page after Markdown (see ``unstash``), so text is escaped for HTML
-        only, and a ``[x](javascript:…)`` in a quote stays text. The citation and the card come
-        after the search index has read the page: neither holds a word to find.
+        only, and a ``[x](javascript:…)`` in a quote stays text. The search index reads the
+        number alone; its markup (the span, citation, card and any "sources differ" link) takes
+        its place after: none holds a word to find that the fact's own entry lacks.
         """
         page.cards += 1
         card = f"card-{page.cards}"
@@ -319,10 +336,9 @@ class PageRenderer:
             href = self.urls.link(page.src_uri, FACTS_PAGE, fact.id)
             differ = f' <a class="differ" href="{esc(href)}">(sources differ: {others})</a>'
         cited = self.citation(page, fact, card) + self.fact_card(page, fact, card, rivals)
-        return (
-            f'<span class="fact" data-fact="{esc(fact.id)}">{esc(fact.text)}'
-            f"{page.stashed(cited, '', after_search=True)}{differ}</span>"
-        )
+        text = esc(fact.text)
+        markup = f'<span class="fact" data-fact="{esc(fact.id)}">{text}{cited}{differ}</span>'
+        return text + page.stashed(markup, text, after_search=True)
 
     def fact_card(self, page: PageRender, fact: Fact, card: str, rivals: list[Fact]) -> str:
         """Everything about a number in one place: value, period, kind, source and quote.
@@ -383,17 +399,23 @@ class PageRenderer:
                 f'<a href="{esc(href)}">See the passage</a></li>'
             )
         notes = '<ol class="source-notes">\n' + "\n".join(items) + "\n</ol>"
-        notes = page.stashed(notes, "", after_search=True)
-        return f"\n\n## Sources\n\n{notes}\n"
+        page.notes = page.stashed(notes, "", after_search=True)
+        return "\n\n## Sources\n"
 
 
-def with_as_of(markdown: str, line: str) -> str:
-    """``line`` placed under the page's first heading (or on top when it has none)."""
-    if not line:
-        return markdown
-    heading = _H1.search(markdown)
-    at = heading.end() if heading else 0
-    return f"{markdown[:at]}\n\n{line}\n\n{markdown[at:].lstrip(chr(10))}"
+def with_as_of_and_notes(html: str, page: PageRender) -> str:
+    """A chapter's HTML with the placeholders of its freshness line (under its first heading,
+    or on top) and of its source notes (under its "Sources" heading, the last of its h2s).
+    Put in the HTML, not the Markdown: Markdown would only parse them as HTML blocks."""
+    if page.notes:
+        heading = html.rfind("</h2>")
+        at = heading + len("</h2>") if heading >= 0 else len(html)
+        html = f"{html[:at]}\n{page.notes}{html[at:]}"
+    if page.as_of:
+        heading = html.find("</h1>")
+        at = heading + len("</h1>") if heading >= 0 else 0
+        html = f"{html[:at]}\n{page.as_of}\n{html[at:]}"
+    return html
 
 
 def _finalize(value: object) -> object:
