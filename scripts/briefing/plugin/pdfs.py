@@ -61,6 +61,8 @@ class PdfBriefings:
             raise PluginError("briefings in mkdocs.yml:\n" + "\n".join(problems))
         for briefing in self.briefings:
             files.append(File.generated(config, briefing.file, content=b""))
+        if self.skip and self.briefings:
+            log.info("PDFs are not written while serving; run: briefing pdf")
 
     def add_links(self, env: Any) -> None:
         """Hand the theme what its download links show."""
@@ -78,8 +80,6 @@ class PdfBriefings:
         urls: SiteUrls,
     ) -> list[Written]:
         """Write each briefing (or the one asked for) into the site folder."""
-        if self.skip and self.briefings:
-            log.info("PDFs are not written while serving; run: briefing pdf")
         chosen = [] if self.skip else bf.select(self.briefings, self.only)
         if not chosen:
             return []

@@ -31,7 +31,7 @@ from briefing.plugin.pdfs import PdfBriefings
 from briefing.plugin.serving import poll_faster
 from briefing.problems import BriefingError, Problem
 from briefing.releases import load_releases
-from briefing.render.charts import ChartRenderer, vega_bundle
+from briefing.render.charts import ChartRenderer, cached_png, vega_bundle
 from briefing.render.csp import with_csp
 from briefing.render.fixups import fixed
 from briefing.render.generated import generated_pages
@@ -88,12 +88,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             files_digest(self.paths.facts_dir, self.paths.seeds_dir),
             f"{config.site_name}|{config.use_directory_urls}|{self.config.data_files}",
         )
-        try:
-            self.book: FactBook = self.reuse.made("book", lambda: load_factbook(self.paths))
-        except BriefingError as err:
-            raise PluginError(_report(err.problems)) from None
-        self.charts = ChartRenderer(self.paths.cache_dir, self.book.sources)
-        self.renderer = PageRenderer(self.book, self.urls, self.charts, self.paths.jinja_cache)
+        self._loaded: tuple[FactBook, ChartRenderer, PageRenderer] | None = None
         self.problems: list[Problem] = []
         self.chapters: dict[str, Chapter] = {}
         self.rendered: dict[str, PageRender] = {}  # per page, until its markup is in
@@ -114,11 +109,37 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.pdfs.add_theme(config)
         return config
 
+    def _load(self) -> tuple[FactBook, ChartRenderer, PageRenderer]:
+        """The checked facts and the renderers over them, made when first needed: a build that
+        reuses every generated file, chart and page needs none of them (10,000 facts take a
+        tenth of a second to load even from the cache)."""
+        if self._loaded is None:
+            try:
+                book = self.reuse.made("book", lambda: load_factbook(self.paths))
+            except BriefingError as err:
+                raise PluginError(_report(err.problems)) from None
+            charts = ChartRenderer(self.paths.cache_dir, book.sources)
+            renderer = PageRenderer(book, self.urls, charts, self.paths.jinja_cache)
+            self._loaded = (book, charts, renderer)
+        return self._loaded
+
+    @property
+    def book(self) -> FactBook:
+        return self._load()[0]
+
+    @property
+    def charts(self) -> ChartRenderer:
+        return self._load()[1]
+
+    @property
+    def renderer(self) -> PageRenderer:
+        return self._load()[2]
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
         try:
-            self.generated, made = self.reuse.made("files", lambda: self._made(config))
+            self.generated, made, charts = self.reuse.made("files", lambda: self._made(config))
         except BriefingError as err:
             raise PluginError(_report(err.problems)) from None
         for src_uri, content in self.generated.items():
@@ -132,18 +153,24 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # Not listed in the config, and so loaded by no page but the one that asks: explorer.js.
         for script in (*SITE_SCRIPTS, LAZY_SEARCH_JS, EXPLORER_JS):
             files.append(File.generated(config, script, content=_asset(script)))
-        if self.book.charts:
+        if charts:
             files.append(File.generated(config, CHARTS_JS, content=_asset(CHARTS_JS)))
             bundle = str(vega_bundle(machine_cache()))
             files.append(CachedFile.generated(config, VEGA_JS, abs_src_path=bundle))
-        for chart_id, png in self.charts.prepare(self.book.charts.values()).items():
+        pngs = {cid: cached_png(self.paths.cache_dir, key) for cid, key in charts.items()}
+        if not all(png.is_file() for png in pngs.values()):  # the chart cache was cleared
+            pngs = self.charts.prepare(self.book.charts.values())
+        for chart_id, png in pngs.items():
             name = chart_file(chart_id, "png")
             files.append(CachedFile.generated(config, name, abs_src_path=str(png)))
         self.pdfs.add_placeholders(files, config, generated=set(self.generated))
         return files
 
-    def _made(self, config: MkDocsConfig) -> tuple[dict[str, str], dict[str, str | bytes]]:
-        """The generated pages (sources, facts, what changed), and the data files."""
+    def _made(
+        self, config: MkDocsConfig
+    ) -> tuple[dict[str, str], dict[str, str | bytes], dict[str, str]]:
+        """The generated pages (sources, facts, what changed), the data files, and each chart's
+        key in the chart cache (drawn now if it is not there)."""
         pages = generated_pages(
             self.book, self.urls, load_releases(self.paths), data_files=self.config.data_files
         )
@@ -152,7 +179,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             data.update(chart_data(spec, self.book.sources))
         if self.config.data_files:
             data.update(data_files(self.book, config.site_name))
-        return pages, data
+        pngs = self.charts.prepare(self.book.charts.values())
+        return pages, data, {cid: png.stem for cid, png in pngs.items()}
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         self.nav = nav
@@ -228,7 +256,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             # server: Chromium starts no search worker from file://.
             index.with_suffix(".js").write_text(f"var __index = {searchable}", "utf-8")
         nav_order = [p.file.src_uri for p in (self.nav.pages if self.nav else [])]
-        self.pdfs.write(config, self.chapters, nav_order, self.book, self.urls)
+        if self.pdfs.writes:
+            self.pdfs.write(config, self.chapters, nav_order, self.book, self.urls)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:
