@@ -5,6 +5,8 @@ and that its index is downloaded only once the reader starts to search."""
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Callable
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -50,17 +52,24 @@ SEARCHES = [  # query, and a result it must offer: a fact's permalink or a page
 ]
 
 
-def search_results(page: Page) -> list[str]:
-    """Where the search results shown link to, as path#fragment (the query string dropped)."""
+def search_results(page: Page, found: Callable[[list[str]], bool]) -> list[str]:
+    """Where the search results shown link to, as path#fragment (the query string dropped),
+    once ``found`` holds for them or 10 s have passed. Material renders results as each typed
+    letter is searched, so they are read whole, in one go, until the last query's are in."""
     expect(page.locator(".md-search-result__item").first).to_be_visible()
-    hrefs = [
-        link.get_attribute("href") or "" for link in page.locator(".md-search-result__item a").all()
-    ]
-    return [
-        urlsplit(urljoin(page.url, h)).path
-        + (f"#{urlsplit(h).fragment}" if urlsplit(h).fragment else "")
-        for h in hrefs
-    ]
+    deadline = time.monotonic() + 10
+    while True:
+        hrefs = page.eval_on_selector_all(
+            ".md-search-result__item a", "links => links.map(a => a.getAttribute('href') || '')"
+        )
+        results = [
+            urlsplit(urljoin(page.url, h)).path
+            + (f"#{urlsplit(h).fragment}" if urlsplit(h).fragment else "")
+            for h in hrefs
+        ]
+        if found(results) or time.monotonic() > deadline:
+            return results
+        page.wait_for_timeout(100)
 
 
 @pytest.mark.browser
@@ -72,7 +81,7 @@ def test_search_finds_numbers_and_passages(
     box = tab.page.locator("input.md-search__input")
     box.click()
     box.press_sequentially(query, delay=20)
-    results = search_results(tab.page)
+    results = search_results(tab.page, lambda shown: expected in shown)
     assert expected in results, results
     # Following the result lands on the fact's row (or the passage's page).
     path, _, fragment = expected.partition("#")
@@ -118,7 +127,7 @@ def test_search_index_loads_only_when_the_reader_starts_to_search(
         start_search(page, how)
     expect(page.locator("input.md-search__input")).to_be_focused()
     page.keyboard.type(SEARCH_WORD, delay=20)
-    results = search_results(page)
+    results = search_results(page, lambda shown: any(r.startswith("/exports/") for r in shown))
     assert any(r.startswith("/exports/") for r in results), results
     assert requested.count(index) == 1
     assert tab.console_errors == []
@@ -147,5 +156,5 @@ def test_search_finds_chinese_words_in_sources(tab: Tab, served_site: str) -> No
     # 新摘商业评论 (New Business Review) is in a source's publisher line and text; the index
     # holds it cut into words, so one of them is enough to find it.
     tab.open(urljoin(served_site, "?q=商业"))
-    results = search_results(tab.page)
+    results = search_results(tab.page, lambda shown: "/sources/36kr-2025-08-revival/" in shown)
     assert "/sources/36kr-2025-08-revival/" in results, results
