@@ -67,8 +67,7 @@ class PageRender:
     cards: int = 0  # fact cards on the page, each with its own id
     problems: list[Problem] = field(default_factory=list)
     stash: dict[str, tuple[str, str]] = field(default_factory=dict)  # token -> (html, text)
-    # The same, after search: token -> (html, the text before the token that the html replaces)
-    later: dict[str, tuple[str, str]] = field(default_factory=dict)
+    later: dict[str, tuple[str, str]] = field(default_factory=dict)  # the same, after search
     as_of: str = ""  # the freshness line's placeholder, and the source notes': see
     notes: str = ""  # with_as_of_and_notes
 
@@ -104,22 +103,8 @@ def unstash(html: str, stash: dict[str, tuple[str, str]], *, plain: bool = False
 
 
 def place_later(html: str, later: dict[str, tuple[str, str]]) -> str:
-    """The page's HTML with what waited for the search index (``PageRender.later``) put in,
-    each in place of its placeholder and of the text it wraps, found just before it."""
-    if not later:
-        return html
-    parts = []
-    done = 0
-    for match in _LATER.finditer(html):
-        if match[0] not in later:
-            continue
-        markup, before = later[match[0]]
-        start = match.start() - len(before)
-        if html[start : match.start()] != before:  # a page's own markup changed it: keep it
-            start = match.start()
-        parts += [html[done:start], markup]
-        done = match.end()
-    return "".join([*parts, html[done:]])
+    """The page's HTML with what waited for the search index (``PageRender.later``) put in."""
+    return _LATER.sub(lambda m: later[m[0]][0] if m[0] in later else m[0], html) if later else html
 
 
 def slugged(text: str, stash: dict[str, tuple[str, str]]) -> str:
@@ -324,8 +309,8 @@ class PageRenderer:
 
         It reaches the page after Markdown (see ``unstash``), so text is escaped for HTML
         only, and a ``[x](javascript:…)`` in a quote stays text. The search index reads the
-        number alone; its markup (the span, citation, card and any "sources differ" link) takes
-        its place after: none holds a word to find that the fact's own entry lacks.
+        number alone; its markup (the span, citation, card and any "sources differ" link) goes
+        in around it after: none holds a word to find that the fact's own entry lacks.
         """
         page.cards += 1
         card = f"card-{page.cards}"
@@ -336,9 +321,11 @@ class PageRenderer:
             href = self.urls.link(page.src_uri, FACTS_PAGE, fact.id)
             differ = f' <a class="differ" href="{esc(href)}">(sources differ: {others})</a>'
         cited = self.citation(page, fact, card) + self.fact_card(page, fact, card, rivals)
-        text = esc(fact.text)
-        markup = f'<span class="fact" data-fact="{esc(fact.id)}">{text}{cited}{differ}</span>'
-        return text + page.stashed(markup, text, after_search=True)
+        opening = page.stashed(
+            f'<span class="fact" data-fact="{esc(fact.id)}">', "", after_search=True
+        )
+        closing = page.stashed(f"{cited}{differ}</span>", "", after_search=True)
+        return f"{opening}{esc(fact.text)}{closing}"
 
     def fact_card(self, page: PageRender, fact: Fact, card: str, rivals: list[Fact]) -> str:
         """Everything about a number in one place: value, period, kind, source and quote.
