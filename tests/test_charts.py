@@ -111,22 +111,6 @@ def test_unchanged_chart_is_not_rendered_again_and_same_input_gives_same_bytes(
     assert len(list(cache.glob("*.svg"))) == 2  # a changed spec is a new render
 
 
-def test_site_png_is_the_cached_file_linked_and_a_new_drawing_leaves_it_alone(
-    project: Callable[..., Project],
-) -> None:
-    proj = chart_project(project)
-    assert proj.mkdocs_build().returncode == 0
-    site_png = proj.root / "build" / "data" / "charts" / "output.png"
-    (cached,) = (proj.root / ".cache" / "briefing" / "charts").glob("*.png")
-    assert site_png.samefile(cached)  # linked from the cache, not written again
-    drawn = cached.read_bytes()
-    assert drawn.startswith(b"\x89PNG")
-    proj.write("facts/charts.yaml", CHART.replace("Output in 2024", "Output, 2024"))
-    assert proj.mkdocs_build().returncode == 0
-    assert cached.read_bytes() == drawn  # the new drawing is a file of its own
-    assert site_png.read_bytes() != drawn and site_png.read_bytes().startswith(b"\x89PNG")
-
-
 def test_reference_line_series_and_two_charts_on_one_page(project: Callable[..., Project]) -> None:
     charts = (
         CHART.replace("  x: label\n", "  rule: market.production.2024\n  x: label\n")

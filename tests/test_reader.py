@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from html import unescape
 
+from briefing.render.pages import PageRender, place_later, with_as_of_and_notes
 from briefing.render.search import with_fact_entries
 from conftest import Project
 
@@ -51,6 +52,20 @@ def test_chapter_says_as_of_its_newest_source(project: Callable[..., Project]) -
         home,
     )
     assert 'class="as-of"' not in proj.html("plain/index.html")
+
+
+def test_freshness_line_and_notes_go_under_their_headings_at_any_level() -> None:
+    # As with `toc: baselevel: 2`: the title is an h2 and "## Sources" an h3.
+    page = PageRender("docs/x.md", "x.md")
+    page.as_of = page.stashed('<p class="as-of">As of 2025</p>', "", after_search=True)
+    page.notes = page.stashed("<ol><li>quote</li></ol>", "", after_search=True)
+    word = page.notes.removeprefix("<!--").removesuffix("-->")
+    html = f'<h2 id="t">Title</h2>\n<p>Text.</p>\n<h3 id="sources">Sources</h3>\n<p>{word}</p>'
+    placed = place_later(with_as_of_and_notes(html, page), page.later)
+    assert placed == (
+        '<h2 id="t">Title</h2>\n<p class="as-of">As of 2025</p>\n\n<p>Text.</p>\n'
+        '<h3 id="sources">Sources</h3>\n<ol><li>quote</li></ol>'
+    )
 
 
 def test_fact_entries_join_the_end_of_materials_index_whatever_its_shape() -> None:

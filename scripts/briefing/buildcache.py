@@ -20,7 +20,15 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 PACKAGE = Path(__file__).resolve().parent
-LIBRARIES = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "vl-convert-python", "altair")
+LIBRARIES = (
+    "mkdocs",
+    "mkdocs-material",
+    "jinja2",
+    "markdown",
+    "vl-convert-python",
+    "altair",
+    "jieba",
+)
 MISSING = object()  # what ``get`` returns for a slot not kept under that key
 T = TypeVar("T")
 
@@ -83,7 +91,15 @@ class BuildCache:
         """The value kept in ``slot`` if it was made under ``key``, else MISSING."""
         try:
             kept_key, value = _unpickled(self._path(slot).read_bytes())
-        except (OSError, EOFError, ValueError, TypeError, AttributeError, pickle.PickleError):
+        except (
+            OSError,
+            EOFError,
+            ValueError,
+            TypeError,
+            AttributeError,
+            ImportError,
+            pickle.PickleError,
+        ):
             return MISSING  # absent, cut short or from another version: make it again
         return value if kept_key == key else MISSING
 

@@ -6,9 +6,7 @@ while MkDocs reads them; ``on_env`` fails the build with every problem at once.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -156,13 +154,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if charts:
             files.append(File.generated(config, CHARTS_JS, content=_asset(CHARTS_JS)))
             bundle = str(vega_bundle(machine_cache()))
-            files.append(CachedFile.generated(config, VEGA_JS, abs_src_path=bundle))
+            files.append(File.generated(config, VEGA_JS, abs_src_path=bundle))
         pngs = {cid: cached_png(self.paths.cache_dir, key) for cid, key in charts.items()}
         if not all(png.is_file() for png in pngs.values()):  # the chart cache was cleared
             pngs = self.charts.prepare(self.book.charts.values())
         for chart_id, png in pngs.items():
             name = chart_file(chart_id, "png")
-            files.append(CachedFile.generated(config, name, abs_src_path=str(png)))
+            files.append(File.generated(config, name, abs_src_path=str(png)))
         self.pdfs.add_placeholders(files, config, generated=set(self.generated))
         return files
 
@@ -265,25 +263,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             server.watch(str(self.paths.seeds_dir))
             poll_faster(server)
         return server
-
-
-class CachedFile(File):
-    """A file the cache holds (a chart's PNG, the Vega bundle), linked into the site, not
-    copied: 200 charts are 28 MB a warm build would otherwise write again, and delete again
-    with the next. Cache files are never changed in place (each is written whole under another
-    name, then renamed), so the site's file cannot change under it. Copied when linking fails,
-    as it does from a cache on another disk."""
-
-    def copy_file(self, dirty: bool = False) -> None:
-        assert self.abs_src_path is not None
-        dest = self.abs_dest_path
-        os.makedirs(os.path.dirname(dest), exist_ok=True)
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(dest)  # never written into: it may be a link to the cache
-        try:
-            os.link(self.abs_src_path, dest)
-        except OSError:
-            super().copy_file(dirty)
 
 
 def _unstash_toc(items: Any, stash: dict[str, tuple[str, str]]) -> None:

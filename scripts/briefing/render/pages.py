@@ -49,6 +49,7 @@ from briefing.render.urls import (
 # index is also a comment, which the indexer skips (as text it would be a word in the index).
 _STASHED = re.compile(r"briefingstash\d+x")
 _LATER = re.compile(r"<!--briefingstash\d+x-->")  # a literal start: found as fast as a word
+_HEADING_END = re.compile(r"</h[1-6]>")
 _IN_ATTRIBUTE = re.compile(r'="[^"<>]*?briefingstash\d+x[^"<>]*"')
 ONLY = 'pages may use only {{ fact("id") }} and {{ chart("id") }}'
 SYNTAX = 'write {{ fact("id") }}, or {% raw %}…{% endraw %} around literal braces'
@@ -387,22 +388,27 @@ class PageRenderer:
             )
         notes = '<ol class="source-notes">\n' + "\n".join(items) + "\n</ol>"
         page.notes = page.stashed(notes, "", after_search=True)
-        return "\n\n## Sources\n"
+        return f"\n\n## Sources\n\n{_word(page.notes)}\n"
 
 
 def with_as_of_and_notes(html: str, page: PageRender) -> str:
     """A chapter's HTML with the placeholders of its freshness line (under its first heading,
-    or on top) and of its source notes (under its "Sources" heading, the last of its h2s).
-    Put in the HTML, not the Markdown: Markdown would only parse them as HTML blocks."""
+    or on top) and of its source notes (where a word stood for them under "Sources"). As
+    comments they go into the HTML, not the Markdown, which would parse each as an HTML block."""
     if page.notes:
-        heading = html.rfind("</h2>")
-        at = heading + len("</h2>") if heading >= 0 else len(html)
-        html = f"{html[:at]}\n{page.notes}{html[at:]}"
+        word = _word(page.notes)
+        alone = f"<p>{word}</p>"
+        html = html.replace(alone if alone in html else word, page.notes, 1)
     if page.as_of:
-        heading = html.find("</h1>")
-        at = heading + len("</h1>") if heading >= 0 else 0
+        heading = _HEADING_END.search(html)
+        at = heading.end() if heading else 0
         html = f"{html[:at]}\n{page.as_of}\n{html[at:]}"
     return html
+
+
+def _word(placeholder: str) -> str:
+    """A placeholder that waits for the search index, as the plain word Markdown leaves be."""
+    return placeholder.removeprefix("<!--").removesuffix("-->")
 
 
 def _finalize(value: object) -> object:

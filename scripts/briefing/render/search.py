@@ -68,8 +68,8 @@ def with_fact_entries(index_json: str, entries: str) -> str:
     body = index_json.rstrip()
     if not body.endswith("]}"):
         index: dict[str, Any] = json.loads(index_json)
-        docs = index.pop("docs", [])
-        body = json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
+        docs = [*(index.pop("docs", None) or []), *json.loads(f"[{entries}]")]
+        return json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
     head = body[:-2]
     joint = "" if head.endswith("[") or not entries else ","
     return f"{head}{joint}{entries}]}}"
