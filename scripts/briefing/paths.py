@@ -46,6 +46,11 @@ class Paths:
         return self.cache_dir / "yaml"
 
     @property
+    def chart_cache(self) -> Path:
+        """Charts as drawn (SVG, PNG, Vega-Lite spec), by a key of what each is drawn from."""
+        return self.cache_dir / "charts"
+
+    @property
     def jinja_cache(self) -> Path:
         """Pages' compiled templates (Jinja's bytecode cache, keyed by each page's text)."""
         return self.cache_dir / "jinja"

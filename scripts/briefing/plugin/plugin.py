@@ -29,7 +29,7 @@ from briefing.plugin.pdfs import PdfBriefings
 from briefing.plugin.serving import poll_faster
 from briefing.problems import BriefingError, Problem
 from briefing.releases import load_releases
-from briefing.render.charts import ChartRenderer, cached_png, vega_bundle
+from briefing.render.charts import ChartRenderer, vega_bundle
 from briefing.render.csp import with_csp
 from briefing.render.fixups import fixed
 from briefing.render.generated import generated_pages
@@ -116,7 +116,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 book = self.reuse.made("book", lambda: load_factbook(self.paths))
             except BriefingError as err:
                 raise PluginError(_report(err.problems)) from None
-            charts = ChartRenderer(self.paths.cache_dir, book.sources)
+            charts = ChartRenderer(self.paths.chart_cache, book.sources)
             renderer = PageRenderer(book, self.urls, charts, self.paths.jinja_cache)
             self._loaded = (book, charts, renderer)
         return self._loaded
@@ -155,7 +155,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             files.append(File.generated(config, CHARTS_JS, content=_asset(CHARTS_JS)))
             bundle = str(vega_bundle(machine_cache()))
             files.append(File.generated(config, VEGA_JS, abs_src_path=bundle))
-        pngs = {cid: cached_png(self.paths.cache_dir, key) for cid, key in charts.items()}
+        pngs = {cid: self.paths.chart_cache / name for cid, name in charts.items()}
         if not all(png.is_file() for png in pngs.values()):  # the chart cache was cleared
             pngs = self.charts.prepare(self.book.charts.values())
         for chart_id, png in pngs.items():
@@ -167,8 +167,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _made(
         self, config: MkDocsConfig
     ) -> tuple[dict[str, str], dict[str, str | bytes], dict[str, str]]:
-        """The generated pages (sources, facts, what changed), the data files, and each chart's
-        key in the chart cache (drawn now if it is not there)."""
+        """The generated pages (sources, facts, what changed), the data files, and the name of
+        each chart's PNG in the chart cache (drawn now if it is not there)."""
         pages = generated_pages(
             self.book, self.urls, load_releases(self.paths), data_files=self.config.data_files
         )
@@ -178,7 +178,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.config.data_files:
             data.update(data_files(self.book, config.site_name))
         pngs = self.charts.prepare(self.book.charts.values())
-        return pages, data, {cid: png.stem for cid, png in pngs.items()}
+        return pages, data, {cid: png.name for cid, png in pngs.items()}
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         self.nav = nav

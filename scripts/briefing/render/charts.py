@@ -73,7 +73,7 @@ class ChartRenderer:
     """
 
     def __init__(self, cache_dir: Path, sources: Mapping[str, Source]) -> None:
-        self.cache_dir = cache_dir / "charts"
+        self.cache_dir = cache_dir
         self.sources = sources
         self.rendered = 0  # renders done by this instance (cache misses), for tests and bench
         self._memo: dict[str, RenderedChart] = {}
@@ -131,7 +131,7 @@ class ChartRenderer:
                     job.result()  # a failed drawing fails the build, as it would in turn
             self.rendered += len(todo)
             self._ready.update(todo)
-        return {cid: cached_png(self.cache_dir.parent, key) for cid, key in keys.items()}
+        return {cid: self._paths(key)[1] for cid, key in keys.items()}
 
     def _cached(self, key: str) -> RenderedChart | None:
         paths = self._paths(key)
@@ -139,11 +139,6 @@ class ChartRenderer:
             return None
         svg, png, spec = paths
         return RenderedChart(svg.read_text("utf-8"), png, json.loads(spec.read_bytes()))
-
-
-def cached_png(cache_dir: Path, key: str) -> Path:
-    """Where the chart cache of a project's ``cache_dir`` keeps the PNG of the chart ``key``."""
-    return cache_dir / "charts" / f"{key}.png"
 
 
 def _cited_sources(spec: ChartSpec, sources: Mapping[str, Source]) -> dict[str, Source]:

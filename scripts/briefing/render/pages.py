@@ -69,8 +69,8 @@ class PageRender:
     problems: list[Problem] = field(default_factory=list)
     stash: dict[str, tuple[str, str]] = field(default_factory=dict)  # token -> (html, text)
     later: dict[str, tuple[str, str]] = field(default_factory=dict)  # the same, after search
-    as_of: str = ""  # the freshness line's placeholder, and the source notes': see
-    notes: str = ""  # with_as_of_and_notes
+    as_of: str = ""  # the freshness line's placeholder (see with_as_of_and_notes)
+    notes: str = ""  # the source notes' placeholder (the same)
 
     def cite(self, fact_id: str) -> int:
         return self.citations.setdefault(fact_id, len(self.citations) + 1)
