@@ -4,7 +4,7 @@ export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-APT_PACKAGES := chromium fonts-noto-cjk fonts-dejavu-core poppler-utils libpango-1.0-0 libpangoft2-1.0-0 \
+APT_PACKAGES := chromium fonts-noto-cjk fonts-liberation fonts-dejavu-core poppler-utils libpango-1.0-0 libpangoft2-1.0-0 \
   default-jre-headless
 
 .PHONY: site test check lint format typecheck serve system clean lock
@@ -34,8 +34,8 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-# System packages: Chromium for browser tests, CJK fonts for charts and PDFs, poppler for
-# rendering PDF pages in tests, Java for the Nu HTML checker (about 190 MB installed, 44 MB
+# System packages: Chromium for browser tests, fonts for charts (Liberation Sans, and Noto CJK
+# for Chinese) and PDFs, poppler for rendering PDF pages in tests, Java for the Nu HTML checker (about 190 MB installed, 44 MB
 # to download, with Chromium already there). Installed with apt when missing (CI runs as root).
 system:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

@@ -138,6 +138,27 @@ def test_reference_line_series_and_two_charts_on_one_page(project: Callable[...,
     assert page.count("assets/charts.js") == 1
 
 
+def test_chart_text_is_set_in_a_font_that_has_its_glyphs(project: Callable[..., Project]) -> None:
+    # Latin labels in Liberation Sans (Arial's metrics, which readers' browsers have); a chart
+    # that shows Chinese in Noto Sans CJK, since the Latin font has no glyph for it.
+    charts = CHART + "chinese:\n" + CHART.split("\n", 1)[1].replace("Sales\n", "销量 (sales)\n")
+    proj = chart_project(project, charts)
+    proj.write("docs/index.md", INDEX + '\n{{ chart("chinese") }}\n')
+    done = proj.mkdocs_build()
+    assert done.returncode == 0, done.stderr
+    page = proj.html("index.html")
+    fonts = {}
+    for chart_id in ("output", "chinese"):
+        fig = re.search(rf'<figure class="chart" id="chart-{chart_id}".*?</figure>', page, re.S)
+        assert fig, chart_id
+        fonts[chart_id] = set(re.findall(r'<text [^>]*font-family="([^"]+)"', fig.group(0)))
+    assert fonts == {
+        "output": {"Liberation Sans, Arial, Helvetica, sans-serif"},
+        "chinese": {"Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif"},
+    }
+    assert ">销量 (sales)</text>" in page
+
+
 def test_python_chart_function_draws_facts_of_two_units(project: Callable[..., Project]) -> None:
     charts = (
         "mixed:\n  title: Money and output\n  alt: Two panels.\n  function: amount_and_shares\n"

@@ -52,7 +52,7 @@ class Paths:
 
     @property
     def jinja_cache(self) -> Path:
-        """Pages' compiled templates (Jinja's bytecode cache, keyed by each page's text)."""
+        """Compiled templates, the chapters' and the theme's (see briefing.render.compiled)."""
         return self.cache_dir / "jinja"
 
     @property

@@ -2,8 +2,9 @@
 
 The bench starts a real `mkdocs serve` on the loopback address, waits for the page that cites
 a fact, edits that fact's subject (shown in the number's card) and fetches the page until the
-edit is there. MkDocs holds back a page while it rebuilds, so the first page that carries the
-edit is the one a browser's live reload would show. Every wait is bounded.
+edit is there, then puts the file back; a few times over, as one sample wanders. MkDocs holds
+back a page while it rebuilds, so the first page that carries the edit is the one a browser's
+live reload would show. Every wait is bounded.
 """
 
 from __future__ import annotations
@@ -92,8 +93,10 @@ def _until(check: Callable[[], str | None], limit: float, what: str) -> str:
     raise RuntimeError(f"mkdocs serve: {what} not seen within {limit:.0f} s")
 
 
-def reload_seconds(project: Path, facts: dict[str, Fact]) -> float:
-    """Seconds from saving an edited fact to `mkdocs serve` serving the page with the edit."""
+def reload_seconds(project: Path, facts: dict[str, Fact], times: int = 1) -> list[float]:
+    """Seconds from saving an edited fact to `mkdocs serve` serving the page with the edit,
+    ``times`` over with one server: after each, the file is put back and the page seen as it
+    was before the next edit. The file is as it was when this returns."""
     fact, page = cited_fact(project, facts)
     port = _free_port()
     url = f"http://127.0.0.1:{port}/{SiteUrls().page(page)}"
@@ -105,17 +108,25 @@ def reload_seconds(project: Path, facts: dict[str, Fact]) -> float:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    seconds: list[float] = []
     try:
         _until(lambda: _fetch(url), START_S, f"the first build of {url}")
-        time.sleep(1.0)  # let the file watcher take its first look at every file
-        edit_subject(project, fact)
-        start = time.perf_counter()
-        _until(
-            lambda: body if (body := _fetch(url)) and MARKER in body else None,
-            RELOAD_S,
-            f"the edit of {fact.id} on {url}",
-        )
-        return time.perf_counter() - start
+        for _ in range(times):
+            time.sleep(1.0)  # let the file watcher take a look at every file as it is
+            with subject_edited(project, fact):
+                start = time.perf_counter()
+                _until(
+                    lambda: body if (body := _fetch(url)) and MARKER in body else None,
+                    RELOAD_S,
+                    f"the edit of {fact.id} on {url}",
+                )
+                seconds.append(time.perf_counter() - start)
+            _until(
+                lambda: body if (body := _fetch(url)) and MARKER not in body else None,
+                RELOAD_S,
+                f"{url} as it was before the edit of {fact.id}",
+            )
+        return seconds
     finally:
         server.terminate()
         try:

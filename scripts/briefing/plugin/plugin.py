@@ -30,6 +30,7 @@ from briefing.plugin.serving import poll_faster
 from briefing.problems import BriefingError, Problem
 from briefing.releases import load_releases
 from briefing.render.charts import ChartRenderer, vega_bundle
+from briefing.render.compiled import CompiledTemplates
 from briefing.render.csp import with_csp
 from briefing.render.fixups import fixed
 from briefing.render.generated import generated_pages
@@ -238,6 +239,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError(_report(self.problems))
         if self.config.enabled:
             self.pdfs.add_links(env)
+            if env.bytecode_cache is None:  # MkDocs compiles Material's templates every build
+                env.bytecode_cache = CompiledTemplates(self.paths.jinja_cache)
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -10,6 +10,7 @@ input always gives the same bytes.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import multiprocessing
 import os
@@ -33,7 +34,9 @@ VL_CONVERT = metadata.version("vl-convert-python")  # names the Vega bundle
 _CODE = [Path(__file__).with_name("vegalite.py"), Path(__file__).parent.parent / "custom_charts.py"]
 _LIBRARIES = ("vl-convert-python", "altair")
 _ID = re.compile(r'\b(id|clip-path|href)="(url\(#|#)?([^")]+)(\))?"')
-_STYLE = "2"  # bump when the look changes in a way neither the inputs nor the code show
+_STYLE = "3"  # bump when the look changes in a way neither the inputs nor the code show
+_TAG = re.compile(r"<[^>]*>")  # what is left between tags is what a drawing sets in type
+_EAST_ASIAN = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 
 
 def chart_key(spec: ChartSpec, sources: Mapping[str, Source], code: str) -> str:
@@ -152,10 +155,14 @@ def draw(
     """Draw a chart (Altair builds the spec, vl-convert the SVG and PNG) and cache it."""
     import vl_convert as vlc
 
-    from briefing.render.vegalite import vega_lite  # Altair: only for a chart to draw
+    from briefing.render.vegalite import CJK_FONT, vega_lite  # Altair: only to draw a chart
 
     vl = vega_lite(spec, sources)
-    svg = normalise_svg(vlc.vegalite_to_svg(vl), f"chart-{spec.id}")
+    drawn = vlc.vegalite_to_svg(vl)
+    if _EAST_ASIAN.search(html.unescape(_TAG.sub(" ", drawn))):  # a Latin font lacks these
+        vl = vega_lite(spec, sources, font=CJK_FONT)
+        drawn = vlc.vegalite_to_svg(vl)
+    svg = normalise_svg(drawn, f"chart-{spec.id}")
     png = cache_dir / f"{key}.png"
     _write(cache_dir / f"{key}.svg", svg.encode())
     _write(png, vlc.svg_to_png(_on_white(svg), scale=2))

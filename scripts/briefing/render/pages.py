@@ -35,6 +35,7 @@ from briefing.model import Fact, FactBook
 from briefing.problems import Problem
 from briefing.prose import typed_numbers
 from briefing.render.charts import ChartRenderer, RenderedChart
+from briefing.render.compiled import CompiledTemplates
 from briefing.render.text import UNINDEXED, esc, one_block
 from briefing.render.urls import (
     CHARTS_JS,
@@ -85,11 +86,6 @@ class PageRender:
         return token
 
 
-def _bytecode_cache(folder: Path) -> jinja2.FileSystemBytecodeCache:
-    folder.mkdir(parents=True, exist_ok=True)
-    return jinja2.FileSystemBytecodeCache(str(folder))
-
-
 def unstash(html: str, stash: dict[str, tuple[str, str]], *, plain: bool = False) -> str:
     """The page's HTML with every placeholder replaced by its markup (or its plain text).
 
@@ -121,9 +117,9 @@ class PageRenderer:
     """Renders chapters against one FactBook; without a chart renderer (``briefing check``)
     charts are checked but not drawn.
 
-    With a ``cache`` folder, each page's compiled template is kept there (Jinja's bytecode
-    cache, keyed by the page's name and a checksum of its text): compiling is most of what
-    Jinja costs a page, and most pages are unchanged between builds.
+    With a ``cache`` folder, each page's compiled template is kept there (see
+    ``briefing.render.compiled``): compiling is most of what Jinja costs a page, and most
+    pages are unchanged between builds.
     """
 
     def __init__(
@@ -142,7 +138,7 @@ class PageRenderer:
             keep_trailing_newline=True,
             loader=jinja2.FunctionLoader(self._load),
             finalize=_finalize,
-            bytecode_cache=_bytecode_cache(cache) if cache else None,
+            bytecode_cache=CompiledTemplates(cache) if cache else None,
         )
         self._sources: dict[str, str] = {}
 
