@@ -4,8 +4,8 @@ export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-APT_PACKAGES := chromium fonts-noto-cjk fonts-liberation fonts-dejavu-core poppler-utils libpango-1.0-0 libpangoft2-1.0-0 \
-  default-jre-headless
+APT_PACKAGES := chromium fonts-noto-cjk fonts-liberation fonts-dejavu-core poppler-utils \
+  libpango-1.0-0 libpangoft2-1.0-0 default-jre-headless
 
 .PHONY: site test check lint format typecheck serve system clean lock
 
@@ -34,9 +34,10 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-# System packages: Chromium for browser tests, fonts for charts (Liberation Sans, and Noto CJK
-# for Chinese) and PDFs, poppler for rendering PDF pages in tests, Java for the Nu HTML checker (about 190 MB installed, 44 MB
-# to download, with Chromium already there). Installed with apt when missing (CI runs as root).
+# System packages: Chromium for browser tests, fonts for charts and PDFs (Liberation Sans, which
+# Chromium already brings; Noto CJK for Chinese), poppler for rendering PDF pages in tests, Java
+# for the Nu HTML checker (about 190 MB installed, 44 MB to download, with Chromium already
+# there). Installed with apt when missing (CI runs as root).
 system:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

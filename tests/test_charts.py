@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from briefing.render.charts import set_in_type
 from conftest import FACTS, SALES, Project
 
 INDEX = (
@@ -157,6 +158,15 @@ def test_chart_text_is_set_in_a_font_that_has_its_glyphs(project: Callable[..., 
         "chinese": {"Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif"},
     }
     assert ">销量 (sales)</text>" in page
+
+
+def test_a_drawing_is_read_for_the_text_it_shows_not_its_descriptions() -> None:
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg"><g aria-label="Source: 新摘 > 36Kr">'
+        '<text aria-label="value &gt; 15">BYD</text><text><tspan>吉利</tspan> &amp; co</text>'
+        "</g></svg>"
+    )
+    assert set_in_type(svg) == "BYD 吉利 & co"
 
 
 def test_python_chart_function_draws_facts_of_two_units(project: Callable[..., Project]) -> None:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from html import unescape
 
-from briefing.render.pages import PageRender, place_later, with_as_of_and_notes
+from briefing.render.placeholders import PageRender, place_later, with_as_of_and_notes
 from briefing.render.search import with_fact_entries
 from conftest import Project
 

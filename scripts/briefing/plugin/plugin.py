@@ -35,9 +35,9 @@ from briefing.render.csp import with_csp
 from briefing.render.fixups import fixed
 from briefing.render.generated import generated_pages
 from briefing.render.meta import open_graph, with_head
-from briefing.render.pages import (
+from briefing.render.pages import PageRenderer
+from briefing.render.placeholders import (
     PageRender,
-    PageRenderer,
     place_later,
     slugged,
     unstash,

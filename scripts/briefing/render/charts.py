@@ -10,13 +10,13 @@ input always gives the same bytes.
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import multiprocessing
 import os
 import re
 import sys
 import threading
+import xml.etree.ElementTree as ET
 from collections.abc import Collection, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -34,9 +34,14 @@ VL_CONVERT = metadata.version("vl-convert-python")  # names the Vega bundle
 _CODE = [Path(__file__).with_name("vegalite.py"), Path(__file__).parent.parent / "custom_charts.py"]
 _LIBRARIES = ("vl-convert-python", "altair")
 _ID = re.compile(r'\b(id|clip-path|href)="(url\(#|#)?([^")]+)(\))?"')
-_STYLE = "3"  # bump when the look changes in a way neither the inputs nor the code show
-_TAG = re.compile(r"<[^>]*>")  # what is left between tags is what a drawing sets in type
-_EAST_ASIAN = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+_STYLE = "4"  # bump when the look changes in a way neither the inputs nor the code show
+_SVG_TEXT = "{http://www.w3.org/2000/svg}text"
+# Scripts a Latin font has no glyphs for: CJK (with its radicals, punctuation, kana,
+# compatibility and full-width forms, and the ideographs beyond the BMP) and Hangul.
+_EAST_ASIAN = re.compile(
+    "[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff"
+    "\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]"
+)
 
 
 def chart_key(spec: ChartSpec, sources: Mapping[str, Source], code: str) -> str:
@@ -159,7 +164,7 @@ def draw(
 
     vl = vega_lite(spec, sources)
     drawn = vlc.vegalite_to_svg(vl)
-    if _EAST_ASIAN.search(html.unescape(_TAG.sub(" ", drawn))):  # a Latin font lacks these
+    if _EAST_ASIAN.search(set_in_type(drawn)):
         vl = vega_lite(spec, sources, font=CJK_FONT)
         drawn = vlc.vegalite_to_svg(vl)
     svg = normalise_svg(drawn, f"chart-{spec.id}")
@@ -168,6 +173,12 @@ def draw(
     _write(png, vlc.svg_to_png(_on_white(svg), scale=2))
     _write(cache_dir / f"{key}.json", json.dumps(vl, sort_keys=True).encode())
     return RenderedChart(svg, png, vl)
+
+
+def set_in_type(svg: str) -> str:
+    """The text a drawing shows (its labels and titles, not its attributes' descriptions)."""
+    root = ET.fromstring(svg)
+    return " ".join("".join(text.itertext()) for text in root.iter(_SVG_TEXT))
 
 
 def _on_white(svg: str) -> str:
