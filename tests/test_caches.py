@@ -6,6 +6,7 @@ Speed itself is measured by `briefing bench`, not here.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -102,6 +103,20 @@ def test_an_edited_theme_template_shows_in_the_next_build(project: Callable[...,
     proj.write("over/main.html", block.replace("%s", "second"))
     assert proj.mkdocs_build().returncode == 0
     assert "<p id='foot'>second</p>" in proj.html("index.html")
+
+
+def test_damaged_compiled_templates_are_compiled_again(project: Callable[..., Project]) -> None:
+    proj = project()
+    assert proj.mkdocs_build().returncode == 0
+    first = proj.html("index.html")
+    compiled = proj.root / ".cache" / "briefing" / "jinja"
+    for entry in compiled.iterdir():
+        entry.write_bytes(entry.read_bytes()[:30])  # cut short inside the checksum
+    shutil.rmtree(proj.root / ".cache" / "briefing" / "build")  # so the home page is compiled
+    done = proj.mkdocs_build()
+    assert done.returncode == 0, done.stderr
+    assert proj.html("index.html") == first
+    assert all(entry.stat().st_size > 30 for entry in compiled.iterdir())  # and kept anew
 
 
 def test_an_edited_page_is_built_anew(project: Callable[..., Project]) -> None:

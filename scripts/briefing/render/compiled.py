@@ -13,8 +13,10 @@ compiles anew.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
+import pickle
 from collections.abc import Mapping
 from pathlib import Path
 from types import CodeType
@@ -104,8 +106,19 @@ class CompiledTemplates(jinja2.FileSystemBytecodeCache):
     """Jinja's file bytecode cache, keyed by the environment's set-up as well as the name."""
 
     def __init__(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):  # unwritable: every template is compiled, as before
+            folder.mkdir(parents=True, exist_ok=True)
         super().__init__(str(folder))
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError, TypeError, pickle.PickleError):
+            bucket.reset()  # cut short or unreadable: compiled again, and kept anew
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):  # a read-only or full disk costs only the compiling
+            super().dump_bytecode(bucket)
 
     def get_bucket(
         self, environment: jinja2.Environment, name: str, filename: str | None, source: str
