@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from html import unescape
 
-from briefing.render.placeholders import PageRender, place_later, with_as_of_and_notes
+from briefing.render.placeholders import PageRender, as_word, place_later, with_as_of_and_notes
 from briefing.render.search import with_fact_entries
 from conftest import Project
 
@@ -59,7 +59,7 @@ def test_freshness_line_and_notes_go_under_their_headings_at_any_level() -> None
     page = PageRender("docs/x.md", "x.md")
     page.as_of = page.stashed('<p class="as-of">As of 2025</p>', "", after_search=True)
     page.notes = page.stashed("<ol><li>quote</li></ol>", "", after_search=True)
-    word = page.notes.removeprefix("<!--").removesuffix("-->")
+    word = as_word(page.notes)
     html = f'<h2 id="t">Title</h2>\n<p>Text.</p>\n<h3 id="sources">Sources</h3>\n<p>{word}</p>'
     placed = place_later(with_as_of_and_notes(html, page), page.later)
     assert placed == (

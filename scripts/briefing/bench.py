@@ -14,21 +14,22 @@ import os
 import platform
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from briefing.loader import load_factbook
 from briefing.paths import Paths
 from briefing.render.urls import VEGA_JS, SiteUrls
 from briefing.servetime import MARKER, cited_fact, reload_seconds, subject_edited
 from briefing.synthetic import CHART_CALL, Size, configure, generate, make_floor
+
+T = TypeVar("T")
 
 GZIP_LEVEL = 6  # what web servers commonly use
 REPEATS = 5  # warm and floor builds, each figure the median: a 2-core machine's timings wander
@@ -100,9 +101,15 @@ def run(command: list[str], cwd: Path) -> tuple[Build, str]:
     return Build(seconds, usage.ru_maxrss / 1024), output  # ru_maxrss is in KiB on Linux
 
 
-def median(builds: tuple[Build, ...]) -> Build:
-    """The middle run by time: one run slowed by something else on the machine does not count."""
-    return sorted(builds, key=lambda b: b.seconds)[len(builds) // 2]
+def median(samples: Iterable[T], seconds: Callable[[T], float]) -> T:
+    """The middle sample by time (of an odd number): one run slowed by something else on the
+    machine does not count, and the figure is one that was measured."""
+    ordered = sorted(samples, key=seconds)
+    return ordered[len(ordered) // 2]
+
+
+def build_seconds(build: Build) -> float:
+    return build.seconds
 
 
 def mkdocs_build(root: Path) -> Build:
@@ -183,11 +190,11 @@ def measure(project: Path, work: Path, *, real: bool, pdf: bool) -> list[Figure]
     for _ in range(SAMPLES if real else 1):  # no target at the synthetic sizes: one is enough
         shutil.rmtree(project / ".cache", ignore_errors=True)
         colds.append(mkdocs_build(project))
-    cold = median(tuple(colds))
+    cold = median(colds, build_seconds)
     runs: list[tuple[Build, Build]] = []
     for _ in range(REPEATS):  # in turn, so that the machine's ups and downs touch both alike
         runs.append((mkdocs_build(project), mkdocs_build(floor_dir)))
-    warm, floor = (median(side) for side in zip(*runs, strict=True))
+    warm, floor = (median(side, build_seconds) for side in zip(*runs, strict=True))
     with subject_edited(project, cited_fact(project, dict(book.facts))[0]):
         edited = mkdocs_build(project)
     site = project / "build"
@@ -237,7 +244,7 @@ def measure(project: Path, work: Path, *, real: bool, pdf: bool) -> list[Figure]
         Figure("search_index_kb", "search index, on first search", gzipped_kb(site / INDEX), "KB"),
     ]
     if real:
-        seconds = statistics.median(reload_seconds(project, dict(book.facts), times=SAMPLES))
+        seconds = median(reload_seconds(project, dict(book.facts), times=SAMPLES), float)
         label = f"mkdocs serve: edit to page shown, median of {SAMPLES}"
         figures.append(Figure("serve_reload_s", label, seconds, "s", limit=1))
     if pdf:
@@ -263,7 +270,7 @@ def write_pdfs(project: Path) -> tuple[list[Figure], list[Build]]:
         if not found:
             raise RuntimeError(f"briefing pdf printed no timing:\n{output[-2000:]}")
         samples.append((float(found[3]), done, found))
-    seconds, done, found = sorted(samples, key=lambda sample: sample[0])[len(samples) // 2]
+    seconds, done, found = median(samples, lambda sample: sample[0])
     figures = [
         Figure("pdf_s", f"full PDF ({found[1]}), median of {SAMPLES}", seconds, "s", limit=5.0),
         Figure("pdf_pages", "full PDF pages", float(found[2]), "pages"),

@@ -94,9 +94,6 @@ class ChartRenderer:
             self._keys[spec.id] = chart_key(spec, self.sources, self._code)
         return self._keys[spec.id]
 
-    def _paths(self, key: str) -> list[Path]:
-        return [self.cache_dir / f"{key}.{ext}" for ext in ("svg", "png", "json")]
-
     def render(self, spec: ChartSpec) -> RenderedChart:
         if spec.id not in self._memo:
             key = self._key(spec)
@@ -120,7 +117,9 @@ class ChartRenderer:
         todo = {}
         for spec in specs:
             key = keys[spec.id]
-            if key not in self._ready and all(p.is_file() for p in self._paths(key)):
+            if key not in self._ready and all(
+                p.is_file() for p in drawn_files(self.cache_dir, key)
+            ):
                 self._ready.add(key)
             if key not in self._ready:
                 todo[key] = spec
@@ -139,14 +138,19 @@ class ChartRenderer:
                     job.result()  # a failed drawing fails the build, as it would in turn
             self.rendered += len(todo)
             self._ready.update(todo)
-        return {cid: self._paths(key)[1] for cid, key in keys.items()}
+        return {cid: drawn_files(self.cache_dir, key)[1] for cid, key in keys.items()}
 
     def _cached(self, key: str) -> RenderedChart | None:
-        paths = self._paths(key)
+        paths = drawn_files(self.cache_dir, key)
         if key not in self._ready and not all(p.is_file() for p in paths):
             return None
         svg, png, spec = paths
         return RenderedChart(svg.read_text("utf-8"), png, json.loads(spec.read_bytes()))
+
+
+def drawn_files(cache_dir: Path, key: str) -> tuple[Path, Path, Path]:
+    """Where a chart drawn under ``key`` is kept: its SVG, PNG and Vega-Lite spec."""
+    return cache_dir / f"{key}.svg", cache_dir / f"{key}.png", cache_dir / f"{key}.json"
 
 
 def _cited_sources(spec: ChartSpec, sources: Mapping[str, Source]) -> dict[str, Source]:
@@ -168,10 +172,10 @@ def draw(
         vl = vega_lite(spec, sources, font=CJK_FONT)
         drawn = vlc.vegalite_to_svg(vl)
     svg = normalise_svg(drawn, f"chart-{spec.id}")
-    png = cache_dir / f"{key}.png"
-    _write(cache_dir / f"{key}.svg", svg.encode())
+    svg_file, png, spec_file = drawn_files(cache_dir, key)
+    _write(svg_file, svg.encode())
     _write(png, vlc.svg_to_png(_on_white(svg), scale=2))
-    _write(cache_dir / f"{key}.json", json.dumps(vl, sort_keys=True).encode())
+    _write(spec_file, json.dumps(vl, sort_keys=True).encode())
     return RenderedChart(svg, png, vl)
 
 
