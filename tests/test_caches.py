@@ -137,3 +137,24 @@ def test_serve_shows_an_edited_fact(project: Callable[..., Project]) -> None:
     seconds = servetime.reload_seconds(proj.root, dict(book.facts), times=2)
     assert len(seconds) == 2  # the edit was seen, twice
     assert market.read_bytes() == before  # and the file is as it was
+
+
+def test_data_files_are_linked_from_the_store_and_right_after_a_hand_edit(
+    project: Callable[..., Project],
+) -> None:
+    proj = project()
+    assert proj.mkdocs_build().returncode == 0
+    store = proj.root / ".cache" / "briefing" / "files"
+    built = proj.root / "build" / "data" / "facts.csv"
+    first = built.read_bytes()
+    assert any(built.samefile(entry) for entry in store.iterdir())
+    with built.open("r+b") as edited:  # an edit in the site reaches the store's entry
+        edited.write(b"ID")
+    assert proj.mkdocs_build().returncode == 0
+    assert built.read_bytes() == first
+    market = proj.root / "facts" / "market.yaml"
+    market.write_text(FACTS.replace(SUBJECT, "Cars made in China"), "utf-8")
+    entries = len(list(store.iterdir()))
+    assert proj.mkdocs_build().returncode == 0
+    assert "Cars made in China" in built.read_text("utf-8")
+    assert len(list(store.iterdir())) == entries  # the old facts.csv was dropped, not kept

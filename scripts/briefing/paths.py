@@ -51,6 +51,11 @@ class Paths:
         return self.cache_dir / "charts"
 
     @property
+    def file_store(self) -> Path:
+        """Site data files by the sha256 of their bytes, linked into the site (see filestore)."""
+        return self.cache_dir / "files"
+
+    @property
     def jinja_cache(self) -> Path:
         """Compiled templates, the chapters' and the theme's (see briefing.render.compiled)."""
         return self.cache_dir / "jinja"

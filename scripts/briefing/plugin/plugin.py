@@ -20,11 +20,13 @@ from mkdocs.structure.pages import Page
 
 from briefing.buildcache import Reuse, files_digest
 from briefing.export import chart_data, data_files
+from briefing.filestore import FileStore
 from briefing.loader import load_factbook
 from briefing.model import FactBook
 from briefing.paths import Paths, machine_cache
 from briefing.pdf.document import Chapter
 from briefing.plugin.config import BriefingConfig, configured_briefings
+from briefing.plugin.linked import stored
 from briefing.plugin.pdfs import PdfBriefings
 from briefing.plugin.serving import poll_faster
 from briefing.problems import BriefingError, Problem
@@ -87,6 +89,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             files_digest(self.paths.facts_dir, self.paths.seeds_dir),
             f"{config.site_name}|{config.use_directory_urls}|{self.config.data_files}",
         )
+        self.store = FileStore(self.paths.file_store)
         self._loaded: tuple[FactBook, ChartRenderer, PageRenderer] | None = None
         self.problems: list[Problem] = []
         self.chapters: dict[str, Chapter] = {}
@@ -147,21 +150,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from citations, not the nav
             files.append(file)
         for src_uri, data in made.items():
-            files.append(File.generated(config, src_uri, content=data))
+            files.append(stored(config, src_uri, self.store, data))
         files.append(File.generated(config, CSS, content=_asset(CSS)))
         # Not listed in the config, and so loaded by no page but the one that asks: explorer.js.
         for script in (*SITE_SCRIPTS, LAZY_SEARCH_JS, EXPLORER_JS):
             files.append(File.generated(config, script, content=_asset(script)))
         if charts:
             files.append(File.generated(config, CHARTS_JS, content=_asset(CHARTS_JS)))
-            bundle = str(vega_bundle(machine_cache()))
-            files.append(File.generated(config, VEGA_JS, abs_src_path=bundle))
+            files.append(stored(config, VEGA_JS, self.store, vega_bundle(machine_cache())))
         pngs = {cid: self.paths.chart_cache / name for cid, name in charts.items()}
         if not all(png.is_file() for png in pngs.values()):  # the chart cache was cleared
             pngs = self.charts.prepare(self.book.charts.values())
         for chart_id, png in pngs.items():
-            name = chart_file(chart_id, "png")
-            files.append(File.generated(config, name, abs_src_path=str(png)))
+            files.append(stored(config, chart_file(chart_id, "png"), self.store, png))
         self.pdfs.add_placeholders(files, config, generated=set(self.generated))
         return files
 
@@ -256,6 +257,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             # writes it); without it every page logs an error. Search itself still needs a
             # server: Chromium starts no search worker from file://.
             index.with_suffix(".js").write_text(f"var __index = {searchable}", "utf-8")
+        self.store.prune()  # what this build did not place is not needed again
         nav_order = [p.file.src_uri for p in (self.nav.pages if self.nav else [])]
         if self.pdfs.writes:
             self.pdfs.write(config, self.chapters, nav_order, self.book, self.urls)

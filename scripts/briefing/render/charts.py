@@ -70,7 +70,7 @@ class RenderedChart:
     """A chart's drawings and its Vega-Lite spec (for the interactive version)."""
 
     svg: str
-    png: Path  # in the cache: copied into the site as it is, never read into memory
+    png: Path  # in the cache: linked into the site through the file store (see filestore)
     spec: dict[str, Any]
 
 
