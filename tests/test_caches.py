@@ -6,6 +6,7 @@ Speed itself is measured by `briefing bench`, not here.
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -158,3 +159,12 @@ def test_data_files_are_linked_from_the_store_and_right_after_a_hand_edit(
     assert proj.mkdocs_build().returncode == 0
     assert "Cars made in China" in built.read_text("utf-8")
     assert len(list(store.iterdir())) == entries  # the old facts.csv was dropped, not kept
+
+
+def test_every_data_file_of_the_real_site_is_linked_to_its_entry(real_site: Path) -> None:
+    store = real_site.parent / ".cache" / "briefing" / "files"
+    linked = [*(real_site / "data").rglob("*.*"), real_site / "assets" / "vega.js"]
+    assert {p.suffix for p in linked} == {".csv", ".json", ".png", ".js"}
+    for path in linked:
+        entry = store / hashlib.sha256(path.read_bytes()).hexdigest()
+        assert path.samefile(entry), path

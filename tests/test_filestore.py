@@ -1,9 +1,11 @@
 """The file store links site data files to entries named by their bytes: the right bytes
-always, whatever was done to a site built before, and a plain copy where no link can be made."""
+always, whatever was done to a site built before, and never a write into a file that another
+site may share."""
 
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 from pathlib import Path
 
@@ -12,6 +14,10 @@ import pytest
 from briefing.filestore import FileStore
 
 DATA = b"id,value\nmarket.production.2024,31.28\n"
+
+
+def entries(store: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in store.iterdir()}
 
 
 def test_a_placed_file_is_a_link_to_one_entry_per_content(tmp_path: Path) -> None:
@@ -33,44 +39,58 @@ def test_a_file_edited_in_a_built_site_is_not_placed_again(tmp_path: Path) -> No
     store.place(DATA, tmp_path / "new" / "facts.csv")
     assert (tmp_path / "new" / "facts.csv").read_bytes() == DATA
     assert old.read_bytes().startswith(b"ID,value")  # the old site keeps what was done to it
-    [entry] = (tmp_path / "store").iterdir()
-    assert entry.read_bytes() == DATA
+    assert list(entries(tmp_path / "store").values()) == [DATA]
 
 
-def test_where_no_link_can_be_made_the_file_is_copied(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_placing_over_a_file_leaves_the_sites_sharing_it_alone(tmp_path: Path) -> None:
+    store = FileStore(tmp_path / "store")
+    dirty, other = tmp_path / "dirty" / "facts.csv", tmp_path / "other" / "facts.csv"
+    store.place(b"before\n", dirty)
+    store.place(b"before\n", other)
+    store.place(DATA, dirty)  # a dirty build: the file is there, linked to the old entry
+    assert dirty.read_bytes() == DATA
+    assert dirty.stat().st_nlink == 2  # linked to the new entry, not written
+    assert other.read_bytes() == b"before\n"
+    assert sorted(entries(tmp_path / "store").values()) == [b"before\n", DATA]
+
+
+@pytest.mark.parametrize("failing", ["link", "entry pruned meanwhile"])
+def test_where_no_link_can_be_made_the_bytes_are_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
 ) -> None:
-    def no_link(source: object, dest: object) -> None:
-        raise OSError(errno.EXDEV, "Invalid cross-device link")
+    link = os.link
+
+    def no_link(source: Path, dest: Path) -> None:
+        if failing == "link":
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        Path(source).unlink()  # another build's prune, between the check and the link
+        link(source, dest)
 
     monkeypatch.setattr(os, "link", no_link)
-    store = FileStore(tmp_path / "store")
-    store.place(DATA, tmp_path / "site" / "facts.csv")
     placed = tmp_path / "site" / "facts.csv"
+    FileStore(tmp_path / "store").place(DATA, placed)
     assert placed.read_bytes() == DATA
-    assert not placed.samefile(tmp_path / "store" / next((tmp_path / "store").iterdir()).name)
+    assert placed.stat().st_nlink == 1
 
 
 def test_an_unwritable_store_costs_only_the_link(tmp_path: Path) -> None:
     (tmp_path / "store").write_text("a file where the folder should be", "utf-8")
-    FileStore(tmp_path / "store").place(DATA, tmp_path / "site" / "facts.csv")
-    assert (tmp_path / "site" / "facts.csv").read_bytes() == DATA
-
-
-def test_a_dirty_build_replaces_the_file_there(tmp_path: Path) -> None:
     store = FileStore(tmp_path / "store")
-    placed = tmp_path / "site" / "facts.csv"
-    store.place(b"before\n", placed)
-    store.place(DATA, placed)
-    assert placed.read_bytes() == DATA
+    store.place(DATA, tmp_path / "site" / "facts.csv")
+    store.prune()
+    assert (tmp_path / "site" / "facts.csv").read_bytes() == DATA
 
 
 def test_prune_keeps_what_was_placed_since_the_last_prune(tmp_path: Path) -> None:
     store = FileStore(tmp_path / "store")
     store.place(b"first build\n", tmp_path / "first" / "facts.csv")
     store.prune()
+    stuck = tmp_path / "store" / ("0" * 64)
+    stuck.mkdir()  # named as an entry, but it cannot be removed as a file
+    (tmp_path / "store" / "notes.txt").write_text("not the store's", "utf-8")
     store.place(DATA, tmp_path / "second" / "facts.csv")
     store.prune()
-    [entry] = (tmp_path / "store").iterdir()
-    assert entry.read_bytes() == DATA
+    assert sorted(p.name for p in (tmp_path / "store").iterdir()) == sorted(
+        ["0" * 64, "notes.txt", hashlib.sha256(DATA).hexdigest()]
+    )
     assert (tmp_path / "first" / "facts.csv").read_bytes() == b"first build\n"

@@ -8,33 +8,23 @@ site's files. A hard link makes no inode and copies no bytes, and deleting it fr
 
 So the data files (each chart's CSV, JSON and PNG, the facts as CSV and JSON, the Vega bundle)
 are links to a store of files named by the sha256 of their bytes. A linked file shares its
-bytes with the store, so a hand edit of a file in the site would change the entry too: every
-build compares an entry with the bytes it must hold before linking it, and an entry that
-differs is replaced by a new file (the edited one stays with the old site only). Where no link
-can be made (another file system, one without links) the file is copied.
+bytes with the store and with every site built from it, so the store never writes into a file
+that exists: a new entry is a new file, renamed into place, and a site file is unlinked before
+it is placed. A hand edit of a site file edits its entry too; every build compares an entry
+with the bytes it must hold before linking it, and replaces one that differs. Where no link can
+be made (another file system, one without links) the bytes are written.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
-import shutil
+import re
+import tempfile
 from pathlib import Path
 
-
-def place(source: Path, dest: Path) -> None:
-    """``dest`` as a hard link to ``source``, or a copy where the file system makes no link;
-    a file already at ``dest`` (a dirty build) is replaced."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, dest)
-    except FileExistsError:
-        dest.unlink()
-        place(source, dest)
-    except FileNotFoundError:
-        raise  # no source: nothing to copy either
-    except OSError:  # another device, or no links here: the bytes, as MkDocs would copy them
-        shutil.copyfile(source, dest)
+_ENTRY = re.compile(r"[0-9a-f]{64}")
 
 
 class FileStore:
@@ -47,32 +37,44 @@ class FileStore:
 
     def place(self, data: bytes, dest: Path) -> None:
         """``data`` at ``dest``, linked to its entry, which is written first when it is missing
-        or does not hold ``data``; when the store cannot be written, ``data`` is written."""
+        or does not hold ``data``. When the store cannot be written, no link can be made, or
+        another build pruned the entry meanwhile, ``data`` is written to ``dest``."""
         name = hashlib.sha256(data).hexdigest()
         self.used.add(name)
         entry = self.folder / name
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.unlink(missing_ok=True)  # a dirty build's file may be another site's too
         try:
             if not _holds(entry, data):
-                self.folder.mkdir(parents=True, exist_ok=True)
-                tmp = entry.with_suffix(f".{os.getpid()}.tmp")
-                tmp.write_bytes(data)
-                tmp.replace(entry)  # a new file: a site linked to the old one keeps it
-            place(entry, dest)
-        except OSError:  # a read-only cache, or an entry another build pruned meanwhile
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.unlink(missing_ok=True)
+                self._write(entry, data)
+            os.link(entry, dest)
+        except OSError:
             dest.write_bytes(data)
+
+    def _write(self, entry: Path, data: bytes) -> None:
+        """A new file renamed over ``entry``: a site linked to the old one keeps it as it is."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(tmp, entry)
+        except BaseException:
+            os.unlink(tmp)
+            raise
 
     def prune(self) -> None:
         """Drop the entries nothing was placed from since the last prune: the store holds one
-        build's files, not every version ever built. A site already built keeps its links."""
+        build's files, not every version ever built. A site already built keeps its links; an
+        entry that cannot be removed stays (the next build may use it or try again)."""
         try:
-            entries = list(self.folder.iterdir())
+            names = [p.name for p in self.folder.iterdir()]
         except OSError:
-            return
-        for entry in entries:
-            if entry.name not in self.used:
-                entry.unlink(missing_ok=True)
+            names = []
+        for name in names:
+            if _ENTRY.fullmatch(name) and name not in self.used:
+                with contextlib.suppress(OSError):
+                    (self.folder / name).unlink()
         self.used.clear()
 
 

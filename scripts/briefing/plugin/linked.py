@@ -1,4 +1,9 @@
-"""Data files MkDocs puts in the site as links into the file store (see briefing.filestore)."""
+"""Data files MkDocs puts in the site as links into the file store (see briefing.filestore).
+
+MkDocs places a file through ``File.copy_file``, so a file that overrides it is placed by the
+store instead: linked, not copied or written. A ``--dirty`` build skips a file MkDocs finds
+unmodified, as it does for any other.
+"""
 
 from __future__ import annotations
 
