@@ -30,6 +30,16 @@ def test_only_scripts_a_browser_runs_are_hashed_and_every_style_is() -> None:
     assert styles == [sha(".x{color:red}")]
 
 
+def test_inline_code_is_read_to_its_own_end_tag_in_any_case() -> None:
+    html = (
+        '<script>if (a < b) { x = "</div></scripts>"; }</script>'
+        "<SCRIPT>var B = 2;</Script ><style>p<q{}</style><script>never closed"
+    )
+    scripts, styles = inline_hashes(html)
+    assert scripts == sorted([sha('if (a < b) { x = "</div></scripts>"; }'), sha("var B = 2;")])
+    assert styles == [sha("p<q{}")]
+
+
 def test_policy_allows_only_the_site_and_the_hashed_inline_code() -> None:
     rules = dict(d.split(" ", 1) for d in policy(PAGE).split("; "))
     assert rules["default-src"] == "'self'"

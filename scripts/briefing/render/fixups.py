@@ -25,6 +25,8 @@ def with_styles_in_head(html: str) -> str:
     if head_end < 0:
         return html
     head, body = html[:head_end], html[head_end:]
+    if "<style>" not in body:  # most pages: a plain search, not the pattern's
+        return html
     styles = _STYLE.findall(body)
     if not styles:
         return html
