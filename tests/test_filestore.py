@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,19 @@ def test_a_placed_file_is_a_link_to_one_entry_per_content(tmp_path: Path) -> Non
     assert entry.read_bytes() == DATA
     for site in ("one", "two"):
         assert (tmp_path / site / "facts.csv").samefile(entry)
+
+
+def test_a_placed_file_can_be_read_as_any_file_written_here(tmp_path: Path) -> None:
+    written = tmp_path / "written.csv"
+    written.write_bytes(DATA)
+    entry = tmp_path / "store" / hashlib.sha256(DATA).hexdigest()
+    entry.parent.mkdir()
+    entry.write_bytes(DATA)
+    entry.chmod(0o600)  # the right bytes, but no one else may read them
+    placed = tmp_path / "site" / "facts.csv"
+    FileStore(tmp_path / "store").place(DATA, placed)
+    assert placed.read_bytes() == DATA
+    assert placed.stat().st_mode == written.stat().st_mode
 
 
 def test_a_file_edited_in_a_built_site_is_not_placed_again(tmp_path: Path) -> None:
@@ -88,9 +102,13 @@ def test_prune_keeps_what_was_placed_since_the_last_prune(tmp_path: Path) -> Non
     stuck = tmp_path / "store" / ("0" * 64)
     stuck.mkdir()  # named as an entry, but it cannot be removed as a file
     (tmp_path / "store" / "notes.txt").write_text("not the store's", "utf-8")
+    killed, writing = tmp_path / "store" / "killed.tmp", tmp_path / "store" / "writing.tmp"
+    killed.write_bytes(b"half")
+    writing.write_bytes(b"half")
+    os.utime(killed, (time.time() - 7200, time.time() - 7200))  # a build killed hours ago
     store.place(DATA, tmp_path / "second" / "facts.csv")
     store.prune()
     assert sorted(p.name for p in (tmp_path / "store").iterdir()) == sorted(
-        ["0" * 64, "notes.txt", hashlib.sha256(DATA).hexdigest()]
+        ["0" * 64, "notes.txt", "writing.tmp", hashlib.sha256(DATA).hexdigest()]
     )
     assert (tmp_path / "first" / "facts.csv").read_bytes() == b"first build\n"

@@ -33,10 +33,12 @@ def test_only_scripts_a_browser_runs_are_hashed_and_every_style_is() -> None:
 def test_inline_code_is_read_to_its_own_end_tag_in_any_case() -> None:
     html = (
         '<script>if (a < b) { x = "</div></scripts>"; }</script>'
-        "<SCRIPT>var B = 2;</Script ><style>p<q{}</style><script>never closed"
+        "<SCRIPT>var B = 2;</Script ><style>p<q{}</style><script>c</script >"
+        "<script>d</script><script>never closed"
     )
     scripts, styles = inline_hashes(html)
-    assert scripts == sorted([sha('if (a < b) { x = "</div></scripts>"; }'), sha("var B = 2;")])
+    bodies = ['if (a < b) { x = "</div></scripts>"; }', "var B = 2;", "c", "d"]
+    assert scripts == sorted(sha(body) for body in bodies)
     assert styles == [sha("p<q{}")]
 
 

@@ -112,6 +112,13 @@ def test_failed_build_leaves_the_previous_build_intact(project: Callable[..., Pr
     assert not list(proj.root.glob(".build-*"))
 
 
+def test_a_built_site_can_be_read_as_any_folder_made_here(project: Callable[..., Project]) -> None:
+    proj = project(index=CITING)
+    assert proj.briefing("build").returncode == 0
+    (proj.root / "plain").mkdir()
+    assert (proj.root / "build").stat().st_mode == (proj.root / "plain").stat().st_mode
+
+
 def test_real_project_checks_clean() -> None:
     done = Project(ROOT).briefing("check")
     assert done.returncode == 0, done.stdout

@@ -19,7 +19,7 @@ from briefing import yamlio
 from briefing.adding import AddError, append, propose
 from briefing.coverage import load_ignores, uncovered
 from briefing.loader import load_factbook
-from briefing.paths import Paths
+from briefing.paths import Paths, umask
 from briefing.problems import BriefingError, Problem
 from briefing.releases import compare, current, load_releases, today, write_release
 from briefing.render.pages import PageRenderer
@@ -132,6 +132,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     root = find_root(Path.cwd())
     target = root / args.site_dir
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=root))
+    staging.chmod(0o777 & ~umask())  # mkdtemp's is 0o700: a web server could not read the site
     old = root / f".build-old-{os.getpid()}"
     failure = _staged_build(root, staging, target, old)
     if failure is not None:

@@ -11,8 +11,9 @@ are links to a store of files named by the sha256 of their bytes. A linked file 
 bytes with the store and with every site built from it, so the store never writes into a file
 that exists: a new entry is a new file, renamed into place, and a site file is unlinked before
 it is placed. A hand edit of a site file edits its entry too; every build compares an entry
-with the bytes it must hold before linking it, and replaces one that differs. Where no link can
-be made (another file system, one without links) the bytes are written.
+with the bytes (and the mode) it must have before linking it, and replaces one that differs (a
+``--dirty`` build compares only the files MkDocs places again). Where no link can be made
+(another file system, one without links) the bytes are written.
 """
 
 from __future__ import annotations
@@ -21,10 +22,15 @@ import contextlib
 import hashlib
 import os
 import re
-import tempfile
+import secrets
+import stat
+import time
 from pathlib import Path
 
+from briefing.paths import umask
+
 _ENTRY = re.compile(r"[0-9a-f]{64}")
+_STALE = 3600  # seconds after which a temporary file is a killed build's, not one in progress
 
 
 class FileStore:
@@ -34,6 +40,7 @@ class FileStore:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.used: set[str] = set()  # entries placed since the last prune
+        self.mode = 0o666 & ~umask()  # a new file's, as MkDocs' own: a web server reads them
 
     def place(self, data: bytes, dest: Path) -> None:
         """``data`` at ``dest``, linked to its entry, which is written first when it is missing
@@ -45,7 +52,7 @@ class FileStore:
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.unlink(missing_ok=True)  # a dirty build's file may be another site's too
         try:
-            if not _holds(entry, data):
+            if not self._holds(entry, data):
                 self._write(entry, data)
             os.link(entry, dest)
         except OSError:
@@ -54,7 +61,8 @@ class FileStore:
     def _write(self, entry: Path, data: bytes) -> None:
         """A new file renamed over ``entry``: a site linked to the old one keeps it as it is."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        handle, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+        tmp = self.folder / f"{entry.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+        handle = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, self.mode)
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
@@ -64,22 +72,31 @@ class FileStore:
             raise
 
     def prune(self) -> None:
-        """Drop the entries nothing was placed from since the last prune: the store holds one
-        build's files, not every version ever built. A site already built keeps its links; an
-        entry that cannot be removed stays (the next build may use it or try again)."""
+        """Drop the entries nothing was placed from since the last prune (the store holds one
+        build's files, not every version ever built; a site already built keeps its links) and
+        a killed build's temporary files. What cannot be removed stays, for another try."""
         try:
-            names = [p.name for p in self.folder.iterdir()]
+            paths = list(self.folder.iterdir())
         except OSError:
-            names = []
-        for name in names:
-            if _ENTRY.fullmatch(name) and name not in self.used:
-                with contextlib.suppress(OSError):
-                    (self.folder / name).unlink()
+            paths = []
+        for path in paths:
+            with contextlib.suppress(OSError):
+                if self._unused(path):
+                    path.unlink()
         self.used.clear()
 
+    def _unused(self, path: Path) -> bool:
+        if _ENTRY.fullmatch(path.name):
+            return path.name not in self.used
+        return path.suffix == ".tmp" and path.stat().st_mtime < time.time() - _STALE
 
-def _holds(entry: Path, data: bytes) -> bool:
-    try:
-        return entry.stat().st_size == len(data) and entry.read_bytes() == data
-    except OSError:
-        return False
+    def _holds(self, entry: Path, data: bytes) -> bool:
+        try:
+            found = entry.stat()
+            return (
+                found.st_size == len(data)
+                and stat.S_IMODE(found.st_mode) == self.mode
+                and entry.read_bytes() == data
+            )
+        except OSError:
+            return False

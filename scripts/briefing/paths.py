@@ -14,6 +14,13 @@ def machine_cache() -> Path:
     return Path(base) / "briefing"
 
 
+def umask() -> int:
+    """This process's umask (reading it means setting it, so it is put back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 @dataclass(frozen=True)
 class Paths:
     """The project's folders; the plugin options may rename facts, seeds and cache."""
