@@ -10,14 +10,16 @@ be read (cut short, from another Python) is made again.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
-import os
 import pickle
 from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar, cast
+
+from briefing.filestore import write_whole
 
 PACKAGE = Path(__file__).resolve().parent
 LIBRARIES = (
@@ -105,14 +107,9 @@ class BuildCache:
 
     def put(self, slot: str, key: str, value: Any) -> None:
         """Keep ``value``; written via a temporary file, so a killed build leaves no half slot."""
-        path = self._path(slot)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL))
-            tmp.replace(path)
-        except OSError:
-            pass  # a read-only or full disk only costs the next build the work
+        data = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
+        with contextlib.suppress(OSError):  # a read-only or full disk costs the next build
+            write_whole(self._path(slot), data)
 
 
 class Reuse:

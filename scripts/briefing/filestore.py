@@ -44,7 +44,7 @@ class FileStore:
 
     def place(self, data: bytes, dest: Path) -> None:
         """``data`` at ``dest``, linked to its entry, which is written first when it is missing
-        or does not hold ``data``. When the store cannot be written, no link can be made, or
+        or does not hold ``data`` with a new file's mode. When the store cannot be written, no link can be made, or
         another build pruned the entry meanwhile, ``data`` is written to ``dest``."""
         name = hashlib.sha256(data).hexdigest()
         self.used.add(name)
@@ -53,23 +53,10 @@ class FileStore:
         dest.unlink(missing_ok=True)  # a dirty build's file may be another site's too
         try:
             if not self._holds(entry, data):
-                self._write(entry, data)
+                write_whole(entry, data)  # a new file: a site linked to the old one keeps it
             os.link(entry, dest)
         except OSError:
             dest.write_bytes(data)
-
-    def _write(self, entry: Path, data: bytes) -> None:
-        """A new file renamed over ``entry``: a site linked to the old one keeps it as it is."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        tmp = self.folder / f"{entry.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
-        handle = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, self.mode)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(tmp, entry)
-        except BaseException:
-            os.unlink(tmp)
-            raise
 
     def prune(self) -> None:
         """Drop the entries nothing was placed from since the last prune (the store holds one
@@ -100,3 +87,19 @@ class FileStore:
             )
         except OSError:
             return False
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """``data`` as a new file renamed over ``path``: a reader never sees half of it, a killed
+    write leaves only a ``.tmp`` file, and a file linked to the old one keeps its bytes. The
+    mode is a new file's (0o666 less the umask), as MkDocs gives its own."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    handle = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

@@ -26,6 +26,7 @@ from typing import Any
 
 from briefing.buildcache import code_digest
 from briefing.chartspec import ChartSpec
+from briefing.filestore import write_whole
 from briefing.model import Source
 
 VL_CONVERT = metadata.version("vl-convert-python")  # names the Vega bundle
@@ -173,9 +174,9 @@ def draw(
         drawn = vlc.vegalite_to_svg(vl)
     svg = normalise_svg(drawn, f"chart-{spec.id}")
     svg_file, png, spec_file = drawn_files(cache_dir, key)
-    _write(svg_file, svg.encode())
-    _write(png, vlc.svg_to_png(_on_white(svg), scale=2))
-    _write(spec_file, json.dumps(vl, sort_keys=True).encode())
+    write_whole(svg_file, svg.encode())
+    write_whole(png, vlc.svg_to_png(_on_white(svg), scale=2))
+    write_whole(spec_file, json.dumps(vl, sort_keys=True).encode())
     return RenderedChart(svg, png, vl)
 
 
@@ -203,13 +204,5 @@ def vega_bundle(cache_dir: Path) -> Path:
         import vl_convert as vlc
 
         bundle = vlc.javascript_bundle()  # type: ignore[call-arg]  # no snippet: the default
-        _write(path, bundle.encode())
+        write_whole(path, bundle.encode())
     return path
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write via a temporary file, so a killed build never leaves half a cached render."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
