@@ -5,7 +5,9 @@ from __future__ import annotations
 import base64
 import hashlib
 
-from briefing.render.csp import inline_hashes, policy, with_csp
+from jinja2 import DictLoader, Environment
+
+from briefing.render.csp import ThemeCode, inline_code, policy, with_csp
 from briefing.render.fixups import fixed
 
 PAGE = """<!doctype html>
@@ -24,10 +26,10 @@ def sha(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
 
 
-def test_only_scripts_a_browser_runs_are_hashed_and_every_style_is() -> None:
-    scripts, styles = inline_hashes(PAGE)
-    assert scripts == [sha("var a = 1;")]  # not the JSON, not the external script
-    assert styles == [sha(".x{color:red}")]
+def test_only_scripts_a_browser_runs_are_read_and_every_style_is() -> None:
+    scripts, styles = inline_code(PAGE)
+    assert scripts == ["var a = 1;"]  # not the JSON, not the external script
+    assert styles == [".x{color:red}"]
 
 
 def test_inline_code_is_read_to_its_own_end_tag_in_any_case() -> None:
@@ -36,35 +38,58 @@ def test_inline_code_is_read_to_its_own_end_tag_in_any_case() -> None:
         "<SCRIPT>var B = 2;</Script ><style>p<q{}</style><script>c</script >"
         "<script>d</script><script>never closed"
     )
-    scripts, styles = inline_hashes(html)
-    bodies = ['if (a < b) { x = "</div></scripts>"; }', "var B = 2;", "c", "d"]
-    assert scripts == sorted(sha(body) for body in bodies)
-    assert styles == [sha("p<q{}")]
+    scripts, styles = inline_code(html)
+    assert scripts == ['if (a < b) { x = "</div></scripts>"; }', "var B = 2;", "c", "d"]
+    assert styles == ["p<q{}"]
 
 
-def test_policy_allows_only_the_site_and_the_hashed_inline_code() -> None:
-    rules = dict(d.split(" ", 1) for d in policy(PAGE).split("; "))
-    assert rules["default-src"] == "'self'"
-    assert rules["script-src"] == f"'self' {sha('var a = 1;')}"
-    assert rules["style-src"] == f"'self' {sha('.x{color:red}')}"
-    assert rules["object-src"] == "'none'"
-    assert "unsafe" not in policy(PAGE)
+def test_policy_allows_only_the_site_and_the_code_it_is_given() -> None:
+    rules = dict(d.split(" ", 1) for d in policy(["var a = 1;"], [".x{}"]).split("; "))
+    assert rules == {
+        "default-src": "'self'",
+        "script-src": f"'self' {sha('var a = 1;')}",
+        "style-src": f"'self' {sha('.x{}')}",
+        "img-src": "'self' data:",
+        "object-src": "'none'",
+        "base-uri": "'self'",
+        "form-action": "'self'",
+    }
+
+
+def test_the_page_itself_allows_nothing() -> None:
+    """What is in the finished page is not trusted: only the code given is allowed."""
+    html = with_csp(PAGE, [], [])
+    assert "script-src 'self'; style-src 'self';" in html
+    assert "sha256" not in html
+
+
+def test_theme_code_is_rendered_with_the_pages_context_but_not_its_text() -> None:
+    env = Environment(
+        loader=DictLoader(
+            {
+                "base.html": '<script>scope="{{ base_url }}"</script><script src="b.js"></script>'
+                "<style>:root{--f:{{ config.font }}}</style>{% include 'p.html' %}",
+                "p.html": '<script>go("{{ page.meta.location }}")</script>'
+                '<script type="application/json">{{ page.title }}</script>',
+                "icon.svg": "<script>not a template</script>",
+            }
+        )
+    )
+    code = ThemeCode.of(env)
+    page = {"meta": {"location": '");alert(1);("'}, "title": "<script>alert(2)</script>"}
+    context = {"base_url": "../..", "config": {"font": "serif"}, "page": page, "nav": page}
+    scripts, styles = code.rendered(context)
+    assert scripts == ['scope="../.."']  # not the one writing the page's text
+    assert styles == [":root{--f:serif}"]
 
 
 def test_csp_meta_comes_right_after_the_charset_before_any_script() -> None:
-    html = with_csp(PAGE)
+    html = with_csp(PAGE, ["var a = 1;"], [])
     head = html[: html.index("</head>")]
     assert head.index('<meta charset="utf-8">') < head.index("Content-Security-Policy")
     assert head.index("Content-Security-Policy") < head.index("<script")
     assert html.count("Content-Security-Policy") == 1
 
 
-def test_repairs_name_the_search_dialog_and_move_body_styles_to_the_head() -> None:
-    html = fixed(PAGE)
-    assert 'role="dialog" aria-label="Search"' in html
-    head, body = html.split("</head>")
-    assert "<style>.x{color:red}</style>" in head
-    assert "<style>" not in body
-    assert "<article><p>text</p></article>" in body
-    # The hash still matches: the style moved unchanged.
-    assert inline_hashes(html)[1] == [sha(".x{color:red}")]
+def test_repairs_name_the_search_dialog() -> None:
+    assert 'role="dialog" aria-label="Search"' in fixed(PAGE)

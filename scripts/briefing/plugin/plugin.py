@@ -13,10 +13,11 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from briefing.buildcache import Reuse, files_digest
 from briefing.export import chart_data, data_files
@@ -33,10 +34,10 @@ from briefing.problems import BriefingError, Problem
 from briefing.releases import load_releases
 from briefing.render.charts import ChartRenderer, vega_bundle
 from briefing.render.compiled import CompiledTemplates
-from briefing.render.csp import with_csp
+from briefing.render.csp import ThemeCode, with_csp
 from briefing.render.fixups import fixed
-from briefing.render.generated import generated_pages
-from briefing.render.meta import open_graph, with_head
+from briefing.render.generated import generated_pages, quote_styles
+from briefing.render.meta import open_graph, style_element, with_head
 from briefing.render.pages import PageRenderer
 from briefing.render.placeholders import (
     PageRender,
@@ -46,6 +47,7 @@ from briefing.render.placeholders import (
     with_as_of_and_notes,
 )
 from briefing.render.search import fact_entries, with_fact_entries
+from briefing.render.text import html_text, striptags_escaped
 from briefing.render.urls import (
     CHARTS_JS,
     EXPLORER_JS,
@@ -95,6 +97,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.chapters: dict[str, Chapter] = {}
         self.rendered: dict[str, PageRender] = {}  # per page, until its markup is in
         self.generated: dict[str, str] = {}
+        self.styles: dict[str, str] = {}  # a generated page's own style sheet, by page
+        self.theme_code = ThemeCode((), ())  # the theme's inline code, once on_env has read it
+        self.inline: dict[str, tuple[list[str], list[str]]] = {}  # a page's own, as rendered
         self.nav: Navigation | None = None
         if CSS not in config.extra_css:
             config.extra_css.append(CSS)
@@ -141,7 +146,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not self.config.enabled:
             return files
         try:
-            self.generated, made, charts = self.reuse.made("files", lambda: self._made(config))
+            self.generated, self.styles, made, charts = self.reuse.made(
+                "files", lambda: self._made(config)
+            )
         except BriefingError as err:
             raise PluginError(_report(err.problems)) from None
         for src_uri, content in self.generated.items():
@@ -168,9 +175,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def _made(
         self, config: MkDocsConfig
-    ) -> tuple[dict[str, str], dict[str, str | bytes], dict[str, str]]:
-        """The generated pages (sources, facts, what changed), the data files, and the name of
-        each chart's PNG in the chart cache (drawn now if it is not there)."""
+    ) -> tuple[dict[str, str], dict[str, str], dict[str, str | bytes], dict[str, str]]:
+        """The generated pages (sources, facts, what changed) and their style sheets, the data
+        files, and the name of each chart's PNG in the chart cache (drawn now if it is not
+        there)."""
         pages = generated_pages(
             self.book, self.urls, load_releases(self.paths), data_files=self.config.data_files
         )
@@ -180,7 +188,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.config.data_files:
             data.update(data_files(self.book, config.site_name))
         pngs = self.charts.prepare(self.book.charts.values())
-        return pages, data, {cid: png.name for cid, png in pngs.items()}
+        styles = quote_styles(self.book)
+        return pages, styles, data, {cid: png.name for cid, png in pngs.items()}
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         self.nav = nav
@@ -216,23 +225,52 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             )
         return html
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        if self.config.enabled:
+            scripts, styles = self.theme_code.rendered(context)
+            own = self.styles.get(page.file.src_uri)
+            self.inline[page.file.src_uri] = (scripts, [*styles, *([own] if own else [])])
+        return context
+
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext | None:
+        if self.config.enabled:  # the 404 page
+            self.inline[template_name] = self.theme_code.rendered(context)
+        return context
+
+    def _post_page_markup(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return output
         result = self.rendered.pop(page.file.src_uri, None)
         if result is not None:  # what the search index skips, now that it has read the page
             output = place_later(output, result.later)
         site = config.site_name or ""
-        title = f"{page.title} · {site}" if page.title and not page.is_homepage else site
+        # page.title is HTML (MkDocs keeps the heading's entities): the tags want its text.
+        heading = html_text(page.title or "")
+        title = f"{heading} · {site}" if heading and not page.is_homepage else site
         description = str(page.meta.get("description") or config.site_description or "")
         tags = open_graph(title, description, site, config.site_url, page.url)
-        return with_csp(fixed(with_head(output, tags)))
+        own = self.styles.get(page.file.src_uri)
+        return fixed(with_head(output, tags + (style_element(own) if own else "")))
 
+    @event_priority(-100)  # last, after every other plugin's changes to the page
+    def _post_page_policy(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled:
+            return output
+        return with_csp(output, *self.inline.pop(page.file.src_uri, ([], [])))
+
+    on_post_page = CombinedEvent(_post_page_markup, _post_page_policy)
+
+    @event_priority(-100)  # last, as for pages
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
         if self.config.enabled and template_name.endswith(".html"):  # the 404 page
-            return with_csp(fixed(output_content))
+            code = self.inline.pop(template_name, ([], []))
+            return with_csp(fixed(output_content), *code)
         return output_content
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -240,6 +278,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError(_report(self.problems))
         if self.config.enabled:
             self.pdfs.add_links(env)
+            # Material prints `page.title | striptags` unescaped (MkDocs does not autoescape).
+            env.filters["striptags"] = striptags_escaped
+            self.theme_code = ThemeCode.of(env)
             if env.bytecode_cache is None:  # MkDocs compiles Material's templates every build
                 env.bytecode_cache = CompiledTemplates(self.paths.jinja_cache)
         return env

@@ -33,6 +33,24 @@ def generated_pages(
     return pages
 
 
+def quote_styles(book: FactBook) -> dict[str, str]:
+    """Each source page's own style sheet (by its path under docs/), for its ``<head>``: one
+    rule per quoted fact outlines the whole quote of the fact a reader arrived for (quotes may
+    overlap, so each marked piece lists every fact whose quote covers it). Kept out of the
+    page's Markdown, so the policy allows exactly these rules and no ``<style>`` a page holds."""
+    styles = {}
+    for source in book.sources.values():
+        rules = "".join(
+            f'.source-text:has([id="q-{fact.id}"]:target) mark[data-facts~="{fact.id}"]'
+            "{outline:2px solid var(--md-accent-fg-color);background:#ffd54f}"
+            for fact in sorted(book.facts_from(source.id), key=lambda f: f.span or (0, 0))
+            if fact.span is not None
+        )
+        if rules:
+            styles[source_page(source.id)] = rules
+    return styles
+
+
 def _meta(source: Source) -> str:
     rows = [
         ("Publisher", source.publisher),
@@ -75,15 +93,10 @@ def source_page_markdown(book: FactBook, source: Source, urls: SiteUrls) -> str:
 
 
 def highlighted_text(source: Source, facts: list[Fact]) -> str:
-    """The archived text, one paragraph per line, every quoted span marked and anchored.
-
-    Quotes may overlap: each marked piece lists every fact whose quote covers it, and one
-    CSS rule per fact outlines the whole quote of the fact a reader arrived for.
-    """
+    """The archived text, one paragraph per line, every quoted span marked and anchored."""
     text = source.text.text
     cover: list[tuple[str, ...]] = [()] * len(text)
     anchors: dict[int, list[str]] = defaultdict(list)
-    rules = []
     for fact in facts:
         if fact.span is None:
             continue
@@ -91,12 +104,7 @@ def highlighted_text(source: Source, facts: list[Fact]) -> str:
         for i in range(start, end):
             cover[i] = (*cover[i], fact.id)
         anchors[start].append(fact.id)
-        rules.append(
-            f'.source-text:has([id="q-{fact.id}"]:target) mark[data-facts~="{fact.id}"]'
-            "{outline:2px solid var(--md-accent-fg-color);background:#ffd54f}"
-        )
-    out = [f"<style>{''.join(rules)}</style>"] if rules else []
-    out.append(f'<div class="source-text" lang="{esc(source.language)}">')
+    out = [f'<div class="source-text" lang="{esc(source.language)}">']
     offset = 0
     for line in text.split("\n"):
         begin, offset = offset, offset + len(line) + 1

@@ -35,6 +35,11 @@ def open_graph(
     return "\n".join(lines)
 
 
+def style_element(css: str) -> str:
+    """A page's own style sheet, for its ``<head>`` (``css`` is the plugin's, never a page's)."""
+    return f"\n<style>{css}</style>"
+
+
 def with_head(html: str, tags: str) -> str:
     """``html`` with ``tags`` added at the end of its ``<head>``."""
     at = html.find("</head>")

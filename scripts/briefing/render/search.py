@@ -23,6 +23,7 @@ from typing import Any
 import jieba  # type: ignore[import-untyped]
 
 from briefing.model import FactBook
+from briefing.render.text import visible
 from briefing.render.urls import FACTS_PAGE, SiteUrls
 
 jieba.setLogLevel(logging.WARNING)  # not "Building prefix dict…" on every build
@@ -51,7 +52,7 @@ def fact_entries(book: FactBook, urls: SiteUrls) -> str:
 
 def _indexed(text: str) -> str:
     """Escaped as Material escapes index text; Chinese cut into words, as Material does."""
-    return html.escape(_HAN.sub(_segment, text), quote=False)
+    return html.escape(_HAN.sub(_segment, visible(text)), quote=False)
 
 
 def _segment(match: re.Match[str]) -> str:

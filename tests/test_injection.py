@@ -1,0 +1,162 @@
+"""Script injection: a payload in every field an editor or a source controls, and a chapter's
+own ``<script>``, never runs in Chromium, while the site's own scripts still do."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import http.server
+import re
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, expect
+
+from conftest import VIEWPORT, Project
+
+PAYLOAD = "x</title><script>alert(2)</script>"
+SEED = f"Sales {PAYLOAD} rose 5 percent. Exports rose 7 percent.\n"
+SOURCES = f"""\
+demo:
+  file: seed.txt
+  sha256: {hashlib.sha256(SEED.encode()).hexdigest()}
+  title: "{PAYLOAD} Bob's report"
+  publisher: "{PAYLOAD} press"
+  author: "{PAYLOAD} author"
+  published: "2025-07-13"
+  date_note: "{PAYLOAD} date"
+  url: "https://example.com/{PAYLOAD}"
+  language: en
+"""
+FACTS = f"""\
+- id: market.growth.2024
+  subject: "{PAYLOAD} growth"
+  value: 5
+  unit: percent
+  period: "2024"
+  kind: actual
+  geo: "{PAYLOAD} geo"
+  source: demo
+  quote: "Sales {PAYLOAD} rose 5 percent"
+  note: "{PAYLOAD} note"
+  tags: ["{PAYLOAD}"]
+- id: market.exports.2024
+  subject: "{PAYLOAD} growth"
+  value: 7
+  unit: percent
+  period: "2024"
+  kind: forecast
+  geo: "{PAYLOAD} geo"
+  source: demo
+  quote: "Exports rose 7 percent"
+"""
+CHARTS = f"""\
+growth:
+  title: "{PAYLOAD} chart"
+  mark: bar
+  facts: [market.growth.2024, market.exports.2024]
+  labels:
+    market.growth.2024: "{PAYLOAD} label"
+  series:
+    market.exports.2024: "{PAYLOAD} series"
+  x: label
+  y: value
+  alt: "{PAYLOAD} alt"
+"""
+INDEX = (
+    "# Home\n\n"
+    'Sales grew {{ fact("market.growth.2024") }}, exports {{ fact("market.exports.2024") }}.\n\n'
+    '{{ chart("growth") }}\n\n'
+    "<script>alert(5)</script>\n"
+)
+# Where every page kind of the tiny site is, and the payload's fields it shows.
+PAGES = ("", "sources/demo/", "sources/", "facts/")
+
+
+def hostile_site(project: Callable[..., Project]) -> Project:
+    proj = project(index=INDEX, facts=FACTS)
+    proj.write("seeds/seed.txt", SEED)
+    proj.write("facts/sources.yaml", SOURCES)
+    proj.write("facts/charts.yaml", CHARTS)
+    done = proj.mkdocs_build()
+    assert done.returncode == 0, done.stderr
+    return proj
+
+
+@contextmanager
+def served(folder: Path) -> Iterator[str]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+CSP_LISTENER = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`);
+});
+"""
+
+
+@pytest.mark.browser
+def test_no_injected_script_runs_and_the_sites_own_scripts_do(
+    browser: Browser, project: Callable[..., Project]
+) -> None:
+    proj = hostile_site(project)
+    context = browser.new_context(viewport=VIEWPORT)
+    context.add_init_script(CSP_LISTENER)
+    dialogs: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        with served(proj.root / "build") as base:
+            for rel in PAGES:
+                page.goto(base + rel, wait_until="networkidle")
+                expect(page.locator(".md-content")).to_contain_text(PAYLOAD)
+                assert page.locator("script:not([src]):not([type])").evaluate_all(
+                    "els => els.map(e => e.textContent).filter(t => t.includes('alert'))"
+                ) == (["alert(5)"] if rel == "" else [])
+            page.goto(base + "sources/demo/", wait_until="networkidle")
+            assert page.title() == f"{PAYLOAD} Bob's report - Demo"
+            page.goto(base, wait_until="networkidle")
+            # The chapter's own script is refused by the policy, not silently dropped.
+            assert page.evaluate("window.__violations") == ["script-src-elem inline"]
+            # The site's own code still works: a fact card, the interactive chart, search.
+            fact = page.locator("span.fact").first
+            fact.hover()
+            expect(fact.locator(".fact-card")).to_be_visible()
+            expect(fact.locator(".fact-card")).to_contain_text(PAYLOAD)
+            chart = page.locator("figure.chart").first
+            chart.hover()
+            expect(chart).to_have_attribute("data-interactive", "ready")
+            chart.locator(".role-mark path").first.hover()
+            expect(page.locator("#vg-tooltip-element")).to_contain_text(PAYLOAD)
+            box = page.locator("input.md-search__input")
+            box.click()
+            box.press_sequentially("press", delay=20)
+            expect(page.locator(".md-search-result__item").first).to_be_visible()
+            assert page.evaluate("window.__violations") == ["script-src-elem inline"]
+        assert dialogs == []
+    finally:
+        context.close()
+
+
+def test_titles_are_escaped_once_in_the_head(project: Callable[..., Project]) -> None:
+    head = hostile_site(project).html("sources/demo/index.html").split("</head>")[0]
+    text = "x&lt;/title&gt;&lt;script&gt;alert(2)&lt;/script&gt; Bob"
+    assert re.findall(r"<title>.*</title>", head) == [f"<title>{text}&#39;s report - Demo</title>"]
+    assert re.findall(r'<meta property="og:title" content="[^"]*">', head) == [
+        f'<meta property="og:title" content="{text}&#x27;s report · Demo">'
+    ]
+    assert re.findall(r'<meta name="twitter:title" content="[^"]*">', head) == [
+        f'<meta name="twitter:title" content="{text}&#x27;s report · Demo">'
+    ]
