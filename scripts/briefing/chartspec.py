@@ -7,6 +7,7 @@ function in ``briefing.custom_charts`` draws, from the same validated rows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Set
 from dataclasses import dataclass, replace
 from typing import Any
@@ -19,6 +20,8 @@ from briefing.problems import Problem
 from briefing.prose import typed_numbers
 from briefing.schema import Field
 
+# A chart's id names its files (data/charts/<id>.csv) and goes into its figure's id: plain words.
+CHART_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 MARKS = ("bar", "line", "point", "area", "arc")
 DATA_FIELDS = ("label", "series", "subject", "period", "geo", "value", "source", "kind")
 SELECT_FIELDS = tuple(
@@ -161,11 +164,28 @@ class _Reader:
     def chart(self, node: Any, line: int) -> ChartSpec | None:
         self.line = line  # of the chart's id: where chart-wide problems are reported
         before = len(self.problems)
+        if not CHART_ID.fullmatch(self.cid):
+            self.add(
+                line,
+                "id must be lowercase letters, digits, '-' and '_', such as exports-2024 "
+                "(it names the chart's files in data/charts/)",
+            )
         if not self.check.fields(node, CHART_FIELDS, self.what, line):
             if isinstance(node, dict) and "function" not in node:
                 self._encodings(node)  # report missing encodings in the same run
             return None
         chosen = self._chosen(node)
+        # An empty list, or only ranges; not facts whose own problems are reported.
+        named = node.get("facts") if isinstance(node.get("facts"), list) else []
+        if (
+            not chosen
+            and len(self.problems) == before
+            and not any(fid in self.broken for fid in named)
+        ):
+            self.add(
+                yamlio.line_of(node, "facts" if "facts" in node else "select"),
+                "has no fact to draw (ranges are not drawn); list the facts in 'facts'",
+            )
         function = node.get("function")
         if function is None:
             self._encodings(node)
