@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import http.server
+import json
 import re
 import threading
 from collections.abc import Callable, Iterator
@@ -14,11 +15,17 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, expect
+from pypdf import PdfReader
 
 from conftest import VIEWPORT, Project
 
 PAYLOAD = "x</title><script>alert(2)</script>"
-SEED = f"Sales {PAYLOAD} rose 5 percent. Exports rose 7 percent.\n"
+# Its second line holds control characters: NUL, ESC, a bidi override and isolate, C1 NEL.
+SEED = (
+    f"Sales {PAYLOAD} rose 5 percent. Exports rose 7 percent.\n"
+    "End\x00 \x1b[31mred \u202eevil\u2069 \x85.\n"
+)
+SHOWN_LINE = "End⟨U+0000⟩ ⟨U+001B⟩[31mred ⟨U+202E⟩evil⟨U+2069⟩ ⟨U+0085⟩."
 SOURCES = f"""\
 demo:
   file: seed.txt
@@ -76,8 +83,17 @@ INDEX = (
 PAGES = ("", "sources/demo/", "sources/", "facts/")
 
 
-def hostile_site(project: Callable[..., Project]) -> Project:
-    proj = project(index=INDEX, facts=FACTS)
+BRIEFING = f"""\
+      briefings:
+        - file: pdf/briefing.pdf
+          title: "{PAYLOAD} briefing"
+          subtitle: "{PAYLOAD} subtitle"
+          keywords: ["{PAYLOAD}"]
+"""
+
+
+def hostile_site(project: Callable[..., Project], pdf: bool = False) -> Project:
+    proj = project(index=INDEX, facts=FACTS, pdf=pdf, options=BRIEFING if pdf else "")
     proj.write("seeds/seed.txt", SEED)
     proj.write("facts/sources.yaml", SOURCES)
     proj.write("facts/charts.yaml", CHARTS)
@@ -160,3 +176,34 @@ def test_titles_are_escaped_once_in_the_head(project: Callable[..., Project]) ->
     assert re.findall(r'<meta name="twitter:title" content="[^"]*">', head) == [
         f'<meta name="twitter:title" content="{text}&#x27;s report · Demo">'
     ]
+
+
+def test_what_the_site_writes_holds_the_text_inert(project: Callable[..., Project]) -> None:
+    proj = hostile_site(project)
+    escaped = "x&lt;/title&gt;&lt;script&gt;alert(2)&lt;/script&gt;"
+    home = proj.html("index.html")
+    # The drawing's text (vl-convert's SVG) and the spec's JSON, which "<" cannot close.
+    svg = re.search(r'<div class="chart-svg".*?</svg>', home, re.S)
+    assert svg and "<script" not in svg.group(0) and f">{escaped} l…</text>" in svg.group(0)
+    spec = re.search(r'<script type="application/json" class="chart-spec">(.*?)</script>', home)
+    assert spec and "<" not in spec.group(1)
+    assert json.loads(spec.group(1))["title"] == f"{PAYLOAD} chart"
+    # A seed's control characters are shown, never written raw.
+    source = proj.html("sources/demo/index.html")
+    assert f"<p>{SHOWN_LINE}</p>" in source
+    assert not CONTROL.search(source), CONTROL.findall(source)
+
+
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def test_pdf_metadata_and_text_hold_the_text_as_it_is(project: Callable[..., Project]) -> None:
+    proj = hostile_site(project, pdf=True)
+    reader = PdfReader(proj.root / "build" / "pdf" / "briefing.pdf")
+    meta = reader.metadata
+    assert meta is not None
+    assert (meta.title, meta.subject) == (f"{PAYLOAD} briefing", f"{PAYLOAD} subtitle")
+    assert meta["/Keywords"] == PAYLOAD
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert f"{PAYLOAD} Bob's report" in " ".join(text.split())
+    assert "&lt;" not in text and "&amp;" not in text and "&#" not in text

@@ -2,6 +2,7 @@
 the Data Package that describes the facts files.
 
 Output is byte-stable for the same facts: fixed column order, sorted keys, exact digits.
+CSV text cells never start a spreadsheet formula (see ``_cell``).
 """
 
 from __future__ import annotations
@@ -44,6 +45,10 @@ def records(book: FactBook) -> list[dict[str, str]]:
     return rows
 
 
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV Injection"):
+# "=HYPERLINK(…)" in a subject would be a link to click, "@SUM(…)" a computation.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NUMERIC = frozenset(column.name for column in COLUMNS if column.type == "number")
 CHART_COLUMNS = ("id", "label", "series", "subject", "value", "unit", "text", "period", "kind",
                  "geo", "source", "source_id", "quote", "role")  # fmt: skip
 
@@ -52,7 +57,7 @@ def data_files(book: FactBook, title: str) -> dict[str, str]:
     """facts.csv, facts.json and datapackage.json (titled ``title``) by their path in the site."""
     rows = records(book)
     files = {
-        CSV_FILE: _csv(rows, tuple(column.name for column in COLUMNS)),
+        CSV_FILE: _csv(rows, tuple(column.name for column in COLUMNS), NUMERIC),
         JSON_FILE: _json({"facts": rows}),
     }
     return files | {PACKAGE_FILE: _json(package(book, title, files))}
@@ -66,17 +71,30 @@ def chart_data(spec: ChartSpec, sources: Mapping[str, Source]) -> dict[str, str]
     table = [{**row, "value": exact[row["id"]]} for row in rows]
     payload = {"chart": spec.id, "title": spec.title, "description": spec.alt, "rows": table}
     return {
-        chart_file(spec.id, "csv"): _csv(table, CHART_COLUMNS),
+        chart_file(spec.id, "csv"): _csv(table, CHART_COLUMNS, frozenset({"value"})),
         chart_file(spec.id, "json"): _json(payload),
     }
 
 
-def _csv(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
+def _csv(rows: list[dict[str, Any]], columns: tuple[str, ...], numeric: frozenset[str]) -> str:
+    """The rows as CSV; ``numeric`` columns hold canonical numbers ("-3.2"), written as they
+    are so a negative value stays a number, every other cell is text, neutralised."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(
+        {key: value if key in numeric else _cell(str(value)) for key, value in row.items()}
+        for row in rows
+    )
     return buffer.getvalue()
+
+
+def _cell(text: str) -> str:
+    """A text cell a spreadsheet shows as text: one that would start a formula gets a leading
+    apostrophe, which spreadsheets hide and read as "this is text" (the guidance of OWASP's
+    CSV Injection page). defusedcsv does the same but also rewrites every "|" in such a cell
+    and knows nothing of numeric columns, so a negative value would become text."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _json(payload: dict[str, Any]) -> str:
