@@ -207,3 +207,37 @@ def test_pdf_metadata_and_text_hold_the_text_as_it_is(project: Callable[..., Pro
     text = " ".join(page.extract_text() for page in reader.pages)
     assert f"{PAYLOAD} Bob's report" in " ".join(text.split())
     assert "&lt;" not in text and "&amp;" not in text and "&#" not in text
+
+
+FRONT_MATTER = f"""\
+---
+title: "{PAYLOAD} & co"
+description: 'd" onmouseover="alert(3)'
+author: "<b>a</b>"
+---
+# Home
+
+{{{{ fact("market.production.2024") }}}} and {{{{ fact("parts.exports.2024") }}}}.
+"""
+
+
+def test_front_matter_text_is_escaped_where_material_prints_it(
+    project: Callable[..., Project],
+) -> None:
+    proj = project(index=FRONT_MATTER)
+    done = proj.mkdocs_build()
+    assert done.returncode == 0, done.stderr
+    html = proj.html("index.html")
+    head = html.split("</head>")[0]
+    title = "x&lt;/title&gt;&lt;script&gt;alert(2)&lt;/script&gt; &amp; co"
+    assert re.findall(r"<title>.*</title>", head) == [f"<title>{title} - Demo</title>"]
+    assert re.findall(r'<meta name="(?:description|author)" content="[^"]*">', head) == [
+        '<meta name="description" content="d&quot; onmouseover=&quot;alert(3)">',
+        '<meta name="author" content="&lt;b&gt;a&lt;/b&gt;">',
+    ]
+    assert re.findall(r'<meta property="og:(?:title|description)" content="[^"]*">', head) == [
+        '<meta property="og:title" content="Demo">',  # the home page is the site's
+        '<meta property="og:description" content="d&quot; onmouseover=&quot;alert(3)">',
+    ]
+    assert "<script>alert" not in html and "<b>a</b>" not in html
+    assert html.count(title) == 2  # <title> and the header (the nav names it Home)

@@ -37,7 +37,7 @@ from briefing.render.compiled import CompiledTemplates
 from briefing.render.csp import ThemeCode, with_csp
 from briefing.render.fixups import fixed
 from briefing.render.generated import generated_pages, quote_styles
-from briefing.render.meta import open_graph, style_element, with_head
+from briefing.render.meta import escaped_meta, open_graph, style_element, with_head
 from briefing.render.pages import PageRenderer
 from briefing.render.placeholders import (
     PageRender,
@@ -200,6 +200,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     ) -> str | None:
         if not self.config.enabled or page.file.src_uri in self.generated:
             return markdown
+        page.meta.update(escaped_meta(page.meta))
         path = f"{self.docs}/{page.file.src_uri}"
         result = self.reuse.made(
             f"page:{path}",
@@ -251,7 +252,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # page.title is HTML (MkDocs keeps the heading's entities): the tags want its text.
         heading = html_text(page.title or "")
         title = f"{heading} · {site}" if heading and not page.is_homepage else site
-        description = str(page.meta.get("description") or config.site_description or "")
+        described = page.meta.get("description")  # HTML text by now, see on_page_markdown
+        description = html_text(str(described)) if described else config.site_description or ""
         tags = open_graph(title, description, site, config.site_url, page.url)
         own = self.styles.get(page.file.src_uri)
         return fixed(with_head(output, tags + (style_element(own) if own else "")))

@@ -6,9 +6,21 @@ these tags must be absolute, so ``og:url`` is only written when ``site_url`` is 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
 from urllib.parse import urljoin
 
 from briefing.render.text import esc
+
+# Front-matter keys Material prints into a page as they are (MkDocs does not autoescape): in
+# <title>, <meta name="description">, <meta name="author">, the header and the navigation.
+TEXT_META = ("title", "description", "author")
+
+
+def escaped_meta(meta: Mapping[str, Any]) -> dict[str, str]:
+    """A page's front-matter text as HTML text, to be printed as it is: a chapter's
+    ``title: x</title><script>…`` would otherwise be markup in every page's navigation."""
+    return {key: esc(meta[key]) for key in TEXT_META if isinstance(meta.get(key), str)}
 
 
 def open_graph(
