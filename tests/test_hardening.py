@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from pathlib import Path
 
-from jinja2 import DictLoader, Environment
+from jinja2 import Environment, FileSystemLoader
 
 from briefing.render.csp import ThemeCode, inline_code, policy, with_csp
 from briefing.render.fixups import fixed
@@ -63,23 +64,27 @@ def test_the_page_itself_allows_nothing() -> None:
     assert "sha256" not in html
 
 
-def test_theme_code_is_rendered_with_the_pages_context_but_not_its_text() -> None:
-    env = Environment(
-        loader=DictLoader(
-            {
-                "base.html": '<script>scope="{{ base_url }}"</script><script src="b.js"></script>'
-                "<style>:root{--f:{{ config.font }}}</style>{% include 'p.html' %}",
-                "p.html": '<script>go("{{ page.meta.location }}")</script>'
-                '<script type="application/json">{{ page.title }}</script>',
-                "icon.svg": "<script>not a template</script>",
-            }
-        )
-    )
-    code = ThemeCode.of(env)
+def test_theme_code_is_rendered_with_the_pages_context_but_not_its_text(tmp_path: Path) -> None:
+    theme, override = tmp_path / "theme", tmp_path / "override"
+    templates = {
+        theme / "base.html": '<script>scope="{{ base_url }}"</script><script src="b.js"></script>'
+        "<style>:root{--f:{{ config.font }}}</style>{% include 'partials/p.html' %}",
+        theme / "partials" / "p.html": '<script>go("{{ page.meta.location }}")</script>'
+        '<script type="application/json">{{ page.title }}</script>',
+        theme / ".icons" / "x.html": "<script>not a template of the theme</script>",
+        theme / "main.html": "<script>overridden</script>",
+        override / "main.html": "<script>{{ 1 + 1 }}</script>",
+    }
+    for path, text in templates.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+    dirs = [str(override), str(theme)]
+    code = ThemeCode.of(Environment(loader=FileSystemLoader(dirs)), dirs)
     page = {"meta": {"location": '");alert(1);("'}, "title": "<script>alert(2)</script>"}
     context = {"base_url": "../..", "config": {"font": "serif"}, "page": page, "nav": page}
     scripts, styles = code.rendered(context)
-    assert scripts == ['scope="../.."']  # not the one writing the page's text
+    # Not the one writing the page's text, not the overridden one, not the inert JSON.
+    assert scripts == ['scope="../.."', "2"]
     assert styles == [":root{--f:serif}"]
 
 

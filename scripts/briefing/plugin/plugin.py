@@ -282,7 +282,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.pdfs.add_links(env)
             # Material prints `page.title | striptags` unescaped (MkDocs does not autoescape).
             env.filters["striptags"] = striptags_escaped
-            self.theme_code = ThemeCode.of(env)
+            self.theme_code = ThemeCode.of(env, config.theme.dirs)
             if env.bytecode_cache is None:  # MkDocs compiles Material's templates every build
                 env.bytecode_cache = CompiledTemplates(self.paths.jinja_cache)
         return env

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -61,11 +62,13 @@ class ThemeCode:
     styles: tuple[Template, ...]
 
     @classmethod
-    def of(cls, env: Environment) -> ThemeCode:
+    def of(cls, env: Environment, dirs: Iterable[str]) -> ThemeCode:
+        """The code of the templates in the theme's ``dirs``, each read as ``env`` loads it
+        (so an override is read, not what it overrides)."""
         scripts: list[Template] = []
         styles: list[Template] = []
         assert env.loader is not None  # MkDocs' theme environment always has one
-        for name in env.list_templates(filter_func=lambda name: name.endswith(".html")):
+        for name in _html_templates(dirs):
             source = env.loader.get_source(env, name)[0]
             if "<script" not in source and "<style" not in source:
                 continue
@@ -85,6 +88,22 @@ class ThemeCode:
         allowed with whatever script an editor wrote into it."""
         site = {key: value for key, value in context.items() if key not in _EDITORS}
         return _all_rendered(self.scripts, site), _all_rendered(self.styles, site)
+
+
+def _html_templates(dirs: Iterable[str]) -> list[str]:
+    """The names of the HTML templates in ``dirs``, without walking folders whose name starts
+    with a dot (Material's ``.icons`` holds thousands of SVG files and no template)."""
+    names: set[str] = set()
+    for top in dirs:
+        for folder, subfolders, files in os.walk(top):
+            subfolders[:] = [sub for sub in subfolders if not sub.startswith(".")]
+            rel = os.path.relpath(folder, top)
+            names.update(
+                name if rel == "." else f"{rel}/{name}".replace(os.sep, "/")
+                for name in files
+                if name.endswith(".html")
+            )
+    return sorted(names)
 
 
 def _all_rendered(templates: tuple[Template, ...], context: Mapping[str, Any]) -> list[str]:
