@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import Browser, expect
 from pypdf import PdfReader
 
+from briefing.render.csp import inline_code, policy
 from conftest import VIEWPORT, Project
 
 PAYLOAD = "x</title><script>alert(2)</script>"
@@ -241,3 +242,25 @@ def test_front_matter_text_is_escaped_where_material_prints_it(
     ]
     assert "<script>alert" not in html and "<b>a</b>" not in html
     assert html.count(title) == 2  # <title> and the header (the nav names it Home)
+
+
+def test_every_inline_script_and_style_of_the_real_site_is_its_own(real_site: Path) -> None:
+    """The policy is complete: no page of the real site carries inline code it does not
+    allow (the 404 page included), so nothing of its own is blocked."""
+    pages = sorted(real_site.rglob("*.html"))
+    assert len(pages) > 20
+    for path in pages:
+        html = path.read_text("utf-8")
+        found = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
+        assert len(found) == 1, path
+        scripts, styles = inline_code(html)
+        assert _allows(found[0], scripts, styles), path
+
+
+def _allows(csp: str, scripts: list[str], styles: list[str]) -> bool:
+    """Whether ``csp`` allows every one of these inline scripts and styles."""
+    rules = {rule.split(" ", 1)[0]: set(rule.split()[1:]) for rule in csp.split("; ")}
+    needed = {
+        rule.split(" ", 1)[0]: set(rule.split()[1:]) for rule in policy(scripts, styles).split("; ")
+    }
+    return needed["script-src"] <= rules["script-src"] and needed["style-src"] <= rules["style-src"]
