@@ -35,7 +35,7 @@ demo:
   publisher: "{PAYLOAD} press"
   author: "{PAYLOAD} author"
   published: "2025-07-13"
-  date_note: "{PAYLOAD} date"
+  date_note: "{PAYLOAD} date\\u202e"
   url: "https://example.com/{PAYLOAD}"
   language: en
 """
@@ -192,6 +192,7 @@ def test_what_the_site_writes_holds_the_text_inert(project: Callable[..., Projec
     # A seed's control characters are shown, never written raw.
     source = proj.html("sources/demo/index.html")
     assert f"<p>{SHOWN_LINE}</p>" in source
+    assert f"<dd>{escaped} date⟨U+202E⟩</dd>" in source
     assert not CONTROL.search(source), CONTROL.findall(source)
 
 
@@ -208,6 +209,7 @@ def test_pdf_metadata_and_text_hold_the_text_as_it_is(project: Callable[..., Pro
     text = " ".join(page.extract_text() for page in reader.pages)
     assert f"{PAYLOAD} Bob's report" in " ".join(text.split())
     assert "&lt;" not in text and "&amp;" not in text and "&#" not in text
+    assert "date⟨U+202E⟩" in text and not CONTROL.search(text)
 
 
 FRONT_MATTER = f"""\
