@@ -67,7 +67,7 @@ growth:
   mark: bar
   facts: [market.growth.2024, market.exports.2024]
   labels:
-    market.growth.2024: "{PAYLOAD} label"
+    market.growth.2024: "{PAYLOAD} label\\u202e"
   series:
     market.exports.2024: "{PAYLOAD} series"
   x: label
@@ -189,7 +189,9 @@ def test_what_the_site_writes_holds_the_text_inert(project: Callable[..., Projec
     spec = re.search(r'<script type="application/json" class="chart-spec">(.*?)</script>', home)
     assert spec and "<" not in spec.group(1)
     assert json.loads(spec.group(1))["title"] == f"{PAYLOAD} chart"
-    # A seed's control characters are shown, never written raw.
+    # Control characters are shown, never written raw; the data files keep the text as it is.
+    assert not CONTROL.search(home), CONTROL.findall(home)
+    assert f"{PAYLOAD} label\u202e" in proj.html("data/charts/growth.csv")
     source = proj.html("sources/demo/index.html")
     assert f"<p>{SHOWN_LINE}</p>" in source
     assert f"<dd>{escaped} date⟨U+202E⟩</dd>" in source

@@ -14,6 +14,7 @@ import altair as alt
 from briefing.chartspec import ChartSpec
 from briefing.custom_charts import REGISTRY
 from briefing.model import Source
+from briefing.render.text import visible
 from briefing.units import Unit
 
 # Liberation Sans has Arial's metrics, so labels measured here fit where a reader's browser
@@ -31,17 +32,23 @@ WIDTH, HEIGHT = 560, 280
 
 def vega_lite(spec: ChartSpec, sources: Mapping[str, Source], font: str = FONT) -> dict[str, Any]:
     """The Vega-Lite spec (a dict) for a chart, its data inline."""
-    data = alt.Data(values=spec.rows(dict(sources)))
+    data = alt.Data(values=_shown(spec.rows(dict(sources))))
     if spec.function:
         chart = REGISTRY[spec.function](spec, data)
     else:
         chart = _declared(spec, data)
         if spec.rule is not None:
-            chart = alt.layer(chart, *_rule(spec, spec.rule_rows(dict(sources))))
-    chart = chart.properties(title=spec.title)
+            chart = alt.layer(chart, *_rule(spec, _shown(spec.rule_rows(dict(sources)))))
+    chart = chart.properties(title=visible(spec.title))
     chart = chart.configure(font=font, background="transparent").configure_view(stroke=None)
     chart = chart.configure_range(category=PALETTE).configure_mark(color=PALETTE[0])
     return chart.to_dict()  # type: ignore[no-any-return]
+
+
+def _shown(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows whose text shows its control characters, as the page around the chart does
+    (the data files keep the text as it is)."""
+    return [{k: visible(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows]
 
 
 def tooltip() -> list[alt.Tooltip]:
