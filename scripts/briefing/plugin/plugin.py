@@ -238,7 +238,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_template_context(
         self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
     ) -> TemplateContext | None:
-        if self.config.enabled:  # the 404 page
+        if self.config.enabled and template_name.endswith(".html"):  # the 404 page
             self.inline[template_name] = self.theme_code.rendered(context)
         return context
 
