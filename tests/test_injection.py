@@ -89,6 +89,7 @@ BRIEFING = f"""\
         - file: pdf/briefing.pdf
           title: "{PAYLOAD} briefing"
           subtitle: "{PAYLOAD} subtitle"
+          label: "{PAYLOAD} \\"label\\""
           keywords: ["{PAYLOAD}"]
 """
 
@@ -212,6 +213,14 @@ def test_pdf_metadata_and_text_hold_the_text_as_it_is(project: Callable[..., Pro
     assert f"{PAYLOAD} Bob's report" in " ".join(text.split())
     assert "&lt;" not in text and "&amp;" not in text and "&#" not in text
     assert "date⟨U+202E⟩" in text and not CONTROL.search(text)
+    # The download link every page carries.
+    escaped = "x&lt;/title&gt;&lt;script&gt;alert(2)&lt;/script&gt;"
+    label = f"{escaped} &#34;label&#34;"
+    assert (
+        f'<a href="pdf/briefing.pdf" class="briefing-download" title="{escaped} briefing: '
+        f'{label} (PDF)" download>'
+    ) in proj.html("index.html")
+    assert f"<span>{label}</span>" in proj.html("index.html")
 
 
 FRONT_MATTER = f"""\
