@@ -226,6 +226,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             )
         return html
 
+    @event_priority(-100)  # last: the theme renders with the context every plugin has made
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
@@ -235,6 +236,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.inline[page.file.src_uri] = (scripts, [*styles, *([own] if own else [])])
         return context
 
+    @event_priority(-100)  # last, as for pages
     def on_template_context(
         self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
     ) -> TemplateContext | None:
