@@ -11,6 +11,7 @@ from jinja2 import Environment
 from briefing.chartspec import ChartSpec
 from briefing.export import chart_data, data_files
 from briefing.model import Fact, FactBook, Source
+from briefing.problems import Problem
 from briefing.render.meta import open_graph
 from briefing.render.search import fact_entries
 from briefing.render.text import esc, html_text, md_inline, striptags_escaped, visible
@@ -130,3 +131,8 @@ def test_search_entries_are_escaped_html_inside_json() -> None:
     entry = json.loads(f"[{fact_entries(book, SiteUrls())}]")[0]
     assert entry["title"] == f"{ESCAPED}: 5%"
     assert entry["text"] == "2024 · actual · China · @SUM(A1) press. “⟨U+202E⟩q”"
+
+
+def test_problems_printed_show_control_characters() -> None:
+    problem = Problem("facts/a.yaml", 3, "fact 'x\x1b[2J\u202e': unknown")
+    assert str(problem) == "facts/a.yaml:3: fact 'x⟨U+001B⟩[2J⟨U+202E⟩': unknown"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from briefing.render.text import visible
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -15,7 +17,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        """The line printed; editors' text quoted in it shows its control characters, so an
+        ESC in a fact id cannot drive the editor's terminal."""
+        return visible(f"{self.path}:{self.line}: {self.message}")
 
 
 class BriefingError(Exception):

@@ -53,6 +53,11 @@ CASES = [
         f"{CHARTS}:1: chart '../../..': {ID_RULE}",
     ),
     case(
+        "chart-id-with-terminal-escape",
+        {CHARTS: chart('"\\e[2Jx"')},
+        f"{CHARTS}:1: chart '⟨U+001B⟩[2Jx': {ID_RULE}",
+    ),
+    case(
         "chart-id-with-capitals-and-spaces",
         {CHARTS: chart('"Output 2024"') + chart("output"), **shown("output")},
         f"{CHARTS}:1: chart 'Output 2024': {ID_RULE}",
