@@ -749,8 +749,7 @@ def test_check_reports_a_jinja_syntax_error_with_its_line(project: ProjectFactor
     assert (done.returncode, done.stdout.splitlines()) == (
         1,
         [
-            "docs/index.md:3: template syntax error: "
-            "Expected an expression, got 'end of statement block'; "
-            'write {{ fact("id") }}, or {% raw %}…{% endraw %} around literal braces'
+            "docs/index.md:3: '{% if %}' is not available in pages; "
+            'pages may use only {{ fact("id") }} and {{ chart("id") }}'
         ],
     )
