@@ -489,7 +489,7 @@ def test_seed_that_is_not_utf8(tmp_path: Path) -> None:
 def test_source_with_malformed_date(tmp_path: Path) -> None:
     sources = sources_yaml().replace('published: "2025-07-13"', "published: July 2025")
     assert problems(tmp_path, files={"facts/sources.yaml": sources}) == [
-        "facts/sources.yaml:6: source 'demo': 'published' must be YYYY-MM-DD or YYYY-MM"
+        "facts/sources.yaml:6: source 'demo': 'published' must be YYYY-MM-DD or YYYY-MM, a date in the calendar"
     ]
 
 

@@ -18,10 +18,11 @@ from pathlib import Path
 from briefing import yamlio
 from briefing.adding import AddError, append, propose
 from briefing.coverage import load_ignores, uncovered
+from briefing.dates import today
 from briefing.loader import load_factbook
 from briefing.paths import Paths, umask
 from briefing.problems import BriefingError, Problem
-from briefing.releases import compare, current, load_releases, today, write_release
+from briefing.releases import compare, current, load_releases, write_release
 from briefing.render.pages import PageRenderer
 from briefing.render.urls import SiteUrls
 from briefing.schema import json_schema
@@ -204,6 +205,16 @@ def cmd_coverage(args: argparse.Namespace) -> int:
 def cmd_add(args: argparse.Namespace) -> int:
     """Propose a fact from a quote, verify it, and append it to a facts file."""
     paths = Paths(find_root(Path.cwd()))
+    name = args.file or f"{args.source}.yaml"
+    if not paths.is_fact_name(name):
+        registries = ", ".join(p.name for p in paths.registries)
+        print(
+            f"briefing add: {paths.facts}/{name} would not be read as facts; give --file a name "
+            f"in {paths.facts}/ ending in .yaml, not starting with '_', other than {registries}",
+            file=sys.stderr,
+        )
+        return 2
+    target = paths.facts_dir / name
     try:
         book = load_factbook(paths)
         entry = propose(book, args.source, args.quote, args.id, args.subject, args.number)
@@ -214,14 +225,17 @@ def cmd_add(args: argparse.Namespace) -> int:
     except AddError as err:
         print(f"briefing add: {err}", file=sys.stderr)
         return 1
-    target = paths.facts_dir / (args.file or f"{args.source}.yaml")
     shown = io.StringIO()
     yamlio.new_yaml().dump([entry], shown)
     print(shown.getvalue(), end="")
     if args.dry_run:
         return 0
     before = target.read_bytes() if target.is_file() else None
-    append(target, entry)
+    try:
+        append(target, entry)
+    except OSError as err:
+        print(f"briefing add: cannot write {paths.rel(target)}: {err.strerror}", file=sys.stderr)
+        return 1
     try:
         load_factbook(paths)
     except BriefingError as err:

@@ -19,6 +19,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from briefing.buildcache import Reuse, files_digest
+from briefing.dates import build_moment
 from briefing.export import chart_data, data_files
 from briefing.filestore import FileStore
 from briefing.loader import load_factbook
@@ -76,6 +77,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        try:
+            build_moment()  # MkDocs reads it too, with a traceback for a malformed one
+        except ValueError as err:
+            raise PluginError(str(err)) from None
         self.paths = Paths(
             Path(config.config_file_path).parent,
             facts=self.config.facts_dir,
