@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from conftest import FACTS, Project
+from conftest import FACTS, Project, sources_yaml
 
 CITES_ALL = '# Home\n\n{{ fact("market.production.2024") }} and {{ fact("parts.exports.2024") }}.\n'
 
@@ -119,6 +119,25 @@ def test_add_refuses_a_file_that_would_not_be_loaded(project: Callable[..., Proj
     assert not (proj.root / "outside.yaml").exists()
 
 
+def test_folders_named_like_facts_files_or_pages_are_problems_not_crashes(
+    project: Callable[..., Project],
+) -> None:
+    proj = project(index=CITES_ALL)
+    (proj.root / "facts" / "russia.yaml").mkdir()
+    (proj.root / "docs" / "notes.md").mkdir()
+    done = proj.briefing("check")
+    assert (done.returncode, done.stdout.splitlines()) == (
+        1,
+        [
+            "facts/russia.yaml:1: cannot be read (Is a directory); make it a readable file",
+            "docs/notes.md:1: cannot be read (Is a directory); make it a readable file",
+        ],
+    )
+    added = proj.briefing(*ADD, "--quote", RUSSIA, "--file", "russia.yaml")
+    assert added.returncode == 1
+    assert "Traceback" not in added.stderr
+
+
 EPOCH = (
     "must be a whole number of seconds since 1970-01-01 UTC, from 0 to 253402300799, "
     "as `git log -1 --format=%ct` prints it; or unset it"
@@ -171,3 +190,22 @@ def test_release_refuses_days_not_in_the_calendar_and_long_names(
     )
     assert not (proj.root / "facts" / "releases").exists()
     assert proj.briefing("release", "r" * 100, "--date", "2024-02-29").returncode == 0
+
+
+def test_a_build_whose_facts_fail_reports_its_pages_problems_too(
+    project: Callable[..., Project],
+) -> None:
+    """`mkdocs build` says what `briefing check` says: the broken source, not the page citing
+    its facts, and the page's own problem in the same run."""
+    proj = project(index=CITES_ALL + "{{ lipsum() }}\n")
+    proj.write("facts/sources.yaml", sources_yaml() + "  publisherr: Demo Press\n")
+    done = proj.mkdocs_build()
+    assert done.returncode == 1
+    assert (
+        "ERROR   -  2 problem(s) found:\n"
+        "facts/sources.yaml:8: source 'demo': unknown key 'publisherr'; did you mean "
+        "'publisher'? allowed keys: file, sha256, title, publisher, published, language, "
+        "author, url, date_note\n"
+        "docs/index.md:4: 'lipsum' is undefined; "
+        'pages may use only {{ fact("id") }} and {{ chart("id") }}\n'
+    ) in done.stderr

@@ -17,17 +17,14 @@ from pathlib import Path
 
 from briefing import yamlio
 from briefing.adding import AddError, append, propose
+from briefing.checking import check
 from briefing.coverage import load_ignores, uncovered
 from briefing.dates import today
 from briefing.loader import load_factbook
 from briefing.paths import Paths, umask
 from briefing.problems import BriefingError, Problem
 from briefing.releases import compare, current, load_releases, write_release
-from briefing.render.pages import PageRenderer
-from briefing.render.urls import SiteUrls
 from briefing.schema import json_schema
-
-BACKGROUND = "background"
 
 
 def find_root(start: Path) -> Path:
@@ -36,54 +33,6 @@ def find_root(start: Path) -> Path:
         if (folder / "mkdocs.yml").is_file():
             return folder
     raise SystemExit(f"{start}: no mkdocs.yml here or above; run briefing inside the project")
-
-
-def check(paths: Paths) -> list[Problem]:
-    """Every problem in facts, sources, charts and pages, without building HTML."""
-    try:
-        book = load_factbook(paths)
-    except BriefingError as err:
-        return err.problems
-    renderer = PageRenderer(book, SiteUrls())
-    problems: list[Problem] = []
-    try:
-        load_releases(paths)
-    except BriefingError as err:
-        problems.extend(err.problems)
-    cited: set[str] = set()
-    shown: set[str] = set()
-    for page in sorted(paths.docs_dir.rglob("*.md")):
-        src_uri = page.relative_to(paths.docs_dir).as_posix()
-        text = yamlio.read_text(page, paths.rel(page), problems)
-        if text is None:
-            continue
-        result = renderer.render(text, paths.rel(page), src_uri)
-        problems.extend(result.problems)
-        cited.update(result.citations)
-        shown.update(result.charts)
-    if problems:
-        return sorted(set(problems))  # which facts go uncited is only known once pages render
-    for spec in book.charts.values():
-        if spec.id not in shown:
-            problems.append(
-                Problem(
-                    spec.path,
-                    spec.line,
-                    f"chart '{spec.id}' is shown on no page; "
-                    f'add {{{{ chart("{spec.id}") }}}} to a chapter, or delete it',
-                )
-            )
-    for fact in book.facts.values():
-        if fact.id not in cited and BACKGROUND not in fact.tags:
-            problems.append(
-                Problem(
-                    fact.path,
-                    fact.line,
-                    f"fact '{fact.id}' is cited by no page; cite it in a chapter, "
-                    f"or tag it '{BACKGROUND}' to list it on the facts page only",
-                )
-            )
-    return sorted(set(problems))
 
 
 def cmd_check(args: argparse.Namespace) -> int:

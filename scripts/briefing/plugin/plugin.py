@@ -7,6 +7,7 @@ while MkDocs reads them; ``on_env`` fails the build with every problem at once.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from briefing.buildcache import Reuse, files_digest
+from briefing.checking import check
 from briefing.dates import build_moment
 from briefing.export import chart_data, data_files
 from briefing.filestore import FileStore
@@ -123,8 +125,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self._loaded is None:
             try:
                 book = self.reuse.made("book", lambda: load_factbook(self.paths))
-            except BriefingError as err:
-                raise PluginError(_report(err.problems)) from None
+            except BriefingError:
+                # Every page is checked against what is valid: its problems come in this run.
+                problems = check(replace(self.paths, docs=self.docs))
+                raise PluginError(_report(problems)) from None
             charts = ChartRenderer(self.paths.chart_cache, book.sources)
             renderer = PageRenderer(book, self.urls, charts, self.paths.jinja_cache)
             self._loaded = (book, charts, renderer)
@@ -242,7 +246,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self.config.enabled and self.problems:
-            raise PluginError(_report(self.problems))
+            raise PluginError(_report(sorted(self.problems)))  # pages: by page and line
         if self.config.enabled:
             self.pdfs.add_links(env)
             if env.bytecode_cache is None:  # MkDocs compiles Material's templates every build
@@ -288,5 +292,6 @@ def _asset(name: str) -> str:
 
 
 def _report(problems: list[Problem]) -> str:
-    ordered = sorted(set(problems))
+    """Every problem once, in the order given (the loader's: root causes first)."""
+    ordered = list(dict.fromkeys(problems))
     return f"{len(ordered)} problem(s) found:\n" + "\n".join(str(p) for p in ordered)

@@ -116,10 +116,11 @@ class PageRenderer:
             return Markup("")
         fact = self.book.facts.get(fid)
         if fact is None:
-            line = _call_line(page.path, template)
-            page.problems.append(
-                Problem(page.path, line, f"unknown fact '{fid}'; use an id from facts/*.yaml")
-            )
+            if not self.book.is_broken("fact", fid):  # else its own problem is reported
+                line = _call_line(page.path, template)
+                page.problems.append(
+                    Problem(page.path, line, f"unknown fact '{fid}'; use an id from facts/*.yaml")
+                )
             return Markup("")
         return Markup(page.stashed(self.fact_html(page, fact), esc(fact.text)))
 
@@ -131,10 +132,13 @@ class PageRenderer:
             return Markup("")
         spec = self.book.charts.get(cid)
         if spec is None:
-            line = _call_line(page.path, template)
-            page.problems.append(
-                Problem(page.path, line, f"unknown chart '{cid}'; declare it in facts/charts.yaml")
-            )
+            if not self.book.is_broken("chart", cid):
+                line = _call_line(page.path, template)
+                page.problems.append(
+                    Problem(
+                        page.path, line, f"unknown chart '{cid}'; declare it in facts/charts.yaml"
+                    )
+                )
             return Markup("")
         page.charts.append(spec.id)
         cites = " ".join(self.citation(page, fact) for fact in spec.cited)
