@@ -24,7 +24,7 @@ _CODE = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
 # What the reader does not see as written: each is replaced by what they see (see _shown).
 _MARKUP = re.compile(
     r"""(?P<comment><!--.*?(?:-->|\Z))
-    |(?P<tag></?(?P<name>[A-Za-z][\w-]*)(?:[^>"']|"[^"]*"|'[^']*')*>)
+    |(?P<tag></?(?P<name>[A-Za-z][\w-]*)(?:[^<>"']|"[^<>"]*"|'[^<>']*')*>)
     |(?P<entity>&(?:\#[0-9]+|\#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)
     |\\(?P<escaped>[\\`*_{}\[\]()#+\-.!])
     |(?P<emphasis>[*_~]+)

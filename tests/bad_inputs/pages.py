@@ -4,7 +4,7 @@ and mistakes whose consequences must stay silent while independent ones are stil
 from __future__ import annotations
 
 from bad_inputs.base import INDEX, MARKET, ONLY, SOURCES, case, page
-from conftest import CITES_ALL, FACTS, sources_yaml
+from conftest import CITES_ALL, FACTS, UNITS, sources_yaml
 
 CHARTS = "facts/charts.yaml"
 TYPED = 'typed by hand; cite a fact instead: {{ fact("id") }}'
@@ -33,6 +33,28 @@ SHOWN = '{{ chart("parts") }}\n{{ chart("production") }}\n'
 BAD_MARK = "other:\n  title: Other\n  alt: Bars\n  mark: pie\n  x: label\n  y: value\n"
 BAD_MARK += "  facts: [parts.exports.2024]\n"
 SOURCE_KEYS = "file, sha256, title, publisher, published, language, author, url, date_note"
+
+
+# Charts that reach the production fact by select and by rule, and one typing a number.
+REACHING = """\
+selected:
+  title: Selected
+  alt: Bars of what is selected
+  mark: bar
+  x: label
+  y: value
+  select: {unit: vehicles}
+ruled:
+  title: Parts against production, 12 percent
+  alt: Bars of parts
+  mark: bar
+  x: label
+  y: value
+  facts: [parts.exports.2024]
+  rule: market.production.2024
+"""
+UNITS_TEXT = UNITS.read_text("utf-8")
+VEHICLES = "vehicles: {style: count, singular: vehicle, plural: vehicles}"
 
 
 def not_available(what: str) -> str:
@@ -145,5 +167,18 @@ CASES = [
         f"{MARKET}:21: invalid YAML: expected the node content, but found '<stream end>'; "
         "check the quotes and indentation on this line and the line above",
         f"{INDEX}:6: 'x' is undefined; {ONLY}",
+    ),
+    case(
+        "broken-unit-its-facts-and-the-charts-reaching-them-silent",
+        {
+            "facts/units.yaml": UNITS_TEXT.replace(VEHICLES, "vehicles: {style: counted}"),
+            CHARTS: REACHING,
+            INDEX: CITES_ALL + '{{ chart("selected") }}\n{{ chart("ruled") }}\n',
+        },
+        f"facts/units.yaml:{UNITS_TEXT[: UNITS_TEXT.index(VEHICLES)].count(chr(10)) + 1}: "
+        "unit 'vehicles': 'style' is 'counted'; "
+        "use one of: count, percent, currency, multiplier, rank, ordinal, year",
+        f"{CHARTS}:9: number \"12 percent\" typed by hand; chart 'ruled' states numbers only "
+        "through its facts; describe in words",
     ),
 ]
