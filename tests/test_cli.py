@@ -195,8 +195,8 @@ def test_release_refuses_days_not_in_the_calendar_and_long_names(
 def test_a_build_whose_facts_fail_reports_its_pages_problems_too(
     project: Callable[..., Project],
 ) -> None:
-    """`mkdocs build` says what `briefing check` says: the broken source, not the page citing
-    its facts, and the page's own problem in the same run."""
+    """`mkdocs build` says what `briefing check` says: the broken source (not the page citing
+    its facts) or a malformed release snapshot, and the page's own problem in the same run."""
     proj = project(index=CITES_ALL + "{{ lipsum() }}\n")
     proj.write("facts/sources.yaml", sources_yaml() + "  publisherr: Demo Press\n")
     done = proj.mkdocs_build()
@@ -206,6 +206,16 @@ def test_a_build_whose_facts_fail_reports_its_pages_problems_too(
         "facts/sources.yaml:8: source 'demo': unknown key 'publisherr'; did you mean "
         "'publisher'? allowed keys: file, sha256, title, publisher, published, language, "
         "author, url, date_note\n"
+        "docs/index.md:4: 'lipsum' is undefined; "
+        'pages may use only {{ fact("id") }} and {{ chart("id") }}\n'
+    ) in done.stderr
+    proj.write("facts/sources.yaml", sources_yaml())
+    proj.write("facts/releases/r1.json", '{"date": "2025-13-45", "facts": []}\n')
+    done = proj.mkdocs_build()
+    assert done.returncode == 1
+    assert (
+        "ERROR   -  2 problem(s) found:\n"
+        'facts/releases/r1.json:1: "date" must be a day in the calendar, YYYY-MM-DD\n'
         "docs/index.md:4: 'lipsum' is undefined; "
         'pages may use only {{ fact("id") }} and {{ chart("id") }}\n'
     ) in done.stderr

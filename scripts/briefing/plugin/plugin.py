@@ -126,13 +126,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             try:
                 book = self.reuse.made("book", lambda: load_factbook(self.paths))
             except BriefingError:
-                # Every page is checked against what is valid: its problems come in this run.
-                problems = check(replace(self.paths, docs=self.docs))
-                raise PluginError(_report(problems)) from None
+                raise self._everything_wrong() from None
             charts = ChartRenderer(self.paths.chart_cache, book.sources)
             renderer = PageRenderer(book, self.urls, charts, self.paths.jinja_cache)
             self._loaded = (book, charts, renderer)
         return self._loaded
+
+    def _everything_wrong(self) -> PluginError:
+        """The build's failure with all that ``briefing check`` finds: pages are checked
+        against whatever facts are valid, so that their problems do not wait for a second run."""
+        return PluginError(_report(check(replace(self.paths, docs=self.docs))))
 
     @property
     def book(self) -> FactBook:
@@ -151,8 +154,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return files
         try:
             self.generated, made, charts = self.reuse.made("files", lambda: self._made(config))
-        except BriefingError as err:
-            raise PluginError(_report(err.problems)) from None
+        except BriefingError:  # a release snapshot
+            raise self._everything_wrong() from None
         for src_uri, content in self.generated.items():
             file = File.generated(config, src_uri, content=content)
             if src_uri.startswith("sources/") and src_uri != SOURCES_INDEX:
