@@ -1,6 +1,6 @@
 """``briefing check``: every problem in facts, sources, charts, releases and pages in one run,
-without building HTML; also what a build that cannot load its facts reports, so that its
-pages' problems are not left for a second run."""
+without building HTML; also what a build that cannot load its facts or releases reports, so
+that its pages' problems are not left for a second run."""
 
 from __future__ import annotations
 

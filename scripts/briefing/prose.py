@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 from briefing.numbers import parse_numbers
 from briefing.problems import Problem
@@ -85,8 +86,8 @@ def _seen(match: re.Match[str]) -> str:
     if kind == "tag":
         return " " if match["name"].lower() in _BLOCKS else ""
     if kind == "entity":
-        char = html.unescape(match[0])
-        return " " if char.isspace() else "" if _MARKUP.fullmatch(char) else char
+        char = html.unescape(match[0])  # &shy; and &#8203; are as invisible as the characters
+        return " " if char.isspace() else "" if unicodedata.category(char[0]) == "Cf" else char
     if kind == "escaped":
         return match["escaped"]
     if kind == "space":
