@@ -145,8 +145,8 @@ EPOCH = (
 
 
 def test_a_malformed_source_date_epoch_is_one_line(project: Callable[..., Project]) -> None:
-    """The release command and the build (MkDocs itself reads it, with a traceback) say what
-    to set; a date out of range or negative is refused like text."""
+    """The release command, the check and the build (MkDocs itself reads it, with a traceback)
+    say what to set; a date out of range or negative is refused like text."""
     proj = project(index=CITES_ALL)
     for epoch in ("abc", "-1", "1e9", " 1752400000", "", "253402300800", "9" * 5000, "١٢٣"):
         env = {"SOURCE_DATE_EPOCH": epoch}
@@ -154,6 +154,12 @@ def test_a_malformed_source_date_epoch_is_one_line(project: Callable[..., Projec
         released = proj.briefing("release", "r1", env=env)
         assert (released.returncode, released.stdout) == (1, ""), epoch
         assert released.stderr == f"briefing release: SOURCE_DATE_EPOCH={shown} {EPOCH}\n"
+        checked = proj.briefing("check", env=env)
+        assert (checked.returncode, checked.stdout) == (1, ""), epoch
+        assert checked.stderr == (
+            f"briefing check: SOURCE_DATE_EPOCH={shown} {EPOCH}\n"
+            "1 problem(s); fix them and run briefing check again\n"
+        )
         built = proj.run(sys.executable, "-m", "mkdocs", "build", env=env)
         assert built.returncode == 1, epoch
         assert "Traceback" not in built.stderr

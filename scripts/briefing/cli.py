@@ -19,7 +19,7 @@ from briefing import yamlio
 from briefing.adding import AddError, append, propose
 from briefing.checking import check
 from briefing.coverage import load_ignores, uncovered
-from briefing.dates import today
+from briefing.dates import build_moment, today
 from briefing.loader import load_factbook
 from briefing.paths import Paths, umask
 from briefing.problems import BriefingError, Problem
@@ -40,8 +40,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     problems = check(paths)
     for problem in problems:
         print(problem)
-    if problems:
-        print(f"{len(problems)} problem(s); fix them and run briefing check again", file=sys.stderr)
+    count = len(problems)
+    try:
+        build_moment()  # the build would refuse it
+    except ValueError as err:
+        print(f"briefing check: {err}", file=sys.stderr)
+        count += 1
+    if count:
+        print(f"{count} problem(s); fix them and run briefing check again", file=sys.stderr)
         return 1
     print("briefing check: all facts verified against their sources; all pages render")
     return 0
