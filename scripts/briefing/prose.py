@@ -7,8 +7,9 @@ The check reads the page's source, not what Jinja made of it: the sandbox lets J
 nothing but fact() and chart() (``briefing.render.sandbox``), so the rest of the text is
 exactly the source, and the source keeps every problem's true line. It reads that text as a
 reader sees it, though: character references decoded (``45&nbsp;percent``), tags and comments
-gone (``12<!-- -->%``, ``12<span>%</span>``), Markdown's emphasis and escapes gone, invisible
-characters dropped and every run of spaces one space (``12  percent``).
+gone (``12<!-- -->%``, ``12<span>%</span>``), Markdown's emphasis, escapes and link targets
+gone (``**12** percent``, ``[12](x) percent``), invisible characters dropped and every run of
+spaces one space (``12  percent``).
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ _MARKUP = re.compile(
     |(?P<tag></?(?P<name>[A-Za-z][\w-]*)(?:[^<>"']|"[^<>"]*"|'[^<>']*')*>)
     |(?P<entity>&(?:\#[0-9]+|\#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)
     |\\(?P<escaped>[\\`*_{}\[\]()#+\-.!])
-    |(?P<emphasis>[*_~]+)
+    |(?P<link>\]\([^()<>\s]*(?:\s+"[^"<>]*")?\)|\]\[[^\[\]<>]*\])
+    |(?P<emphasis>[*_~\[]+)
     |(?P<invisible>[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]+)
     |(?P<space>\s+)
     """,
@@ -92,7 +94,7 @@ def _seen(match: re.Match[str]) -> str:
         return match["escaped"]
     if kind == "space":
         return "\n\n" if match[0].count("\n") > 1 else " "
-    return ""  # a comment, emphasis, an invisible character
+    return ""  # a comment, a link's target, emphasis, an invisible character
 
 
 def typed_numbers(

@@ -126,6 +126,7 @@ CASES = [
             "Up 45&nbsp;percent, 46&#160;percent, 12  percent and 13\u2009%.\n"
             "Exports of 4.9M vehicles and USD3bn.\n"
             "Share 12<!-- -->%, 14<span>%</span>, **15** percent and 16\u200b%.\n"
+            "Links: [17](https://example.org/18%) percent, &#49;&#57;&shy;%.\n"
         ),
         f'{INDEX}:4: number "12 percent" {TYPED}',  # by line, then message
         f'{INDEX}:4: number "13 %" {TYPED}',
@@ -137,6 +138,8 @@ CASES = [
         f'{INDEX}:6: number "14%" {TYPED}',
         f'{INDEX}:6: number "15 percent" {TYPED}',
         f'{INDEX}:6: number "16%" {TYPED}',
+        f'{INDEX}:7: number "17 percent" {TYPED}',
+        f'{INDEX}:7: number "19%" {TYPED}',
     ),
     # --- one root cause, reported alone; independent problems still reported --------------------
     case(
