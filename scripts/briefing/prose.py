@@ -42,8 +42,9 @@ _BLOCKS = frozenset({
     "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
     "main", "nav", "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul",
 })  # fmt: skip
-# "4.9M", "3bn": a scale written as a letter or two straight after the digits.
-_ABBREVIATED = re.compile(r"(?:bn|mn|mln|tn|[kmbt])\b", re.IGNORECASE)
+# "4.9M", "5k", "3bn": a scale written as letters straight after the digits (a single letter
+# in the case it is written in for a scale, so "phase 2b" and "4K video" are no figures).
+_ABBREVIATED = re.compile(r"(?:(?i:bn|mn|mln|tn)|[kMBT])\b")
 UNIT_WORDS = re.compile(
     r"\s*(?:vehicles?|units?|cars?|brands?|companies|people|points|km|kilometres|minutes|"
     r"years? (?:old|of)|square met(?:re|er)s|watt-hours|Wh/kg|V)\b",
@@ -70,12 +71,16 @@ def _shown(text: str) -> tuple[str, list[int]]:
     shown: list[str] = []
     at: list[int] = []
     done = 0
+    last = ""  # the last character shown
     for match in _MARKUP.finditer(text):
-        shown.append(text[done : match.start()])
-        at.extend(range(done, match.start()))
+        before = text[done : match.start()]
         seen = _seen(match)
-        shown.append(seen)
+        if seen.isspace() and (before[-1:] or last).isspace():
+            seen = ""  # a break stays one space however many pieces make it
+        shown += (before, seen)
+        at.extend(range(done, match.start()))
         at.extend([match.start()] * len(seen))
+        last = (before + seen)[-1:] or last
         done = match.end()
     shown.append(text[done:])
     at.extend(range(done, len(text) + 1))  # and one past the end
