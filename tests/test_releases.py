@@ -81,10 +81,13 @@ def test_release_refuses_bad_names_and_dates(project: Callable[..., Project]) ->
     bad_name = proj.briefing("release", "../up")
     assert bad_name.returncode == 1
     assert bad_name.stderr == (
-        "briefing release: release name '../up' must be letters, digits, '.', '_' or '-'\n"
+        "briefing release: release name '../up' must be letters, digits, '.', '_' or '-' (at most 100)\n"
     )
     bad_date = proj.briefing("release", "r1", "--date", "13 May")
-    assert bad_date.stderr == "briefing release: release date '13 May' must be YYYY-MM-DD\n"
+    assert (
+        bad_date.stderr
+        == "briefing release: release date '13 May' must be a day in the calendar, YYYY-MM-DD\n"
+    )
     assert not (proj.root / "facts" / "releases").exists()
 
 
@@ -159,7 +162,7 @@ def test_bad_snapshots_are_reported_by_file_and_line(project: Callable[..., Proj
     expected = [
         "facts/releases/broken.json:4: not valid JSON: Expecting property name enclosed in "
         "double quotes; cut snapshots with briefing release NAME instead of editing them",
-        'facts/releases/entries.json:2: "date" must be YYYY-MM-DD',
+        'facts/releases/entries.json:2: "date" must be a day in the calendar, YYYY-MM-DD',
         "facts/releases/entries.json:5: fact 'a' is listed twice",
         "facts/releases/entries.json:6: fact 'b' has unknown field(s) colour; known: id, "
         "subject, value, value_high, unit, text, period, kind, geo, qualifier, source, quote, "

@@ -489,7 +489,7 @@ def test_seed_that_is_not_utf8(tmp_path: Path) -> None:
 def test_source_with_malformed_date(tmp_path: Path) -> None:
     sources = sources_yaml().replace('published: "2025-07-13"', "published: July 2025")
     assert problems(tmp_path, files={"facts/sources.yaml": sources}) == [
-        "facts/sources.yaml:6: source 'demo': 'published' must be YYYY-MM-DD or YYYY-MM"
+        "facts/sources.yaml:6: source 'demo': 'published' must be YYYY-MM-DD or YYYY-MM, a date in the calendar"
     ]
 
 
@@ -665,7 +665,7 @@ def test_chart_must_be_a_mapping(tmp_path: Path) -> None:
 # --- every problem in one run ---------------------------------------------------------------
 
 
-def test_all_problems_in_all_files_are_reported_sorted(tmp_path: Path) -> None:
+def test_all_problems_in_all_files_are_reported_root_causes_first(tmp_path: Path) -> None:
     market = (
         edit("value: 31280000", "value: 31290000")  # line 3
         + edit("unit: usd", "unit: dollars", PARTS)  # lines 10-19: unit on 13
@@ -685,9 +685,9 @@ def test_all_problems_in_all_files_are_reported_sorted(tmp_path: Path) -> None:
             "facts/charts.yaml": charts,
         },
     )
-    assert found == [
-        "facts/charts.yaml:1: chart 'production': missing required key 'y' (or name a 'function')",
-        "facts/charts.yaml:2: chart 'production': missing required key 'alt'",
+    assert found == [  # root causes first: units, then facts, then charts
+        f"facts/units.yaml:{units_line}: unit 'widgets': 'style' is 'counted'; "
+        "use one of: count, percent, currency, multiplier, rank, ordinal, year",
         f"{MARKET}:3: {PROD}: value 31290000 is not a number the quote states "
         "(it states: 31.28 million = 31280000, 31.44 million = 31440000); "
         "correct the value or the quote",
@@ -695,8 +695,8 @@ def test_all_problems_in_all_files_are_reported_sorted(tmp_path: Path) -> None:
         "add it to facts/units.yaml or use a listed one",
         f"facts/more.yaml:5: fact 'market.sales.2024': malformed period '2024-13'; "
         f"use {PERIOD_FORMS}",
-        f"facts/units.yaml:{units_line}: unit 'widgets': 'style' is 'counted'; "
-        "use one of: count, percent, currency, multiplier, rank, ordinal, year",
+        "facts/charts.yaml:1: chart 'production': missing required key 'y' (or name a 'function')",
+        "facts/charts.yaml:2: chart 'production': missing required key 'alt'",
     ]
 
 
@@ -749,8 +749,7 @@ def test_check_reports_a_jinja_syntax_error_with_its_line(project: ProjectFactor
     assert (done.returncode, done.stdout.splitlines()) == (
         1,
         [
-            "docs/index.md:3: template syntax error: "
-            "Expected an expression, got 'end of statement block'; "
-            'write {{ fact("id") }}, or {% raw %}…{% endraw %} around literal braces'
+            "docs/index.md:3: '{% if %}' is not available in pages; "
+            'pages may use only {{ fact("id") }} and {{ chart("id") }}'
         ],
     )

@@ -112,22 +112,26 @@ class ChartSpec:
 
 
 def load_charts(
-    paths: Paths, facts: dict[str, Fact], problems: list[Problem], broken: Set[str] = frozenset()
-) -> dict[str, ChartSpec]:
-    """Charts by id. ``broken`` are ids of facts declared but invalid: their own problems are
-    reported, so a chart naming one is not told the fact is unknown."""
+    paths: Paths,
+    facts: dict[str, Fact],
+    problems: list[Problem],
+    broken: Set[str] | None = frozenset(),
+) -> tuple[dict[str, ChartSpec], frozenset[str] | None]:
+    """Charts by id, and the ids of those declared but refused (None: charts.yaml could not be
+    read). ``broken`` are ids of facts declared but invalid (None: any fact may be one): their
+    own problems are reported, so a chart naming one says nothing more and is refused."""
     path = paths.charts_file
     if not path.is_file():
-        return {}
+        return {}, frozenset()
     rel = paths.rel(path)
     data = yamlio.load(
         path, rel, problems, "declare charts as in README, or delete the file", paths.yaml_cache
     )
     if data is None:
-        return {}
+        return {}, None
     if not isinstance(data, dict):
         problems.append(Problem(rel, 1, "charts.yaml must map chart ids to their declarations"))
-        return {}
+        return {}, None
     rivals: dict[tuple[str, ...], list[Fact]] = {}
     for fact in facts.values():
         rivals.setdefault(fact.rival_key, []).append(fact)
@@ -138,7 +142,7 @@ def load_charts(
         )
         if spec is not None:
             charts[spec.id] = spec
-    return charts
+    return charts, frozenset(str(cid) for cid in data) - charts.keys()
 
 
 class _Reader:
@@ -151,12 +155,13 @@ class _Reader:
         facts: dict[str, Fact],
         rivals: dict[tuple[str, ...], list[Fact]],
         problems: list[Problem],
-        broken: Set[str],
+        broken: Set[str] | None,
     ) -> None:
         self.cid, self.facts, self.rivals, self.problems = cid, facts, rivals, problems
         self.broken = broken
         self.check = Checker(rel, problems)
         self.what = f"chart '{cid}'"
+        self.leans = False  # on a broken fact: refused, with no message of its own about it
 
     def add(self, line: int, message: str) -> None:
         self.check.add(line, f"{self.what}: {message}")
@@ -176,12 +181,7 @@ class _Reader:
             return None
         chosen = self._chosen(node)
         # An empty list, or only ranges; not facts whose own problems are reported.
-        named = node.get("facts") if isinstance(node.get("facts"), list) else []
-        if (
-            not chosen
-            and len(self.problems) == before
-            and not any(fid in self.broken for fid in named)
-        ):
+        if not chosen and len(self.problems) == before and not self.leans:
             self.add(
                 yamlio.line_of(node, "facts" if "facts" in node else "select"),
                 "has no fact to draw (ranges are not drawn); list the facts in 'facts'",
@@ -201,7 +201,7 @@ class _Reader:
         ids = {f.id for f in chosen} | ({rule.id} if rule else set())
         for key in ("labels", "series"):
             for fid in node.get(key) or {}:
-                if fid not in ids:
+                if fid not in ids and not self._broken(fid):
                     self.add(
                         yamlio.line_of(node[key], fid),
                         f"{key} names '{fid}', which is not one of the chart's facts",
@@ -212,7 +212,7 @@ class _Reader:
                 yamlio.line_of(node, "facts" if "facts" in node else "select"),
                 f"facts have different units ({units}); chart one unit at a time",
             )
-        if len(self.problems) > before:
+        if len(self.problems) > before or self.leans:
             return None
         return ChartSpec(
             id=self.cid,
@@ -241,7 +241,7 @@ class _Reader:
         for index, fid in enumerate(node["facts"]):
             if fid in self.facts:
                 chosen.append(self.facts[fid])
-            elif fid not in self.broken:
+            elif not self._broken(fid):
                 self.add(
                     yamlio.line_of(node["facts"], index),
                     f"unknown fact '{fid}'; use an id from facts/*.yaml",
@@ -262,9 +262,16 @@ class _Reader:
             return []
         chosen = [f for f in self.facts.values() if _selected(f, node)]
         chosen.sort(key=lambda f: (f.period_label, f.id))
-        if not chosen:
+        if not chosen and not self._broken(None):  # else it may select the broken ones
             self.add(line, "'select' matches no fact; check its values against facts/*.yaml")
         return [f for f in chosen if not isinstance(f.value, list)]
+
+    def _broken(self, fid: Any) -> bool:
+        """Whether fact ``fid`` (None: any fact) may be a broken one; if so the chart leans on
+        it and is refused without a word, its cause being reported."""
+        leans = self.broken is None or (bool(self.broken) if fid is None else fid in self.broken)
+        self.leans = self.leans or leans
+        return leans
 
     def _encodings(self, node: Any) -> None:
         line = self.line
@@ -305,7 +312,7 @@ class _Reader:
         fact = self.facts.get(fid)
         line = yamlio.line_of(node, "rule")
         if fact is None:
-            if fid not in self.broken:
+            if not self._broken(fid):
                 self.add(line, f"unknown fact '{fid}' in 'rule'; use an id from facts/*.yaml")
         elif isinstance(fact.value, list):
             self.add(line, f"fact '{fid}' in 'rule' is a range; a reference line is one value")

@@ -17,16 +17,14 @@ from pathlib import Path
 
 from briefing import yamlio
 from briefing.adding import AddError, append, propose
+from briefing.checking import check
 from briefing.coverage import load_ignores, uncovered
+from briefing.dates import build_moment, today
 from briefing.loader import load_factbook
 from briefing.paths import Paths, umask
 from briefing.problems import BriefingError, Problem
-from briefing.releases import compare, current, load_releases, today, write_release
-from briefing.render.pages import PageRenderer
-from briefing.render.urls import SiteUrls
+from briefing.releases import compare, current, load_releases, write_release
 from briefing.schema import json_schema
-
-BACKGROUND = "background"
 
 
 def find_root(start: Path) -> Path:
@@ -37,61 +35,19 @@ def find_root(start: Path) -> Path:
     raise SystemExit(f"{start}: no mkdocs.yml here or above; run briefing inside the project")
 
 
-def check(paths: Paths) -> list[Problem]:
-    """Every problem in facts, sources, charts and pages, without building HTML."""
-    try:
-        book = load_factbook(paths)
-    except BriefingError as err:
-        return err.problems
-    renderer = PageRenderer(book, SiteUrls())
-    problems: list[Problem] = []
-    try:
-        load_releases(paths)
-    except BriefingError as err:
-        problems.extend(err.problems)
-    cited: set[str] = set()
-    shown: set[str] = set()
-    for page in sorted(paths.docs_dir.rglob("*.md")):
-        src_uri = page.relative_to(paths.docs_dir).as_posix()
-        text = yamlio.read_text(page, paths.rel(page), problems)
-        if text is None:
-            continue
-        result = renderer.render(text, paths.rel(page), src_uri)
-        problems.extend(result.problems)
-        cited.update(result.citations)
-        shown.update(result.charts)
-    if problems:
-        return sorted(set(problems))  # which facts go uncited is only known once pages render
-    for spec in book.charts.values():
-        if spec.id not in shown:
-            problems.append(
-                Problem(
-                    spec.path,
-                    spec.line,
-                    f"chart '{spec.id}' is shown on no page; "
-                    f'add {{{{ chart("{spec.id}") }}}} to a chapter, or delete it',
-                )
-            )
-    for fact in book.facts.values():
-        if fact.id not in cited and BACKGROUND not in fact.tags:
-            problems.append(
-                Problem(
-                    fact.path,
-                    fact.line,
-                    f"fact '{fact.id}' is cited by no page; cite it in a chapter, "
-                    f"or tag it '{BACKGROUND}' to list it on the facts page only",
-                )
-            )
-    return sorted(set(problems))
-
-
 def cmd_check(args: argparse.Namespace) -> int:
     paths = Paths(find_root(Path.cwd()))
     problems = check(paths)
     for problem in problems:
         print(problem)
-    if problems:
-        print(f"{len(problems)} problem(s); fix them and run briefing check again", file=sys.stderr)
+    count = len(problems)
+    try:
+        build_moment()  # the build would refuse it
+    except ValueError as err:
+        print(f"briefing check: {err}", file=sys.stderr)
+        count += 1
+    if count:
+        print(f"{count} problem(s); fix them and run briefing check again", file=sys.stderr)
         return 1
     print("briefing check: all facts verified against their sources; all pages render")
     return 0
@@ -204,6 +160,16 @@ def cmd_coverage(args: argparse.Namespace) -> int:
 def cmd_add(args: argparse.Namespace) -> int:
     """Propose a fact from a quote, verify it, and append it to a facts file."""
     paths = Paths(find_root(Path.cwd()))
+    name = args.file or f"{args.source}.yaml"
+    if not paths.is_fact_name(name):
+        registries = ", ".join(p.name for p in paths.registries)
+        print(
+            f"briefing add: {paths.facts}/{name} would not be read as facts; give --file a name "
+            f"in {paths.facts}/ ending in .yaml, not starting with '_', other than {registries}",
+            file=sys.stderr,
+        )
+        return 2
+    target = paths.facts_dir / name
     try:
         book = load_factbook(paths)
         entry = propose(book, args.source, args.quote, args.id, args.subject, args.number)
@@ -214,14 +180,17 @@ def cmd_add(args: argparse.Namespace) -> int:
     except AddError as err:
         print(f"briefing add: {err}", file=sys.stderr)
         return 1
-    target = paths.facts_dir / (args.file or f"{args.source}.yaml")
     shown = io.StringIO()
     yamlio.new_yaml().dump([entry], shown)
     print(shown.getvalue(), end="")
     if args.dry_run:
         return 0
     before = target.read_bytes() if target.is_file() else None
-    append(target, entry)
+    try:
+        append(target, entry)
+    except OSError as err:
+        print(f"briefing add: cannot write {paths.rel(target)}: {err.strerror}", file=sys.stderr)
+        return 1
     try:
         load_factbook(paths)
     except BriefingError as err:

@@ -38,6 +38,7 @@ class _Refs:
     broken_units: set[str] = field(default_factory=set)
     broken_sources: set[str] = field(default_factory=set)
     declared: dict[str, str] = field(default_factory=dict)  # every fact id -> "path:line"
+    unread: bool = False  # some fact ids could not be read: any id may be a broken fact
 
 
 def load_units(paths: Paths, problems: list[Problem], broken: set[str]) -> dict[str, Unit] | None:
@@ -82,6 +83,7 @@ def load_units(paths: Paths, problems: list[Problem], broken: set[str]) -> dict[
 def load_facts(paths: Paths, refs: _Refs, problems: list[Problem]) -> dict[str, Fact]:
     facts: dict[str, Fact] = {}
     for path in sorted(paths.facts_dir.glob("*.yml")):
+        refs.unread = True
         problems.append(
             Problem(paths.rel(path), 1, f"fact files end in .yaml; rename it to {path.stem}.yaml")
         )
@@ -95,10 +97,10 @@ def load_facts(paths: Paths, refs: _Refs, problems: list[Problem]) -> dict[str, 
             paths.yaml_cache,
         )
         check = Checker(rel, problems)
-        if data is None:
-            continue
-        if not isinstance(data, list):
-            check.add(1, "a facts file must be a list of facts, each starting with '- id:'")
+        if data is None or not isinstance(data, list):
+            refs.unread = True
+            if data is not None:
+                check.add(1, "a facts file must be a list of facts, each starting with '- id:'")
             continue
         for index, node in enumerate(data):
             fact = _fact(node, yamlio.line_of(data, index), check, refs)
@@ -120,11 +122,14 @@ def _fact(node: Any, line: int, check: Checker, refs: _Refs) -> Fact | None:
         ok = False
     elif isinstance(fid, str):
         refs.declared[fid] = f"{check.rel}:{line}"
+    else:
+        refs.unread = True
     if not check.fields(node, FACT_FIELDS, what, line):
         return None
     fid = str(fid)
     if not FACT_ID.fullmatch(fid):
         check.add(line, f"{what}: id must be lowercase dotted words, such as exports.vehicles.2023")
+        refs.unread = True  # what it was meant to be is unknown: any id may name it
         ok = False
     unit = _unit(node, what, check, refs)
     if not periods.is_period(str(node["period"])):
@@ -309,19 +314,32 @@ def _cycles(facts: dict[str, Fact]) -> list[list[str]]:
     return cycles
 
 
-def load_factbook(paths: Paths) -> FactBook:
-    """Everything under facts/ and seeds/, validated; raises BriefingError listing all problems."""
-    problems: list[Problem] = []
+def load(paths: Paths) -> tuple[FactBook, list[Problem]]:
+    """Everything valid under facts/ and seeds/, and every problem, root causes first: units,
+    then sources, then facts, then charts, each in file and line order. What rests on
+    something broken is left out without a message of its own, and the book names what is
+    broken, so that pages citing it stay silent too."""
     refs = _Refs(units=None, sources=None)
-    refs.units = load_units(paths, problems, refs.broken_units)
-    refs.sources = load_sources(paths, problems, refs.broken_sources)
-    facts = load_facts(paths, refs, problems)
-    charts = load_charts(paths, facts, problems, refs.declared.keys() - facts.keys())
-    if problems:
-        raise BriefingError(problems)
-    return FactBook(
+    stages: tuple[list[Problem], ...] = ([], [], [], [])
+    refs.units = load_units(paths, stages[0], refs.broken_units)
+    refs.sources = load_sources(paths, stages[1], refs.broken_sources)
+    facts = load_facts(paths, refs, stages[2])
+    broken = None if refs.unread else frozenset(refs.declared.keys() - facts.keys())
+    charts, broken_charts = load_charts(paths, facts, stages[3], broken)
+    book = FactBook(
         facts=MappingProxyType(facts),
         sources=MappingProxyType(refs.sources or {}),
         units=MappingProxyType(refs.units or {}),
         charts=MappingProxyType(charts),
+        broken_facts=broken,
+        broken_charts=broken_charts,
     )
+    return book, [problem for stage in stages for problem in sorted(set(stage))]
+
+
+def load_factbook(paths: Paths) -> FactBook:
+    """Everything under facts/ and seeds/, validated; raises BriefingError listing all problems."""
+    book, problems = load(paths)
+    if problems:
+        raise BriefingError(problems)
+    return book

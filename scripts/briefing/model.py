@@ -96,13 +96,20 @@ class FactBook:
     sources: Mapping[str, Source]
     units: Mapping[str, Unit]
     charts: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    # Ids declared but not valid, their problems reported: what names one says nothing more.
+    # None when some could not even be read (a file that does not parse), so any id may be one.
+    broken_facts: frozenset[str] | None = frozenset()
+    broken_charts: frozenset[str] | None = frozenset()
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled as plain dicts (a MappingProxyType cannot be): a warm build keeps the book."""
-        return (
-            _factbook,
-            (dict(self.facts), dict(self.sources), dict(self.units), dict(self.charts)),
-        )
+        plain = (dict(self.facts), dict(self.sources), dict(self.units), dict(self.charts))
+        return (_factbook, (*plain, self.broken_facts, self.broken_charts))
+
+    def is_broken(self, kind: str, name: str) -> bool:
+        """Whether a fact or chart ``name`` not in the book is one whose problem is reported."""
+        broken = self.broken_facts if kind == "fact" else self.broken_charts
+        return broken is None or name in broken
 
     def rivals(self, fact: Fact) -> list[Fact]:
         """Other facts on the same measure whose values differ beyond their stated precision."""
@@ -136,10 +143,14 @@ def _factbook(
     sources: dict[str, Source],
     units: dict[str, Unit],
     charts: dict[str, Any],
+    broken_facts: frozenset[str] | None,
+    broken_charts: frozenset[str] | None,
 ) -> FactBook:
     return FactBook(
         MappingProxyType(facts),
         MappingProxyType(sources),
         MappingProxyType(units),
         MappingProxyType(charts),
+        broken_facts,
+        broken_charts,
     )

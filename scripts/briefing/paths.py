@@ -88,16 +88,24 @@ class Paths:
     def ignore_file(self) -> Path:
         return self.facts_dir / "coverage_ignore.yaml"
 
+    @property
+    def registries(self) -> tuple[Path, ...]:
+        """The YAML files in facts/ that hold no facts."""
+        return (self.sources_file, self.units_file, self.charts_file, self.ignore_file)
+
+    def is_fact_name(self, name: str) -> bool:
+        """Whether facts/NAME would be read as a topic file of facts."""
+        special = {p.name for p in self.registries}
+        return (
+            name.endswith(".yaml")
+            and "/" not in name
+            and name not in special
+            and not name.startswith("_")
+        )
+
     def fact_files(self) -> list[Path]:
         """Every topic file of facts: all ``*.yaml`` in facts/ except the registries."""
-        special = {
-            p.name for p in (self.sources_file, self.units_file, self.charts_file, self.ignore_file)
-        }
-        return sorted(
-            p
-            for p in self.facts_dir.glob("*.yaml")
-            if p.name not in special and not p.name.startswith("_")
-        )
+        return sorted(p for p in self.facts_dir.glob("*.yaml") if self.is_fact_name(p.name))
 
     def rel(self, path: Path) -> str:
         """A path as editors see it in messages: relative to the root, with slashes."""

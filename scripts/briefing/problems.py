@@ -23,10 +23,11 @@ class Problem:
 
 
 class BriefingError(Exception):
-    """Raised with every problem found, so one run shows them all."""
+    """Raised with every problem found, so one run shows them all, in the order given (root
+    causes first), each once."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = sorted(set(problems))
+        self.problems = list(dict.fromkeys(problems))
         super().__init__(str(self))
 
     def __str__(self) -> str:

@@ -8,24 +8,21 @@ facts, name and date give the same bytes.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefing import yamlio
+from briefing import dates, yamlio
 from briefing.datapackage import COLUMNS
 from briefing.export import records
 from briefing.model import FactBook
 from briefing.paths import Paths
 from briefing.problems import BriefingError, Problem
 
-NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
-DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 FIELDS = tuple(c.name for c in COLUMNS)
 COMPARED = tuple(f for f in FIELDS if f not in {"id", "text"})  # text follows value and unit
 CUT = "cut snapshots with briefing release NAME instead of editing them"
@@ -68,13 +65,6 @@ def compare(old: Mapping[str, Record], new: Mapping[str, Record]) -> Changes:
     return Changes(sorted(new.keys() - old.keys()), sorted(old.keys() - new.keys()), changed)
 
 
-def today() -> str:
-    """The day a release is cut: from SOURCE_DATE_EPOCH when set, so it is reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
-    return moment.date().isoformat()
-
-
 def snapshot(book: FactBook, date: str) -> str:
     """The snapshot file's text."""
     payload = {"date": date, "facts": records(book)}
@@ -84,14 +74,19 @@ def snapshot(book: FactBook, date: str) -> str:
 def write_release(paths: Paths, book: FactBook, name: str, date: str) -> Path:
     """Write facts/releases/NAME.json; a name already used is refused, never overwritten."""
     if not NAME.fullmatch(name):
-        raise ValueError(f"release name '{name}' must be letters, digits, '.', '_' or '-'")
-    if not DATE.fullmatch(date):
-        raise ValueError(f"release date '{date}' must be YYYY-MM-DD")
+        raise ValueError(
+            f"release name '{name}' must be letters, digits, '.', '_' or '-' (at most 100)"
+        )
+    if not dates.is_day(date):
+        raise ValueError(f"release date '{date}' must be a day in the calendar, YYYY-MM-DD")
     target = paths.releases_dir / f"{name}.json"
     if target.exists():
         raise ValueError(f"{paths.rel(target)} already exists; choose a new release name")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(snapshot(book, date), "utf-8")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(snapshot(book, date), "utf-8")
+    except OSError as err:
+        raise ValueError(f"cannot write {paths.rel(target)}: {err.strerror}") from None
     return target
 
 
@@ -104,7 +99,7 @@ def load_releases(paths: Paths) -> list[Release]:
         if release is not None:
             releases.append(release)
     if problems:
-        raise BriefingError(problems)
+        raise BriefingError(sorted(problems))
     return sorted(releases, key=lambda r: (r.date, r.name))
 
 
@@ -122,7 +117,9 @@ def _load(path: Path, rel: str, problems: list[Problem]) -> Release | None:
     """Read as JSON, which is quick; a snapshot with a problem is read again as YAML (JSON is
     YAML), which keeps line numbers, so that each problem says where it is."""
     if not NAME.fullmatch(path.stem):
-        problems.append(Problem(rel, 1, "release name must be letters, digits, '.', '_' or '-'"))
+        problems.append(
+            Problem(rel, 1, "release name must be letters, digits, '.', '_' or '-' (at most 100)")
+        )
         return None
     try:
         data = json.loads(path.read_bytes(), object_pairs_hook=_unique)
@@ -148,8 +145,14 @@ def _release(data: Any, name: str, rel: str, problems: list[Problem]) -> Release
     if not isinstance(data, dict) or set(data) != {"date", "facts"}:
         problems.append(Problem(rel, 1, f'a snapshot is an object of "date" and "facts"; {CUT}'))
         return None
-    if not isinstance(data["date"], str) or not DATE.fullmatch(data["date"]):
-        problems.append(Problem(rel, yamlio.line_of(data, "date"), '"date" must be YYYY-MM-DD'))
+    if not isinstance(data["date"], str) or not dates.is_day(data["date"]):
+        problems.append(
+            Problem(
+                rel,
+                yamlio.line_of(data, "date"),
+                '"date" must be a day in the calendar, YYYY-MM-DD',
+            )
+        )
     if not isinstance(data["facts"], list):
         problems.append(Problem(rel, yamlio.line_of(data, "facts"), '"facts" must be a list'))
         return None

@@ -11,7 +11,7 @@ import hashlib
 import re
 from typing import Any
 
-from briefing import yamlio
+from briefing import dates, yamlio
 from briefing.checker import Checker
 from briefing.model import Source
 from briefing.paths import Paths
@@ -20,7 +20,6 @@ from briefing.quotes import SourceText
 from briefing.schema import SOURCE_FIELDS
 
 SOURCE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
-DATE = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?")
 SHA256 = re.compile(r"[0-9a-fA-F]{64}")
 
 
@@ -77,10 +76,10 @@ def load_sources(
                 yamlio.line_of(node, "url"), f"{what}: 'url' must start with https:// or http://"
             )
         published = text_of(node, "published") or ""
-        if not DATE.fullmatch(published):
+        if not dates.is_month_or_day(published):
             check.add(
                 yamlio.line_of(node, "published"),
-                f"{what}: 'published' must be YYYY-MM-DD or YYYY-MM",
+                f"{what}: 'published' must be YYYY-MM-DD or YYYY-MM, a date in the calendar",
             )
         text = _archived_text(paths, node, what, check)
         if text is None:

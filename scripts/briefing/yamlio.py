@@ -70,7 +70,13 @@ def new_yaml() -> YAML:
 
 def read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
     """A file's text if it is UTF-8 without byte-order mark; otherwise a located problem."""
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as err:  # a folder named like a page, a file without read permission
+        problems.append(
+            Problem(rel, 1, f"cannot be read ({err.strerror}); make it a readable file")
+        )
+        return None
     if raw.startswith(b"\xef\xbb\xbf"):
         problems.append(
             Problem(

@@ -7,8 +7,6 @@ as sentences that say what to change, never as a traceback.
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -91,15 +89,6 @@ def select(briefings: Sequence[Briefing], name: str | None) -> list[Briefing]:
         known = ", ".join(b.name for b in briefings) or "none are configured"
         raise LookupError(f"no briefing named '{name}'; the briefings are: {known}")
     return chosen
-
-
-def build_moment() -> dt.datetime:
-    """When the build happened: SOURCE_DATE_EPOCH when set, so that builds are reproducible;
-    else today at midnight UTC, so that two builds on one day are identical too."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-    return dt.datetime.combine(dt.datetime.now(dt.UTC).date(), dt.time(), dt.UTC)
 
 
 def long_date(date: str) -> str:

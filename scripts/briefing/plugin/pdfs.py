@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from briefing.dates import build_moment
 from briefing.model import FactBook
 from briefing.pdf import briefings as bf
 from briefing.pdf.briefings import Briefing
@@ -89,7 +90,7 @@ class PdfBriefings:
         imprint = Imprint(
             lang=str(config.theme.get("language") or "en"),
             author=config.site_author or config.site_name,
-            built=bf.build_moment(),
+            built=build_moment(),
         )
         order = [src for src in nav_order if src in chapters]
         written = []

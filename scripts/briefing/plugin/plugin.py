@@ -7,6 +7,7 @@ while MkDocs reads them; ``on_env`` fails the build with every problem at once.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from briefing.buildcache import Reuse, files_digest
+from briefing.checking import check
+from briefing.dates import build_moment
 from briefing.export import chart_data, data_files
 from briefing.filestore import FileStore
 from briefing.loader import load_factbook
@@ -78,6 +81,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        try:
+            build_moment()  # MkDocs reads it too, with a traceback for a malformed one
+        except ValueError as err:
+            raise PluginError(str(err)) from None
         self.paths = Paths(
             Path(config.config_file_path).parent,
             facts=self.config.facts_dir,
@@ -123,12 +130,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self._loaded is None:
             try:
                 book = self.reuse.made("book", lambda: load_factbook(self.paths))
-            except BriefingError as err:
-                raise PluginError(_report(err.problems)) from None
+            except BriefingError:
+                raise self._everything_wrong() from None
             charts = ChartRenderer(self.paths.chart_cache, book.sources)
             renderer = PageRenderer(book, self.urls, charts, self.paths.jinja_cache)
             self._loaded = (book, charts, renderer)
         return self._loaded
+
+    def _everything_wrong(self) -> PluginError:
+        """The build's failure with all that ``briefing check`` finds: pages are checked
+        against whatever facts are valid, so that their problems do not wait for a second run."""
+        return PluginError(_report(check(replace(self.paths, docs=self.docs))))
 
     @property
     def book(self) -> FactBook:
@@ -149,8 +161,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.generated, self.styles, made, charts = self.reuse.made(
                 "files", lambda: self._made(config)
             )
-        except BriefingError as err:
-            raise PluginError(_report(err.problems)) from None
+        except BriefingError:  # a release snapshot
+            raise self._everything_wrong() from None
         for src_uri, content in self.generated.items():
             file = File.generated(config, src_uri, content=content)
             if src_uri.startswith("sources/") and src_uri != SOURCES_INDEX:
@@ -279,7 +291,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self.config.enabled and self.problems:
-            raise PluginError(_report(self.problems))
+            raise PluginError(_report(sorted(self.problems)))  # pages: by page and line
         if self.config.enabled:
             self.pdfs.add_links(env)
             # Material prints `page.title | striptags` unescaped (MkDocs does not autoescape).
@@ -328,5 +340,6 @@ def _asset(name: str) -> str:
 
 
 def _report(problems: list[Problem]) -> str:
-    ordered = sorted(set(problems))
+    """Every problem once, in the order given (the loader's: root causes first)."""
+    ordered = list(dict.fromkeys(problems))
     return f"{len(ordered)} problem(s) found:\n" + "\n".join(str(p) for p in ordered)

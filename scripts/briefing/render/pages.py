@@ -1,9 +1,9 @@
 """Jinja2 over each chapter's Markdown: ``{{ fact("id") }}`` and ``{{ chart("id") }}``.
 
-Runs sandboxed, with StrictUndefined and autoescaping: fact text is escaped, an unknown
-variable fails, and a page can reach nothing but fact() and chart(). Unknown ids do not stop
-rendering: each is recorded with its page and line, so one run reports every problem; any
-other error in a page's template code is reported at its line, never as a traceback.
+Runs sandboxed, with autoescaping: fact text is escaped, and a page holds nothing but fact()
+and chart() calls (``briefing.render.sandbox`` refuses anything else at its line before it
+runs). Unknown ids do not stop rendering: each is recorded with its page and line, so one run
+reports every problem, never a traceback.
 
 A cited number reaches Markdown as a placeholder, its markup put in after Markdown and, for
 what the search index skips, after the index (see ``briefing.render.placeholders``).
@@ -17,7 +17,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from briefing import periods
@@ -28,6 +27,7 @@ from briefing.prose import typed_numbers
 from briefing.render.charts import ChartRenderer, RenderedChart
 from briefing.render.compiled import CompiledTemplates
 from briefing.render.placeholders import PageRender, as_word
+from briefing.render.sandbox import EXAMPLE, Refused, environment
 from briefing.render.text import UNINDEXED, esc, one_block
 from briefing.render.urls import (
     CHARTS_JS,
@@ -38,9 +38,7 @@ from briefing.render.urls import (
     source_page,
 )
 
-ONLY = 'pages may use only {{ fact("id") }} and {{ chart("id") }}'
 SYNTAX = 'write {{ fact("id") }}, or {% raw %}…{% endraw %} around literal braces'
-EXAMPLE = {"fact": "exports.vehicles.2023", "chart": "exports-reported"}  # in messages
 
 
 class PageRenderer:
@@ -62,19 +60,14 @@ class PageRenderer:
         self.book = book
         self.urls = urls
         self.charts = charts
-        self.env = SandboxedEnvironment(
-            undefined=jinja2.StrictUndefined,
-            autoescape=True,
-            keep_trailing_newline=True,
-            loader=jinja2.FunctionLoader(self._load),
-            finalize=_finalize,
-            bytecode_cache=CompiledTemplates(cache) if cache else None,
+        self.env = environment(
+            jinja2.FunctionLoader(self._load), CompiledTemplates(cache) if cache else None
         )
         self._sources: dict[str, str] = {}
 
     def _load(self, name: str) -> tuple[str, str, Callable[[], bool]] | None:
         if name not in self._sources:
-            return None  # {% include %} and {% extends %}: pages stand alone
+            return None  # only the page being rendered: the sandbox refuses {% include %}
         return self._sources[name], name, lambda: False
 
     def render(self, markdown: str, path: str, src_uri: str) -> PageRender:
@@ -88,24 +81,13 @@ class PageRenderer:
                 fact=lambda *ids: self._fact(page, template, ids),
                 chart=lambda *ids: self._chart(page, template, ids),
             )
+        except Refused as err:
+            page.problems.extend(Problem(path, line, message) for line, message in err.refusals)
+            return page
         except jinja2.TemplateSyntaxError as err:
             page.problems.append(
                 Problem(path, err.lineno, f"template syntax error: {_sentence(err)}; {SYNTAX}")
             )
-            return page
-        except jinja2.UndefinedError as err:
-            line = _error_line(path, err)
-            page.problems.append(Problem(path, line, f"{_sentence(err)}; {ONLY}"))
-            return page
-        except jinja2.TemplateNotFound as err:
-            line = _error_line(path, err)
-            page.problems.append(
-                Problem(path, line, f"cannot include or extend '{err.name}'; pages stand alone")
-            )
-            return page
-        except (jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError) as err:
-            line = _error_line(path, err)
-            page.problems.append(Problem(path, line, f"template error: {_sentence(err)}; {ONLY}"))
             return page
         finally:
             del self._sources[path]
@@ -134,10 +116,11 @@ class PageRenderer:
             return Markup("")
         fact = self.book.facts.get(fid)
         if fact is None:
-            line = _call_line(page.path, template)
-            page.problems.append(
-                Problem(page.path, line, f"unknown fact '{fid}'; use an id from facts/*.yaml")
-            )
+            if not self.book.is_broken("fact", fid):  # else its own problem is reported
+                line = _call_line(page.path, template)
+                page.problems.append(
+                    Problem(page.path, line, f"unknown fact '{fid}'; use an id from facts/*.yaml")
+                )
             return Markup("")
         return Markup(page.stashed(self.fact_html(page, fact), esc(fact.text)))
 
@@ -149,10 +132,13 @@ class PageRenderer:
             return Markup("")
         spec = self.book.charts.get(cid)
         if spec is None:
-            line = _call_line(page.path, template)
-            page.problems.append(
-                Problem(page.path, line, f"unknown chart '{cid}'; declare it in facts/charts.yaml")
-            )
+            if not self.book.is_broken("chart", cid):
+                line = _call_line(page.path, template)
+                page.problems.append(
+                    Problem(
+                        page.path, line, f"unknown chart '{cid}'; declare it in facts/charts.yaml"
+                    )
+                )
             return Markup("")
         page.charts.append(spec.id)
         cites = " ".join(self.citation(page, fact) for fact in spec.cited)
@@ -317,13 +303,6 @@ class PageRenderer:
         return f"\n\n## Sources\n\n{as_word(page.notes)}\n"
 
 
-def _finalize(value: object) -> object:
-    """What a ``{{ … }}`` prints; a function printed uncalled would leak its repr into the page."""
-    if callable(value) and not isinstance(value, jinja2.Undefined):
-        raise jinja2.TemplateRuntimeError('fact and chart must be called: fact("id")')
-    return value
-
-
 def _sentence(err: Exception) -> str:
     """An exception's message without its final full stop, to go before our advice."""
     return str(getattr(err, "message", None) or err).rstrip(".")
@@ -337,14 +316,3 @@ def _call_line(path: str, template: jinja2.Template) -> int:
             return int(template.get_corresponding_lineno(frame.f_lineno))
         frame = frame.f_back  # type: ignore[assignment]
     return 1
-
-
-def _error_line(path: str, err: BaseException) -> int:
-    """The template line an exception was raised on (Jinja rewrites tracebacks to it)."""
-    line = 1
-    tb = err.__traceback__
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == path:
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line

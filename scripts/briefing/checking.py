@@ -1,0 +1,63 @@
+"""``briefing check``: every problem in facts, sources, charts, releases and pages in one run,
+without building HTML; also what a build that cannot load its facts or releases reports, so
+that its pages' problems are not left for a second run."""
+
+from __future__ import annotations
+
+from briefing import yamlio
+from briefing.loader import load
+from briefing.paths import Paths
+from briefing.problems import BriefingError, Problem
+from briefing.releases import load_releases
+from briefing.render.pages import PageRenderer
+from briefing.render.urls import SiteUrls
+
+BACKGROUND = "background"
+
+
+def check(paths: Paths) -> list[Problem]:
+    """Every problem in facts, sources, charts, releases and pages, without building HTML,
+    root causes first (see ``load``). Pages are checked against whatever facts and charts
+    are valid, and say nothing of those whose own problems are reported."""
+    book, problems = load(paths)
+    try:
+        load_releases(paths)
+    except BriefingError as err:
+        problems.extend(err.problems)
+    renderer = PageRenderer(book, SiteUrls())
+    on_pages: list[Problem] = []
+    cited: set[str] = set()
+    shown: set[str] = set()
+    for page in sorted(paths.docs_dir.rglob("*.md")):
+        src_uri = page.relative_to(paths.docs_dir).as_posix()
+        text = yamlio.read_text(page, paths.rel(page), on_pages)
+        if text is None:
+            continue
+        result = renderer.render(text, paths.rel(page), src_uri)
+        on_pages.extend(result.problems)
+        cited.update(result.citations)
+        shown.update(result.charts)
+    problems.extend(sorted(set(on_pages)))
+    if problems:
+        return problems  # which facts go uncited is only known once all else is sound
+    for spec in book.charts.values():
+        if spec.id not in shown:
+            problems.append(
+                Problem(
+                    spec.path,
+                    spec.line,
+                    f"chart '{spec.id}' is shown on no page; "
+                    f'add {{{{ chart("{spec.id}") }}}} to a chapter, or delete it',
+                )
+            )
+    for fact in book.facts.values():
+        if fact.id not in cited and BACKGROUND not in fact.tags:
+            problems.append(
+                Problem(
+                    fact.path,
+                    fact.line,
+                    f"fact '{fact.id}' is cited by no page; cite it in a chapter, "
+                    f"or tag it '{BACKGROUND}' to list it on the facts page only",
+                )
+            )
+    return sorted(problems)
