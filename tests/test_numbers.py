@@ -222,3 +222,84 @@ def test_values_agree_within_stated_precision() -> None:
     assert not agree(16_000_000, 16_500_000)
     assert not agree(4.3, 4.4)
     assert not agree([30, 40], [30, 45])
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("fell to -3.2 percent", "-3.2"),
+        ("fell to \u22123.2 percent", "-3.2"),  # minus sign
+        ("fell to \u20133.2 percent", "-3.2"),  # en dash, as typesetters write minus
+        ("fell to \uff0d3.2 percent", "-3.2"),  # fullwidth hyphen-minus
+        ("growth of minus 3.2 percent", "-3.2"),
+        ("negative 3.2 percent", "-3.2"),
+        ("fell 3.2 percent", "3.2"),  # a fall stated as its size: the number as written
+        ("rose +3.2 percent", "3.2"),
+    ],
+)
+def test_a_minus_before_a_number_is_its_sign(text: str, value: str) -> None:
+    assert values(text) == [(value, "percent", None)]
+    found = parse_numbers(text)
+    assert matches(Decimal(value), found, "percent")
+    assert not matches(-Decimal(value), found, "percent")
+
+
+def test_a_dash_between_numbers_is_a_range_not_a_sign() -> None:
+    assert values("3 -5 percent") == [("3", "percent", "5")]
+    assert values("in 2025-2026") == [("2025", "number", "2026")]
+    assert values("-5 to -3 percent") == [("-5", "percent", "-3")]
+    assert values("rose 3 percent, - 5 said") == [("3", "percent", None), ("5", "number", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("one hundred thousand cars", ("100000", "number", None)),
+        ("two hundred million cars", ("200000000", "number", None)),
+        ("twenty-five brands", ("25", "number", None)),
+        ("twenty five brands", ("25", "number", None)),
+        ("a hundred and five", ("105", "number", None)),
+        ("twelve hundred", ("1200", "number", None)),
+        ("two million three hundred thousand", ("2300000", "number", None)),
+        ("ninety-nine thousand nine hundred and ninety-nine", ("99999", "number", None)),
+        ("one and a half million", ("1500000", "number", None)),
+        ("half a million", ("500000", "number", None)),
+        ("a quarter of sales", ("25", "percent", None)),
+        ("three quarters of sales", ("75", "percent", None)),
+        ("Twenty-Five Percent", ("25", "percent", None)),
+        ("twelve to fifteen million", ("12000000", "number", "15000000")),
+        ("4.9 mn", ("4900000", "number", None)),
+    ],
+)
+def test_number_words_are_read_whole(text: str, expected: tuple[str, str, str | None]) -> None:
+    assert values(text) == [expected]
+
+
+def test_number_words_not_in_a_phrase_are_separate_numbers() -> None:
+    """Only a scale word lets another group follow: "one two" is two numbers, not three."""
+    assert values("one two") == [("1", "number", None), ("2", "number", None)]
+    assert values("the fourth quarter") == [("4", "ordinal", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4.9\u200b1 million",  # zero width space
+        "4.9\u00ad1 million",  # soft hyphen
+        "4.9\u20601 million",  # word joiner
+        "4.9\u034f1 million",  # combining grapheme joiner (default-ignorable, category Mn)
+        "4.9\ufe0f1 million",  # variation selector
+        "4.9\x001 million",  # NUL
+        "4.9\x1b1 million",  # ESC
+    ],
+)
+def test_numbers_touching_an_invisible_character_are_not_read(text: str) -> None:
+    assert values(text) == []
+
+
+def test_a_quote_is_found_at_every_occurrence_and_its_context_picks_one() -> None:
+    source = SourceText("Exports rose 5 percent.\nImports  rose 5 percent; rose 5 percent")
+    assert source.find_all("rose 5 percent") == [(8, 22), (33, 47), (49, 63)]
+    assert source.find_all("rose 5 percent", "Imports") == [(33, 47)]
+    assert source.find_all("rose 5 percent", "ports") == [(8, 22), (33, 47)]
+    assert source.find_all("rose 5 percent", "Sales") == []

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
+
+from briefing.characters import is_invisible
 
 WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -33,20 +35,38 @@ SCALES = {
 }
 CURRENCIES = {"USD": "USD", "US$": "USD", "$": "USD", "CNY": "CNY", "RMB": "CNY", "EUR": "EUR"}
 CURRENCIES.update({"€": "EUR", "¥": "CNY", "yuan": "CNY"})
+# Every dash a typesetter uses for minus; before a digit, after no word, each one is a sign.
+DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CUR = r"USD|US\$|CNY|RMB|EUR|[$€¥]"
+# Number words as a grammar, so "one hundred thousand" is one number and "one two" two:
+# below a hundred, then hundreds ("twelve hundred", "a hundred and five"), then a scale word,
+# and another group only after a scale word ("two million three hundred thousand").
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
-_WORD = rf"(?:{_TENS})-(?:{_UNITS})|" + "|".join(sorted(WORDS, key=len, reverse=True))
+_GAP = r"[ \t-]+"
+_SMALL = rf"(?:(?:{_TENS})(?:[ -](?:{_UNITS}))?|{_TEENS}|{_UNITS}|dozen)\b"
+_HALF = rf"(?:{_GAP}and{_GAP}a{_GAP}half\b)?"
+_BIG = "thousand|million|billion|trillion"
+_GROUP = (
+    rf"(?:(?:{_SMALL}|an?){_GAP}hundred\b(?:{_GAP}(?:and{_GAP})?{_SMALL})?|{_SMALL})"
+    rf"{_HALF}(?:{_GAP}(?:{_BIG})\b)?"
+    rf"|(?:an?|half{_GAP}an?){_GAP}(?:hundred|{_BIG})\b"
+)
+_AFTER_SCALE = "|".join(f"(?<={w})" for w in _BIG.split("|"))
+_PHRASE = rf"(?:{_GROUP})(?:(?:{_AFTER_SCALE}),?{_GAP}(?:and{_GAP})?(?:{_GROUP}))*"
 _ORD = "|".join(ORDINALS)
 _NUMBER = re.compile(
     rf"""
     (?<![\w.,])
-    (?:(?P<cur>USD|US\$|CNY|RMB|EUR|[$€¥])\s?)?
+    (?P<sign>(?:minus|negative)\s+|[{DASHES}](?=(?:{_CUR})?\s?\d))?
+    (?:(?P<cur>{_CUR})\s?)?
     (?:(?P<date>\d{{4}}-\d\d-\d\d)\b|(?P<frac>\d+/\d+)(?![\d/])|(?P<nth>\d+(?:st|nd|rd|th))\b
-       |(?P<digits>{_DIGITS})(?![\d/])|(?P<word>{_WORD})\b
-       |(?<!first\ )(?<!second\ )(?P<half>half)\b|(?P<ord>{_ORD})\b
-       |(?P<one>an?)(?=\s(?:hundred|thousand|million|billion)\b))
+       |(?P<digits>{_DIGITS})(?![\d/])
+       |(?P<quarter>(?:an?|one|two|three)[ \t-]quarters?)\b|(?P<word>{_PHRASE})
+       |(?<!first\ )(?<!second\ )(?P<half>half)\b|(?P<ord>{_ORD})\b)
     (?:\s?(?:-\s?)?(?P<scale>hundred|thousand|million|billion|trillion|mn|bn)\b)?
     (?:\s?(?:-\s?)?(?P<suffix>%|percent\b|per\ cent\b|times\b|-fold\b|fold\b|yuan\b))?
     """,
@@ -54,6 +74,7 @@ _NUMBER = re.compile(
 )
 _FROM = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
 _RANGE_GAP = re.compile(r"[ \t]*(?:-[ \t]*)?(?:to|-|–|—)[ \t]*\Z", re.IGNORECASE)
+_TOKEN = re.compile(r"[a-z]+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -68,6 +89,7 @@ class Quantity:
     high: Decimal | None = None  # set for ranges such as "30 percent to 40 percent"
     currency: str | None = None
     scale: Decimal = Decimal(1)
+    sign: str = ""  # the minus as written: "-", "−", "minus "
 
     @property
     def is_range(self) -> bool:
@@ -81,18 +103,22 @@ SUFFIXES.update({"-fold": "multiplier", "fold": "multiplier", "yuan": "currency"
 def _one(match: re.Match[str]) -> Quantity | None:
     """The number one match states, or None when it states none.
 
-    None for "1/0", and for words that only look like ours: matching ignores case the Unicode
-    way, so "ſix" (long s) or "fıve" (dotless i) match the pattern but are no words we read.
+    None for "1/0"; for words that only look like ours (matching ignores case the Unicode
+    way, so "ſix" (long s) or "fıve" (dotless i) match the pattern but are no words we read);
+    and for a number touching an invisible character, as "4.9" and "1 million" in
+    "4.9\u200b1 million" (which a reader sees as 4.91 million).
     """
-    g = match.groupdict()
+    g, text = match.groupdict(), match.string
+    start, end = match.start(), match.end()
+    if (start and is_invisible(text[start - 1])) or (end < len(text) and is_invisible(text[end])):
+        return None
     if g["date"]:
-        year = Decimal(g["date"][:4])
-        return Quantity(year, "date", match.group(0), match.start(), match.end())
-    words = [w.lower() for w in (g["word"] or "").split("-") if w]
+        return Quantity(Decimal(g["date"][:4]), "date", match.group(0), start, end)
     suffix = (g["suffix"] or "").lower()
     scale = SCALES.get(g["scale"].lower()) if g["scale"] else Decimal(1)
-    if not all(w in WORDS for w in words) or (suffix and suffix not in SUFFIXES) or not scale:
+    if (suffix and suffix not in SUFFIXES) or not scale:
         return None
+    step = scale
     if g["frac"]:
         top, bottom = (Decimal(part) for part in g["frac"].split("/"))
         if not bottom:
@@ -102,10 +128,20 @@ def _one(match: re.Match[str]) -> Quantity | None:
         base = Decimal(g["nth"][:-2])
     elif g["digits"]:
         base = Decimal(g["digits"].replace(",", ""))
-    elif words:
-        base = sum((Decimal(WORDS[w]) for w in words), Decimal())
-    elif g["half"] or g["one"]:
-        base = Decimal(50 if g["half"] else 1)
+    elif g["word"]:
+        said = _words(g["word"])
+        if said is None:
+            return None
+        base, last = said
+        step = scale if g["scale"] else last
+    elif g["quarter"]:
+        count = re.split(r"[ \t-]", g["quarter"])[0].lower()
+        quarters = 1 if count in {"a", "an"} else WORDS.get(count)
+        if quarters is None:
+            return None
+        base = Decimal(25 * quarters)
+    elif g["half"]:
+        base = Decimal(50)
     elif g["ord"].lower() in ORDINALS:
         base = Decimal(ORDINALS[g["ord"].lower()])
     else:
@@ -113,13 +149,32 @@ def _one(match: re.Match[str]) -> Quantity | None:
     currency = CURRENCIES.get(g["cur"] or "") or ("CNY" if suffix == "yuan" else None)
     if g["ord"] or g["nth"]:
         kind = "ordinal"
-    elif g["half"] or g["frac"]:
+    elif g["half"] or g["frac"] or g["quarter"]:
         kind = "percent"
     else:
         kind = SUFFIXES.get(suffix) or ("currency" if currency else "number")
-    return Quantity(
-        base * scale, kind, match.group(0), match.start(), match.end(), None, currency, scale
-    )
+    sign = g["sign"] or ""
+    value = -base * scale if sign else base * scale
+    return Quantity(value, kind, match.group(0), start, end, None, currency, step, sign)
+
+
+def _words(phrase: str) -> tuple[Decimal, Decimal] | None:
+    """The value of number words ("two hundred million", "one and a half thousand") and the
+    scale of their last word (for ranges), or None for a word we do not read."""
+    total = current = Decimal(0)
+    last = Decimal(1)
+    for token in (t.lower() for t in _TOKEN.findall(phrase)):
+        if token in WORDS:
+            current, last = current + WORDS[token], Decimal(1)
+        elif token == "half":
+            current += Decimal("0.5")
+        elif token == "hundred":
+            current, last = (current or 1) * SCALES[token], SCALES[token]
+        elif token in SCALES:
+            total, current, last = total + (current or 1) * SCALES[token], Decimal(0), SCALES[token]
+        elif token not in {"a", "an", "and"}:
+            return None
+    return total + current, last
 
 
 def parse_numbers(text: str) -> list[Quantity]:
@@ -129,20 +184,30 @@ def parse_numbers(text: str) -> list[Quantity]:
     apply to the first (unless that puts the range out of order: "500,000 to 3 million"), and
     in "USD 3-5 billion" the currency of the first applies to the second. "From 39% to 53%" is
     a change between two numbers, not a range, and "3.7 percent to 31.28 million" joins numbers
-    of different kinds, so neither is a range.
+    of different kinds, so neither is a range. A dash before a digit is a minus ("fell to -3.2
+    percent"), except as the dash of a range ("3 -5 percent").
     """
     singles = [q for q in map(_one, _NUMBER.finditer(text)) if q is not None]
     found: list[Quantity] = []
     joined: set[int] = set()
-    for left, right in itertools.pairwise(singles):
+    for left, written in itertools.pairwise(singles):
+        right = written
+        if right.sign[:1] in DASHES and not _RANGE_GAP.match(text[left.end : right.start]):
+            right = _unsigned(right)
         if not _RANGE_GAP.match(text[left.end : right.start]) or _FROM.search(text[: left.start]):
             continue
         span = _range(left, right, text[left.start : right.end])
         if span is not None:
             found.append(span)
-            joined.update((left.start, right.start))
+            joined.update((left.start, written.start))
     found.extend(q for q in singles if q.start not in joined)
     return sorted(found, key=lambda q: (q.start, q.end))
+
+
+def _unsigned(q: Quantity) -> Quantity:
+    """A signed number read without its sign: the dash was the dash of a range."""
+    cut = len(q.sign)
+    return replace(q, value=-q.value, text=q.text[cut:], start=q.start + cut, sign="")
 
 
 def _range(left: Quantity, right: Quantity, text: str) -> Quantity | None:

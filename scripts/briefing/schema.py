@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefing import yamlio
+from briefing.derived import OPERATIONS
+from briefing.numbers import digits
 from briefing.units import QUALIFIERS, STYLES
 
 KINDS = ("actual", "estimate", "forecast", "target", "threshold", "rank", "plan")
@@ -38,6 +40,12 @@ FACT_FIELDS = (
     Field("geo", "text", description="country or region the number is about"),
     Field("source", "text", required=False, description="a source id from facts/sources.yaml"),
     Field("quote", "text", required=False, description="verbatim sentence the number is in"),
+    Field(
+        "context",
+        "text",
+        required=False,
+        description="the words just before the quote, for a quote the source has more than once",
+    ),
     Field("qualifier", "text", required=False, choices=QUALIFIERS),
     Field(
         "note", "text", required=False, description="editor's note, e.g. how a period was resolved"
@@ -45,6 +53,14 @@ FACT_FIELDS = (
     Field("tags", "text_list", required=False),
     Field(
         "derived_from", "text_list", required=False, description="ids this fact is computed from"
+    ),
+    Field(
+        "operation",
+        "text",
+        required=False,
+        choices=tuple(OPERATIONS),
+        description="how a derived fact is computed: "
+        + "; ".join(f"{name}: {does}" for name, (_, _, does) in OPERATIONS.items()),
     ),
 )
 SOURCE_FIELDS = (
@@ -85,6 +101,13 @@ def type_error(field: Field, value: Any) -> str | None:
             return f"'{key}' must be text, not {_yaml_type(value)}; quote it: {key}: \"{shown}\""
         return f"'{key}' must be text, not {_yaml_type(value)}; write it on one line, in quotes"
     if field.type == "value":
+        items = value if isinstance(value, list) else [value]
+        odd = next((v for v in items if yamlio.odd_number(v) is not None), None)
+        if odd is not None:
+            return (
+                f"'{key}' has the number {yamlio.odd_number(odd)}; write it in plain digits: "
+                f"{digits(odd)} (no _, +, exponent, leading zero, 0x, 0o or 0b)"
+            )
         if _is_number(value) and not math.isfinite(value):
             return f"'{key}' is {yamlio.written(value)}; write the number the quote states"
         if _is_number(value):
