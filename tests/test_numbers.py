@@ -303,3 +303,29 @@ def test_a_quote_is_found_at_every_occurrence_and_its_context_picks_one() -> Non
     assert source.find_all("rose 5 percent", "Imports") == [(33, 47)]
     assert source.find_all("rose 5 percent", "ports") == [(8, 22), (33, 47)]
     assert source.find_all("rose 5 percent", "Sales") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("4.9M vehicles", ("4900000", "number", None)),
+        ("USD 4.9 M", ("4900000", "currency", None)),
+        ("4.9m vehicles", ("4900000", "number", None)),
+        ("20k units", ("20000", "number", None)),
+        ("3B yuan", ("3000000000", "currency", None)),
+        ("a 500 m tunnel", ("500", "number", None)),  # spaced lowercase: metres, not million
+        ("800V platform", ("800", "number", None)),
+        ("4 910 000 vehicles", ("4910000", "number", None)),
+        ("4\u202f910\u202f000 vehicles", ("4910000", "number", None)),
+        ("between 30 and 40 percent", ("30", "percent", "40")),
+        ("between thirty and forty percent", ("30", "percent", "40")),
+    ],
+)
+def test_abbreviated_scales_grouped_digits_and_between_ranges(
+    text: str, expected: tuple[str, str, str | None]
+) -> None:
+    assert values(text) == [expected]
+
+
+def test_and_without_between_joins_no_range() -> None:
+    assert values("rose 5 and 6 percent") == [("5", "number", None), ("6", "percent", None)]

@@ -32,13 +32,19 @@ SCALES = {
     "billion": Decimal(10) ** 9,
     "bn": Decimal(10) ** 9,
     "trillion": Decimal(10) ** 12,
+    "k": Decimal(10) ** 3,  # "20k", "4.9m", and "4.9 M", "3 B": a spaced "5 m" stays metres
+    "m": Decimal(10) ** 6,
+    "b": Decimal(10) ** 9,
 }
 CURRENCIES = {"USD": "USD", "US$": "USD", "$": "USD", "CNY": "CNY", "RMB": "CNY", "EUR": "EUR"}
 CURRENCIES.update({"€": "EUR", "¥": "CNY", "yuan": "CNY"})
 # Every dash a typesetter uses for minus; before a digit, after no word, each one is a sign.
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands grouped by commas, or by spaces as in "4 910 000" (also no-break and thin spaces)
+_DIGITS = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])|\d+(?:\.\d+)?"
+)
 _CUR = r"USD|US\$|CNY|RMB|EUR|[$€¥]"
 # Number words as a grammar, so "one hundred thousand" is one number and "one two" two:
 # below a hundred, then hundreds ("twelve hundred", "a hundred and five"), then a scale word,
@@ -67,13 +73,16 @@ _NUMBER = re.compile(
        |(?P<digits>{_DIGITS})(?![\d/])
        |(?P<quarter>(?:an?|one|two|three)[ \t-]quarters?)\b|(?P<word>{_PHRASE})
        |(?<!first\ )(?<!second\ )(?P<half>half)\b|(?P<ord>{_ORD})\b)
-    (?:\s?(?:-\s?)?(?P<scale>hundred|thousand|million|billion|trillion|mn|bn)\b)?
+    (?:\s?(?:-\s?)?(?P<scale>hundred|thousand|million|billion|trillion|mn|bn|(?-i:[KMB]))\b
+       |(?P<abbr>(?-i:[km]))\b)?
     (?:\s?(?:-\s?)?(?P<suffix>%|percent\b|per\ cent\b|times\b|-fold\b|fold\b|yuan\b))?
     """,
     re.VERBOSE | re.IGNORECASE,
 )
 _FROM = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
 _RANGE_GAP = re.compile(r"[ \t]*(?:-[ \t]*)?(?:to|-|–|—)[ \t]*\Z", re.IGNORECASE)
+_AND_GAP = re.compile(r"[ \t]+and[ \t]+\Z", re.IGNORECASE)
 _TOKEN = re.compile(r"[a-z]+", re.IGNORECASE)
 
 
@@ -115,7 +124,8 @@ def _one(match: re.Match[str]) -> Quantity | None:
     if g["date"]:
         return Quantity(Decimal(g["date"][:4]), "date", match.group(0), start, end)
     suffix = (g["suffix"] or "").lower()
-    scale = SCALES.get(g["scale"].lower()) if g["scale"] else Decimal(1)
+    scaled = g["scale"] or g["abbr"]
+    scale = SCALES.get(scaled.lower()) if scaled else Decimal(1)
     if (suffix and suffix not in SUFFIXES) or not scale:
         return None
     step = scale
@@ -127,13 +137,13 @@ def _one(match: re.Match[str]) -> Quantity | None:
     elif g["nth"]:
         base = Decimal(g["nth"][:-2])
     elif g["digits"]:
-        base = Decimal(g["digits"].replace(",", ""))
+        base = Decimal(re.sub(r"[^\d.]", "", g["digits"]))
     elif g["word"]:
         said = _words(g["word"])
         if said is None:
             return None
         base, last = said
-        step = scale if g["scale"] else last
+        step = scale if scaled else last
     elif g["quarter"]:
         count = re.split(r"[ \t-]", g["quarter"])[0].lower()
         quarters = 1 if count in {"a", "an"} else WORDS.get(count)
@@ -184,7 +194,7 @@ def parse_numbers(text: str) -> list[Quantity]:
     apply to the first (unless that puts the range out of order: "500,000 to 3 million"), and
     in "USD 3-5 billion" the currency of the first applies to the second. "From 39% to 53%" is
     a change between two numbers, not a range, and "3.7 percent to 31.28 million" joins numbers
-    of different kinds, so neither is a range. A dash before a digit is a minus ("fell to -3.2
+    of different kinds, so neither is a range; "between 30 and 40 percent" is. A dash before a digit is a minus ("fell to -3.2
     percent"), except as the dash of a range ("3 -5 percent").
     """
     singles = [q for q in map(_one, _NUMBER.finditer(text)) if q is not None]
@@ -192,9 +202,15 @@ def parse_numbers(text: str) -> list[Quantity]:
     joined: set[int] = set()
     for left, written in itertools.pairwise(singles):
         right = written
-        if right.sign[:1] in DASHES and not _RANGE_GAP.match(text[left.end : right.start]):
+        if (
+            right.sign
+            and right.sign[0] in DASHES
+            and not _RANGE_GAP.match(text[left.end : right.start])
+        ):
             right = _unsigned(right)
-        if not _RANGE_GAP.match(text[left.end : right.start]) or _FROM.search(text[: left.start]):
+        gap, before = text[left.end : right.start], text[: left.start]
+        between = _BETWEEN.search(before) and _AND_GAP.match(gap)
+        if not (_RANGE_GAP.match(gap) or between) or _FROM.search(before):
             continue
         span = _range(left, right, text[left.start : right.end])
         if span is not None:

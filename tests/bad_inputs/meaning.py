@@ -111,6 +111,23 @@ CASES = [
         stated("A quarter of them.", "4", "count", '"A quarter of them"'),
         f"{MARKET}:3: {PROD}: value 4 {STATES} (it states: A quarter = 25%); {FIX}",
     ),
+    case(
+        "abbreviated-million",
+        stated("Sales were 4.9M vehicles.", "4.9", "vehicles", '"4.9M vehicles"'),
+        f"{MARKET}:3: {PROD}: value 4.9 {STATES} (it states: 4.9M = 4900000); {FIX}",
+    ),
+    case(
+        "thousands-grouped-by-spaces",
+        stated("Sales were 4 910 000 vehicles.", "910", "vehicles", '"4 910 000 vehicles"'),
+        f"{MARKET}:3: {PROD}: value 910 {STATES} (it states: 4 910 000 = 4910000); {FIX}",
+    ),
+    case(
+        "between-and-is-a-range",
+        stated(
+            "Growth of between 30 and 40 percent.", "40", "percent", '"between 30 and 40 percent"'
+        ),
+        f"{MARKET}:3: {PROD}: value 40 {STATES} (it states: 30 and 40 percent = [30, 40]%); {FIX}",
+    ),
     # --- invisible characters ------------------------------------------------------------
     case(
         "zero-width-space-in-quote",
