@@ -7,6 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import jsonschema
+import pytest
+
+from briefing.schema import json_schema
 from conftest import CITES_ALL, FACTS, SALES, SEED_TEXT, Project, sources_yaml
 
 ProjectFactory = Callable[..., Project]
@@ -144,3 +148,25 @@ def test_add_asks_for_the_context_of_a_quote_found_twice_and_writes_it(
     added = (proj.root / "facts" / "market.yaml").read_text("utf-8").removeprefix(before)
     assert added.startswith("- id: exports.growth.may\n  subject: Growth of exports\n  value: 5\n")
     assert '  quote: "rose 5 percent"\n  context: "Exports"\n' in added
+
+
+BASE = {"id": "a.b", "subject": "s", "value": 1, "unit": "u", "period": "2024"}
+BASE |= {"kind": "actual", "geo": "China"}
+
+
+@pytest.mark.parametrize(
+    ("extra", "valid"),
+    [
+        ({"derived_from": ["c.d", "e.f"], "operation": "sum", "note": "added"}, True),
+        ({"derived_from": ["c.d", "e.f"], "note": "added"}, False),
+        ({"derived_from": ["c.d", "e.f"], "operation": "mean", "note": "averaged"}, False),
+        ({"operation": "sum", "source": "x", "quote": "q"}, False),
+        ({"source": "x", "quote": "q", "context": "before"}, True),
+        ({"source": "x", "context": "before"}, False),
+    ],
+)
+def test_json_schema_asks_what_the_check_asks_of_new_fields(
+    extra: dict[str, object], valid: bool
+) -> None:
+    errors = list(jsonschema.Draft202012Validator(json_schema()).iter_errors([BASE | extra]))
+    assert not errors if valid else errors

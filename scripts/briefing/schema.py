@@ -185,5 +185,11 @@ def json_schema() -> dict[str, Any]:
             "additionalProperties": False,
             "required": [f.name for f in FACT_FIELDS if f.required],
             "properties": props,
+            # as the check has it: a derived fact says how; context places a quote
+            "dependentRequired": {
+                "derived_from": ["operation", "note"],
+                "operation": ["derived_from"],
+                "context": ["quote"],
+            },
         },
     }
