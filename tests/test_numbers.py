@@ -266,6 +266,12 @@ def test_a_dash_between_numbers_is_a_range_not_a_sign() -> None:
         ("half a million", ("500000", "number", None)),
         ("a quarter of sales", ("25", "percent", None)),
         ("three quarters of sales", ("75", "percent", None)),
+        ("three-quarters", ("75", "percent", None)),
+        ("one fifth of exports", ("20", "percent", None)),
+        ("four fifths", ("80", "percent", None)),
+        ("a tenth of it", ("10", "percent", None)),
+        ("a million and a half", ("1500000", "number", None)),
+        ("two million and a half cars", ("2500000", "number", None)),
         ("Twenty-Five Percent", ("25", "percent", None)),
         ("twelve to fifteen million", ("12000000", "number", "15000000")),
         ("4.9 mn", ("4900000", "number", None)),
@@ -279,6 +285,11 @@ def test_number_words_not_in_a_phrase_are_separate_numbers() -> None:
     """Only a scale word lets another group follow: "one two" is two numbers, not three."""
     assert values("one two") == [("1", "number", None), ("2", "number", None)]
     assert values("the fourth quarter") == [("4", "ordinal", None)]
+    assert values("doubled in a quarter") == []  # a period, not 25 percent
+    assert values("a third plant in a fifth year") == [
+        ("3", "ordinal", None),
+        ("5", "ordinal", None),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -58,11 +58,15 @@ _HALF = rf"(?:{_GAP}and{_GAP}a{_GAP}half\b)?"
 _BIG = "thousand|million|billion|trillion"
 _GROUP = (
     rf"(?:(?:{_SMALL}|an?){_GAP}hundred\b(?:{_GAP}(?:and{_GAP})?{_SMALL})?|{_SMALL})"
-    rf"{_HALF}(?:{_GAP}(?:{_BIG})\b)?"
-    rf"|(?:an?|half{_GAP}an?){_GAP}(?:hundred|{_BIG})\b"
+    rf"{_HALF}(?:{_GAP}(?:{_BIG})\b{_HALF})?"
+    rf"|(?:an?|half{_GAP}an?){_GAP}(?:hundred|{_BIG})\b{_HALF}"
 )
 _AFTER_SCALE = "|".join(f"(?<={w})" for w in _BIG.split("|"))
 _PHRASE = rf"(?:{_GROUP})(?:(?:{_AFTER_SCALE}),?{_GAP}(?:and{_GAP})?(?:{_GROUP}))*"
+# "two thirds", "three quarters", "one fifth of": a singular part only before "of", since
+# "a third plant" and "a fifth year" are ordinals and "in a quarter" a period
+PARTS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_PARTS = "|".join(rf"{p}s|{p}(?=\s+of\b)" for p in PARTS)
 _ORD = "|".join(ORDINALS)
 _NUMBER = re.compile(
     rf"""
@@ -71,7 +75,7 @@ _NUMBER = re.compile(
     (?:(?P<cur>{_CUR})\s?)?
     (?:(?P<date>\d{{4}}-\d\d-\d\d)\b|(?P<frac>\d+/\d+)(?![\d/])|(?P<nth>\d+(?:st|nd|rd|th))\b
        |(?P<digits>{_DIGITS})(?![\d/])
-       |(?P<quarter>(?:an?|one|two|three)[ \t-]quarters?)\b|(?P<word>{_PHRASE})
+       |(?P<part>(?:an?|{_UNITS})[ \t-](?:{_PARTS}))\b|(?P<word>{_PHRASE})
        |(?<!first\ )(?<!second\ )(?P<half>half)\b|(?P<ord>{_ORD})\b)
     (?:\s?(?:-\s?)?(?P<scale>hundred|thousand|million|billion|trillion|mn|bn|(?-i:[KMB]))\b
        |(?P<abbr>(?-i:[km]))\b)?
@@ -144,12 +148,13 @@ def _one(match: re.Match[str]) -> Quantity | None:
             return None
         base, last = said
         step = scale if scaled else last
-    elif g["quarter"]:
-        count = re.split(r"[ \t-]", g["quarter"])[0].lower()
-        quarters = 1 if count in {"a", "an"} else WORDS.get(count)
-        if quarters is None:
+    elif g["part"]:
+        count, part = (w.lower() for w in re.split(r"[ \t-]", g["part"]))
+        parts = 1 if count in {"a", "an"} else WORDS.get(count)
+        whole = PARTS.get(part.removesuffix("s"))
+        if parts is None or whole is None:
             return None
-        base = Decimal(25 * quarters)
+        base = Decimal(100 * parts) / whole
     elif g["half"]:
         base = Decimal(50)
     elif g["ord"].lower() in ORDINALS:
@@ -159,7 +164,7 @@ def _one(match: re.Match[str]) -> Quantity | None:
     currency = CURRENCIES.get(g["cur"] or "") or ("CNY" if suffix == "yuan" else None)
     if g["ord"] or g["nth"]:
         kind = "ordinal"
-    elif g["half"] or g["frac"] or g["quarter"]:
+    elif g["half"] or g["frac"] or g["part"]:
         kind = "percent"
     else:
         kind = SUFFIXES.get(suffix) or ("currency" if currency else "number")
@@ -176,6 +181,8 @@ def _words(phrase: str) -> tuple[Decimal, Decimal] | None:
     for token in (t.lower() for t in _TOKEN.findall(phrase)):
         if token in WORDS:
             current, last = current + WORDS[token], Decimal(1)
+        elif token == "half" and total and not current:
+            total += last / 2  # "a million and a half"
         elif token == "half":
             current += Decimal("0.5")
         elif token == "hundred":

@@ -107,6 +107,17 @@ CASES = [
         f"{FIX}",
     ),
     case(
+        "a-million-and-a-half-in-words",
+        stated("A million and a half cars.", "1000000", "cars", '"A million and a half cars"'),
+        f"{MARKET}:3: {PROD}: value 1000000 {STATES} (it states: A million and a half = "
+        f"1500000); {FIX}",
+    ),
+    case(
+        "one-fifth-is-a-percent",
+        stated("One-fifth of them.", "1", "count", '"One-fifth of them"'),
+        f"{MARKET}:3: {PROD}: value 1 {STATES} (it states: One-fifth = 20%); {FIX}",
+    ),
+    case(
         "a-quarter-is-a-percent",
         stated("A quarter of them.", "4", "count", '"A quarter of them"'),
         f"{MARKET}:3: {PROD}: value 4 {STATES} (it states: A quarter = 25%); {FIX}",
