@@ -215,9 +215,9 @@ def parse_numbers(text: str) -> list[Quantity]:
             and not _RANGE_GAP.match(text[left.end : right.start])
         ):
             right = _unsigned(right)
-        gap, before = text[left.end : right.start], text[: left.start]
-        between = _BETWEEN.search(before) and _AND_GAP.match(gap)
-        if not (_RANGE_GAP.match(gap) or between) or _FROM.search(before):
+        gap = text[left.end : right.start]
+        between = _AND_GAP.match(gap) and _ends(_BETWEEN, text, left.start)
+        if not (_RANGE_GAP.match(gap) or between) or _ends(_FROM, text, left.start):
             continue
         span = _range(left, right, text[left.start : right.end])
         if span is not None:
@@ -225,6 +225,12 @@ def parse_numbers(text: str) -> list[Quantity]:
             joined.update((left.start, written.start))
     found.extend(q for q in singles if q.start not in joined)
     return sorted(found, key=lambda q: (q.start, q.end))
+
+
+def _ends(word: re.Pattern[str], text: str, at: int) -> bool:
+    """Whether the text just before ``at`` ends with ``word`` (a window, not the whole text
+    before, so pairing every number of a long source stays linear)."""
+    return word.search(text, max(0, at - 40), at) is not None
 
 
 def _unsigned(q: Quantity) -> Quantity:
