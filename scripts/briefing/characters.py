@@ -25,7 +25,7 @@ _IGNORABLE = (
     (0x1D173, 0x1D17A),
     (0xE0000, 0xE0FFF),
 )
-_HIDDEN_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Cn"}
+_HIDDEN_CATEGORIES = {"Cc", "Cf", "Cs"}  # control, format, lone surrogates
 
 
 def is_invisible(char: str) -> bool:

@@ -1,7 +1,11 @@
 """Reading numbers as sources write them: "USD150 billion", "30 percent to 40 percent", "six million".
 
 The provenance check compares a fact's ``value`` with every number parsed from its quote, so
-this parser must understand the forms the archived sources use, scale words included.
+this parser must understand the forms the archived sources use, scale words and signs included.
+
+Number words are read by the small grammar below, not by text2num: its alpha2digit rewrites
+the text, losing the offsets quotes are placed by (and makes "4.9 million" "4.9 1000000"),
+and it reads neither "half a million" nor "three quarters".
 """
 
 from __future__ import annotations
