@@ -170,3 +170,20 @@ def test_json_schema_asks_what_the_check_asks_of_new_fields(
 ) -> None:
     errors = list(jsonschema.Draft202012Validator(json_schema()).iter_errors([BASE | extra]))
     assert not errors if valid else errors
+
+
+def test_add_guesses_the_unit_from_the_word_after_the_number_in_the_source(
+    project: ProjectFactory,
+) -> None:
+    """The number's offsets are the source's: read at them in the quote, the word after
+    "4.91 million" was whatever lay there (here nothing), so every count became 'count'."""
+    proj = project()
+    text = SEED_TEXT + "Exports reached 4.91 million vehicles in 2023.\n"
+    proj.write("seeds/seed.txt", text)
+    proj.write("facts/sources.yaml", sources_yaml(text=text))
+    done = proj.briefing(
+        "add", "--source", "demo", "--quote", "Exports reached 4.91 million vehicles",
+        "--id", "exports.vehicles.2023", "--subject", "Exports", "--dry-run",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "  value: 4910000\n  unit: vehicles\n" in done.stdout
