@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 
 import pytest
 
+from briefing.characters import is_invisible
 from briefing.model import agree
 from briefing.numbers import matches, parse_numbers
 from briefing.periods import is_period, label
@@ -304,8 +306,19 @@ def test_number_words_not_in_a_phrase_are_separate_numbers() -> None:
         "4.9\x1b1 million",  # ESC
     ],
 )
-def test_numbers_touching_an_invisible_character_are_not_read(text: str) -> None:
-    assert values(text) == []
+def test_numbers_are_read_as_seen_across_invisible_characters(text: str) -> None:
+    """ "4.9\u200b1 million" shows as 4.91 million: so it states that, spanning the character
+    (a quote cannot hold it), and never "1 million"."""
+    (found,) = parse_numbers(text)
+    assert (found.value, found.text, found.start, found.end) == (4_910_000, text, 0, len(text))
+
+
+def test_ranges_and_words_are_read_across_invisible_characters() -> None:
+    assert values("30\u200b to 40 percent") == [("30", "percent", "40")]
+    assert values("fif\u00adty cars") == [("50", "number", None)]
+    found = SourceText("Sales were 4.9\u200b1 million units.")
+    span = found.find("1 million units")
+    assert span is not None and found.numbers_in(*span) == []
 
 
 def test_a_quote_is_found_at_every_occurrence_and_its_context_picks_one() -> None:
@@ -340,3 +353,25 @@ def test_abbreviated_scales_grouped_digits_and_between_ranges(
 
 def test_and_without_between_joins_no_range() -> None:
     assert values("rose 5 and 6 percent") == [("5", "number", None), ("6", "percent", None)]
+
+
+def test_invisible_characters_are_those_of_their_unicode_categories() -> None:
+    """characters.INVISIBLE spells out what unicodedata says, for this Python's Unicode."""
+    expected = {
+        c
+        for c in range(0x110000)
+        if not chr(c).isspace()
+        and (
+            unicodedata.category(chr(c)) in {"Cc", "Cf"}
+            or c in {0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x3164, 0xFFA0}
+            or 0x180B <= c <= 0x180F
+            or 0xFE00 <= c <= 0xFE0F
+            or 0xFFF0 <= c <= 0xFFF8
+            or 0x1BCA0 <= c <= 0x1BCA3
+            or 0x1D173 <= c <= 0x1D17A
+            or 0xE0000 <= c <= 0xE0FFF
+        )
+    }
+    assert {c for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and is_invisible(chr(c))} == (
+        expected
+    )

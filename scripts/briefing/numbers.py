@@ -10,12 +10,13 @@ and it reads neither "half a million" nor "three quarters".
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from briefing.characters import is_invisible
+from briefing.characters import INVISIBLE
 
 WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -120,15 +121,11 @@ SUFFIXES.update({"-fold": "multiplier", "fold": "multiplier", "yuan": "currency"
 def _one(match: re.Match[str]) -> Quantity | None:
     """The number one match states, or None when it states none.
 
-    None for "1/0"; for words that only look like ours (matching ignores case the Unicode
-    way, so "ſix" (long s) or "fıve" (dotless i) match the pattern but are no words we read);
-    and for a number touching an invisible character, as "4.9" and "1 million" in
-    "4.9\u200b1 million" (which a reader sees as 4.91 million).
+    None for "1/0", and for words that only look like ours: matching ignores case the Unicode
+    way, so "ſix" (long s) or "fıve" (dotless i) match the pattern but are no words we read.
     """
-    g, text = match.groupdict(), match.string
+    g = match.groupdict()
     start, end = match.start(), match.end()
-    if (start and is_invisible(text[start - 1])) or (end < len(text) and is_invisible(text[end])):
-        return None
     if g["date"]:
         return Quantity(Decimal(g["date"][:4]), "date", match.group(0), start, end)
     suffix = (g["suffix"] or "").lower()
@@ -205,9 +202,26 @@ def parse_numbers(text: str) -> list[Quantity]:
     apply to the first (unless that puts the range out of order: "500,000 to 3 million"), and
     in "USD 3-5 billion" the currency of the first applies to the second. "From 39% to 53%" is
     a change between two numbers, not a range, and "3.7 percent to 31.28 million" joins numbers
-    of different kinds, so neither is a range; "between 30 and 40 percent" is. A dash before a digit is a minus ("fell to -3.2
-    percent"), except as the dash of a range ("3 -5 percent").
+    of different kinds, so neither is a range; "between 30 and 40 percent" is. A dash before a
+    digit is a minus ("fell to -3.2 percent"), except as the dash of a range ("3 -5 percent").
+    Invisible characters are left out of the reading, so a number spans them as a reader sees.
     """
+    hidden = [m.start() for m in INVISIBLE.finditer(text)]
+    if hidden:  # read what a reader sees: "4.9\u200b1 million" is 4.91 million, not 1 million
+        seen = _parse(INVISIBLE.sub("", text))
+        shown = [at - n for n, at in enumerate(hidden)]  # where each hidden one would be seen
+        place = [
+            (a + bisect.bisect_right(shown, a), b + bisect.bisect_left(shown, b))
+            for a, b in ((q.start, q.end) for q in seen)
+        ]
+        return [
+            replace(q, text=text[a:b], start=a, end=b)
+            for q, (a, b) in zip(seen, place, strict=True)
+        ]
+    return _parse(text)
+
+
+def _parse(text: str) -> list[Quantity]:
     singles = [q for q in map(_one, _NUMBER.finditer(text)) if q is not None]
     found: list[Quantity] = []
     joined: set[int] = set()
