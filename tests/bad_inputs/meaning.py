@@ -152,6 +152,11 @@ CASES = [
         f"{MARKET}:3: {PROD}: value 1000000 {STATES} (it states: no number); {FIX}",
     ),
     case(
+        "zero-width-space-ending-a-range-in-seed",
+        stated("Output fell 30\u200b to 45 percent.", "45", "percent", '"to 45 percent"'),
+        f"{MARKET}:3: {PROD}: value 45 {STATES} (it states: no number); {FIX}",
+    ),
+    case(
         "escape-character-in-quote",
         stated("Sales were 4.91 million.", "4910000", "vehicles", '"were \\e4.91 million"'),
         f"{MARKET}:9: {PROD}: 'quote' holds an invisible character, U+001B, after \"were \"; "
