@@ -193,18 +193,19 @@ def _provenance(
                 "and 'context'",
             )
             return False, None
-        if not node.get("operation"):
-            check.add(
-                line,
-                f"{what}: a derived fact needs 'operation', how it is computed from "
-                f"derived_from: one of {', '.join(OPERATIONS)}",
-            )
-            return False, None
-        if node.get("id") in derived:
-            check.add(line, f"{what}: derived_from names the fact itself")
-            return False, None
-        if not node.get("note"):
-            check.add(line, f"{what}: a derived fact needs a 'note' saying how it is computed")
+        wrong = [
+            f"{what}: derived_from names the fact itself" if node.get("id") in derived else "",
+            ""
+            if node.get("operation")
+            else f"{what}: a derived fact needs 'operation', how it "
+            f"is computed from derived_from: one of {', '.join(OPERATIONS)}",
+            ""
+            if node.get("note")
+            else f"{what}: a derived fact needs a 'note' saying how it is computed",
+        ]
+        for message in filter(None, wrong):
+            check.add(line, message)
+        if any(wrong):
             return False, None
         return True, None
     if node.get("operation"):
@@ -217,7 +218,8 @@ def _provenance(
         check.add(
             line,
             f"{what}: neither a quote nor derived_from; give the 'source' and the 'quote' "
-            "the number comes from, or, for a computed fact, 'derived_from' and a 'note'",
+            "the number comes from, or, for a computed fact, 'derived_from', 'operation' "
+            "and a 'note'",
         )
         return False, None
     for key in ("source", "quote"):

@@ -120,7 +120,8 @@ CASES = [
         "neither-quote-nor-derivation",
         {MARKET: UNQUOTED + PARTS_FACT},
         f"{MARKET}:1: {PROD}: neither a quote nor derived_from; give the 'source' and the "
-        "'quote' the number comes from, or, for a computed fact, 'derived_from' and a 'note'",
+        "'quote' the number comes from, or, for a computed fact, 'derived_from', 'operation' "
+        "and a 'note'",
     ),
     case(
         "blank-quote",

@@ -202,6 +202,18 @@ CASES = [
         "derived_from: one of sum, difference, ratio, share, growth",
     ),
     case(
+        "derived-without-operation-or-note",
+        {
+            MARKET: edit("value: 31280000", "value: 1", UNQUOTED)
+            + "  derived_from: [market.production.2024]\n"
+            + PARTS_FACT
+        },
+        f"{MARKET}:1: {PROD}: a derived fact needs 'operation', how it is computed from "
+        "derived_from: one of sum, difference, ratio, share, growth",
+        f"{MARKET}:1: {PROD}: a derived fact needs a 'note' saying how it is computed",
+        f"{MARKET}:1: {PROD}: derived_from names the fact itself",
+    ),
+    case(
         "derived-sum-differs",
         derived(
             "62720000",
