@@ -33,7 +33,11 @@ class Field:
 FACT_FIELDS = (
     Field("id", "text", description='stable dotted lowercase id, cited as fact("id")'),
     Field("subject", "text", description="what is measured, as a reader would say it"),
-    Field("value", "value", description="full magnitude, or [low, high] for a range"),
+    Field(
+        "value",
+        "value",
+        description="full magnitude, signed as the quote writes it, or [low, high]",
+    ),
     Field("unit", "text", description="a unit from facts/units.yaml"),
     Field("period", "text", description="2023, 2024-H1, 2025-Q1, 2024-10, 2024-01/2024-10"),
     Field("kind", "text", choices=KINDS),
