@@ -277,6 +277,8 @@ def test_a_dash_between_numbers_is_a_range_not_a_sign() -> None:
         ("Twenty-Five Percent", ("25", "percent", None)),
         ("twelve to fifteen million", ("12000000", "number", "15000000")),
         ("4.9 mn", ("4900000", "number", None)),
+        ("5 hundred thousand cars", ("500000", "number", None)),
+        ("1.5 thousand million", ("1500000000", "number", None)),
     ],
 )
 def test_number_words_are_read_whole(text: str, expected: tuple[str, str, str | None]) -> None:

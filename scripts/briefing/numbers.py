@@ -82,7 +82,8 @@ _NUMBER = re.compile(
        |(?P<digits>{_DIGITS})(?![\d/])
        |(?P<part>(?:an?|{_UNITS})[ \t-](?:{_PARTS}))\b|(?P<word>{_PHRASE})
        |(?<!first\ )(?<!second\ )(?P<half>half)\b|(?P<ord>{_ORD})\b)
-    (?:\s?(?:-\s?)?(?P<scale>hundred|thousand|million|billion|trillion|mn|bn|(?-i:[KMB]))\b
+    (?:\s?(?:-\s?)?(?P<scale>(?:hundred|thousand|million|billion|trillion|mn|bn|(?-i:[KMB]))\b
+                           (?:[ \t]+(?:thousand|million|billion)\b)*)
        |(?P<abbr>(?-i:[km]))\b)?
     (?:\s?(?:-\s?)?(?P<suffix>%|percent\b|per\ cent\b|times\b|-fold\b|fold\b|yuan\b))?
     """,
@@ -129,10 +130,14 @@ def _one(match: re.Match[str]) -> Quantity | None:
     if g["date"]:
         return Quantity(Decimal(g["date"][:4]), "date", match.group(0), start, end)
     suffix = (g["suffix"] or "").lower()
-    scaled = g["scale"] or g["abbr"]
-    scale = SCALES.get(scaled.lower()) if scaled else Decimal(1)
-    if (suffix and suffix not in SUFFIXES) or not scale:
+    if suffix and suffix not in SUFFIXES:
         return None
+    scaled = g["scale"] or g["abbr"]
+    scale = Decimal(1)
+    for word in (scaled or "").lower().split():  # "5 hundred thousand" is 500,000
+        if word not in SCALES:
+            return None
+        scale *= SCALES[word]
     step = scale
     if g["frac"]:
         top, bottom = (Decimal(part) for part in g["frac"].split("/"))

@@ -123,6 +123,11 @@ CASES = [
         f"{MARKET}:3: {PROD}: value 4 {STATES} (it states: A quarter = 25%); {FIX}",
     ),
     case(
+        "digits-with-two-scale-words",
+        stated("Some 5 hundred thousand cars.", "500", "cars", '"5 hundred thousand cars"'),
+        f"{MARKET}:3: {PROD}: value 500 {STATES} (it states: 5 hundred thousand = 500000); {FIX}",
+    ),
+    case(
         "abbreviated-million",
         stated("Sales were 4.9M vehicles.", "4.9", "vehicles", '"4.9M vehicles"'),
         f"{MARKET}:3: {PROD}: value 4.9 {STATES} (it states: 4.9M = 4900000); {FIX}",
