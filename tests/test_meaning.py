@@ -102,7 +102,7 @@ def test_source_page_highlights_and_links_the_occurrence_its_context_names(
     )
     home = proj.html("index.html")
     assert 'href="sources/demo/#q-imports.growth.2024-06"' in home
-    assert "-3.2%" in home
+    assert "\u22123.2%" in home
 
 
 def test_symlinked_seed_is_refused(project: ProjectFactory) -> None:

@@ -157,6 +157,16 @@ def test_first_half_is_a_period_and_fractions_are_percentages() -> None:
             "4.91 million to 12 billion vehicles",
         ),
         (2027, Unit("year", "year"), None, "2027"),
+        (-3.2, Unit("percent", "percent"), None, "\u22123.2%"),
+        ([-5, -3], Unit("percent", "percent"), None, "\u22125 to \u22123%"),
+        ([-5, 3], Unit("percent", "percent"), None, "\u22125 to 3%"),
+        (
+            -4_910_000,
+            Unit("vehicles", "count", "vehicle", "vehicles"),
+            None,
+            "\u22124.91 million vehicles",
+        ),
+        (-1500, Unit("usd", "currency", symbol="USD"), None, "USD \u22121,500"),
         (
             [12_000_000, 15_000_000],
             Unit("vehicles", "count", "vehicle", "vehicles"),
@@ -377,3 +387,9 @@ def test_invisible_characters_are_those_of_their_unicode_categories() -> None:
     assert {c for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and is_invisible(chr(c))} == (
         expected
     )
+
+
+@pytest.mark.parametrize("value", [-3.2, [-5, -3], [-5, 3], -0.5])
+def test_negative_values_as_written_read_back_as_themselves(value: object) -> None:
+    unit = Unit("percent", "percent")
+    assert matches(value, parse_numbers(format_value(value, unit)), "percent")
