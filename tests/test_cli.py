@@ -37,8 +37,8 @@ def test_add_refuses_a_quote_not_in_the_source(project: Callable[..., Project]) 
     )  # fmt: skip
     assert done.returncode == 1
     assert (
-        'briefing add: quote not found in seeds/seed.txt; it matches only up to: "exports to Russia "'
-        in done.stderr
+        "briefing add: quote not found in seeds/seed.txt; copy it verbatim from the source "
+        '(it matches only up to: "exports to Russia ")' in done.stderr
     )
     assert (proj.root / "facts" / "market.yaml").read_text("utf-8") == before
 

@@ -102,7 +102,7 @@ def test_csv_cells_start_no_formula_and_numbers_stay_numbers() -> None:
     csv = data_files(book, "T")["data/facts.csv"]
     assert csv.splitlines() == [
         "id,subject,value,value_high,unit,text,period,kind,geo,qualifier,source,quote,note,tags",
-        'market.fall.2024,"\'=HYPERLINK(""http://x"",""click"")",-3.2,,percent,\'-3.2%,'
+        'market.fall.2024,"\'=HYPERLINK(""http://x"",""click"")",-3.2,,percent,−3.2%,'
         "2024,actual,'+China,,demo,'-3.2 percent,'\tnote,'@tag;ok",
     ]
     # The JSON is data for programs, not a spreadsheet: the text as it is.
@@ -117,7 +117,7 @@ def test_chart_csv_neutralises_labels_and_keeps_the_value() -> None:
     files = chart_data(spec, {"demo": SOURCE})
     assert files["data/charts/fall.csv"].splitlines()[1] == (
         'market.fall.2024,\'-label,,"\'=HYPERLINK(""http://x"",""click"")",-3.2,percent,'
-        "'-3.2%,2024,actual,'+China,'@SUM(A1) press,demo,'-3.2 percent,data"
+        "−3.2%,2024,actual,'+China,'@SUM(A1) press,demo,'-3.2 percent,data"
     )
     assert json.loads(files["data/charts/fall.json"])["title"] == f"{PAYLOAD} chart"
 

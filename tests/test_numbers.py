@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 
 import pytest
 
+from briefing.characters import is_invisible
 from briefing.model import agree
 from briefing.numbers import matches, parse_numbers
 from briefing.periods import is_period, label
@@ -155,6 +157,16 @@ def test_first_half_is_a_period_and_fractions_are_percentages() -> None:
             "4.91 million to 12 billion vehicles",
         ),
         (2027, Unit("year", "year"), None, "2027"),
+        (-3.2, Unit("percent", "percent"), None, "\u22123.2%"),
+        ([-5, -3], Unit("percent", "percent"), None, "\u22125 to \u22123%"),
+        ([-5, 3], Unit("percent", "percent"), None, "\u22125 to 3%"),
+        (
+            -4_910_000,
+            Unit("vehicles", "count", "vehicle", "vehicles"),
+            None,
+            "\u22124.91 million vehicles",
+        ),
+        (-1500, Unit("usd", "currency", symbol="USD"), None, "USD \u22121,500"),
         (
             [12_000_000, 15_000_000],
             Unit("vehicles", "count", "vehicle", "vehicles"),
@@ -222,3 +234,162 @@ def test_values_agree_within_stated_precision() -> None:
     assert not agree(16_000_000, 16_500_000)
     assert not agree(4.3, 4.4)
     assert not agree([30, 40], [30, 45])
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("fell to -3.2 percent", "-3.2"),
+        ("fell to \u22123.2 percent", "-3.2"),  # minus sign
+        ("fell to \u20133.2 percent", "-3.2"),  # en dash, as typesetters write minus
+        ("fell to \uff0d3.2 percent", "-3.2"),  # fullwidth hyphen-minus
+        ("growth of minus 3.2 percent", "-3.2"),
+        ("negative 3.2 percent", "-3.2"),
+        ("fell 3.2 percent", "3.2"),  # a fall stated as its size: the number as written
+        ("rose +3.2 percent", "3.2"),
+    ],
+)
+def test_a_minus_before_a_number_is_its_sign(text: str, value: str) -> None:
+    assert values(text) == [(value, "percent", None)]
+    found = parse_numbers(text)
+    assert matches(Decimal(value), found, "percent")
+    assert not matches(-Decimal(value), found, "percent")
+
+
+def test_a_dash_between_numbers_is_a_range_not_a_sign() -> None:
+    assert values("3 -5 percent") == [("3", "percent", "5")]
+    assert values("in 2025-2026") == [("2025", "number", "2026")]
+    assert values("-5 to -3 percent") == [("-5", "percent", "-3")]
+    assert values("rose 3 percent, - 5 said") == [("3", "percent", None), ("5", "number", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("one hundred thousand cars", ("100000", "number", None)),
+        ("two hundred million cars", ("200000000", "number", None)),
+        ("twenty-five brands", ("25", "number", None)),
+        ("twenty five brands", ("25", "number", None)),
+        ("a hundred and five", ("105", "number", None)),
+        ("twelve hundred", ("1200", "number", None)),
+        ("two million three hundred thousand", ("2300000", "number", None)),
+        ("ninety-nine thousand nine hundred and ninety-nine", ("99999", "number", None)),
+        ("one and a half million", ("1500000", "number", None)),
+        ("half a million", ("500000", "number", None)),
+        ("a quarter of sales", ("25", "percent", None)),
+        ("three quarters of sales", ("75", "percent", None)),
+        ("three-quarters", ("75", "percent", None)),
+        ("one fifth of exports", ("20", "percent", None)),
+        ("four fifths", ("80", "percent", None)),
+        ("a tenth of it", ("10", "percent", None)),
+        ("a million and a half", ("1500000", "number", None)),
+        ("two million and a half cars", ("2500000", "number", None)),
+        ("Twenty-Five Percent", ("25", "percent", None)),
+        ("twelve to fifteen million", ("12000000", "number", "15000000")),
+        ("4.9 mn", ("4900000", "number", None)),
+        ("5 hundred thousand cars", ("500000", "number", None)),
+        ("1.5 thousand million", ("1500000000", "number", None)),
+    ],
+)
+def test_number_words_are_read_whole(text: str, expected: tuple[str, str, str | None]) -> None:
+    assert values(text) == [expected]
+
+
+def test_number_words_not_in_a_phrase_are_separate_numbers() -> None:
+    """Only a scale word lets another group follow: "one two" is two numbers, not three."""
+    assert values("one two") == [("1", "number", None), ("2", "number", None)]
+    assert values("the fourth quarter") == [("4", "ordinal", None)]
+    assert values("doubled in a quarter") == []  # a period, not 25 percent
+    assert values("a third plant in a fifth year") == [
+        ("3", "ordinal", None),
+        ("5", "ordinal", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4.9\u200b1 million",  # zero width space
+        "4.9\u00ad1 million",  # soft hyphen
+        "4.9\u20601 million",  # word joiner
+        "4.9\u034f1 million",  # combining grapheme joiner (default-ignorable, category Mn)
+        "4.9\ufe0f1 million",  # variation selector
+        "4.9\x001 million",  # NUL
+        "4.9\x1b1 million",  # ESC
+    ],
+)
+def test_numbers_are_read_as_seen_across_invisible_characters(text: str) -> None:
+    """ "4.9\u200b1 million" shows as 4.91 million: so it states that, spanning the character
+    (a quote cannot hold it), and never "1 million"."""
+    (found,) = parse_numbers(text)
+    assert (found.value, found.text, found.start, found.end) == (4_910_000, text, 0, len(text))
+
+
+def test_ranges_and_words_are_read_across_invisible_characters() -> None:
+    assert values("30\u200b to 40 percent") == [("30", "percent", "40")]
+    assert values("fif\u00adty cars") == [("50", "number", None)]
+    found = SourceText("Sales were 4.9\u200b1 million units.")
+    span = found.find("1 million units")
+    assert span is not None and found.numbers_in(*span) == []
+
+
+def test_a_quote_is_found_at_every_occurrence_and_its_context_picks_one() -> None:
+    source = SourceText("Exports rose 5 percent.\nImports  rose 5 percent; rose 5 percent")
+    assert source.find_all("rose 5 percent") == [(8, 22), (33, 47), (49, 63)]
+    assert source.find_all("rose 5 percent", "Imports") == [(33, 47)]
+    assert source.find_all("rose 5 percent", "ports") == [(8, 22), (33, 47)]
+    assert source.find_all("rose 5 percent", "Sales") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("4.9M vehicles", ("4900000", "number", None)),
+        ("USD 4.9 M", ("4900000", "currency", None)),
+        ("4.9m vehicles", ("4900000", "number", None)),
+        ("20k units", ("20000", "number", None)),
+        ("3B yuan", ("3000000000", "currency", None)),
+        ("a 500 m tunnel", ("500", "number", None)),  # spaced lowercase: metres, not million
+        ("800V platform", ("800", "number", None)),
+        ("4 910 000 vehicles", ("4910000", "number", None)),
+        ("4\u202f910\u202f000 vehicles", ("4910000", "number", None)),
+        ("between 30 and 40 percent", ("30", "percent", "40")),
+        ("between thirty and forty percent", ("30", "percent", "40")),
+    ],
+)
+def test_abbreviated_scales_grouped_digits_and_between_ranges(
+    text: str, expected: tuple[str, str, str | None]
+) -> None:
+    assert values(text) == [expected]
+
+
+def test_and_without_between_joins_no_range() -> None:
+    assert values("rose 5 and 6 percent") == [("5", "number", None), ("6", "percent", None)]
+
+
+def test_invisible_characters_are_those_of_their_unicode_categories() -> None:
+    """characters.INVISIBLE spells out what unicodedata says, for this Python's Unicode."""
+    expected = {
+        c
+        for c in range(0x110000)
+        if not chr(c).isspace()
+        and (
+            unicodedata.category(chr(c)) in {"Cc", "Cf"}
+            or c in {0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x3164, 0xFFA0}
+            or 0x180B <= c <= 0x180F
+            or 0xFE00 <= c <= 0xFE0F
+            or 0xFFF0 <= c <= 0xFFF8
+            or 0x1BCA0 <= c <= 0x1BCA3
+            or 0x1D173 <= c <= 0x1D17A
+            or 0xE0000 <= c <= 0xE0FFF
+        )
+    }
+    assert {c for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and is_invisible(chr(c))} == (
+        expected
+    )
+
+
+@pytest.mark.parametrize("value", [-3.2, [-5, -3], [-5, 3], -0.5])
+def test_negative_values_as_written_read_back_as_themselves(value: object) -> None:
+    unit = Unit("percent", "percent")
+    assert matches(value, parse_numbers(format_value(value, unit)), "percent")

@@ -33,8 +33,8 @@ UNQUOTED = "".join(  # the first fact without source and quote, as a derived fac
 MARKET = "facts/market.yaml"
 PROD = "fact 'market.production.2024'"
 FACT_KEYS = (
-    "id, subject, value, unit, period, kind, geo, source, quote, qualifier, note, tags, "
-    "derived_from"
+    "id, subject, value, unit, period, kind, geo, source, quote, context, qualifier, note, "
+    "tags, derived_from, operation"
 )
 CHART_KEYS = "title, alt, facts, select, mark, x, y, color, labels, series, rule, function"
 PERIOD_FORMS = "YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD or START/END such as 2024-01/2024-10"
@@ -144,15 +144,17 @@ def test_derived_fact_with_a_note_needs_no_source(tmp_path: Path) -> None:
         "- id: market.share.2024\n"
         "  subject: A derived number\n"
         "  value: 1\n"
-        "  unit: count\n"
+        "  unit: times\n"
         '  period: "2024"\n'
         "  kind: estimate\n"
         "  geo: China\n"
         "  note: production divided by production\n"
-        "  derived_from: [market.production.2024]\n"
+        "  derived_from: [market.production.2024, market.production.2024]\n"
+        "  operation: ratio\n"
     )
     fact = load(tmp_path, PRODUCTION + derived).facts["market.share.2024"]
-    assert (fact.source, fact.quote, fact.derived_from) == (None, None, ("market.production.2024",))
+    assert (fact.source, fact.quote, fact.operation) == (None, None, "ratio")
+    assert fact.derived_from == ("market.production.2024", "market.production.2024")
 
 
 def test_valid_chart_loads(tmp_path: Path) -> None:
@@ -250,8 +252,8 @@ def test_valid_chart_loads(tmp_path: Path) -> None:
             ),
             [
                 f"{MARKET}:1: {PROD}: neither a quote nor derived_from; give the 'source' and "
-                "the 'quote' the number comes from, or, for a computed fact, 'derived_from' "
-                "and a 'note'"
+                "the 'quote' the number comes from, or, for a computed fact, 'derived_from', "
+                "'operation' and a 'note'"
             ],
             id="missing-source-and-quote",
         ),
@@ -353,12 +355,14 @@ def test_valid_chart_loads(tmp_path: Path) -> None:
             id="count-fact-against-percent",
         ),
         pytest.param(
-            UNQUOTED + "  derived_from: [parts.exports.2024]\n" + PARTS,
+            UNQUOTED + "  derived_from: [parts.exports.2024]\n  operation: sum\n" + PARTS,
             [f"{MARKET}:1: {PROD}: a derived fact needs a 'note' saying how it is computed"],
             id="derived-without-note",
         ),
         pytest.param(
-            UNQUOTED + "  note: sum\n  derived_from: [parts.exports.2023]\n" + PARTS,
+            UNQUOTED
+            + "  note: sum\n  derived_from: [parts.exports.2023]\n  operation: sum\n"
+            + PARTS,
             [f"{MARKET}:1: {PROD}: derived_from names unknown fact 'parts.exports.2023'"],
             id="derived-from-unknown-fact",
         ),
@@ -366,7 +370,7 @@ def test_valid_chart_loads(tmp_path: Path) -> None:
             PRODUCTION + "  note: sum\n  derived_from: [parts.exports.2024]\n" + PARTS,
             [
                 f"{MARKET}:1: {PROD}: a derived fact has no quote of its own; "
-                "remove 'source' and 'quote'"
+                "remove 'source', 'quote' and 'context'"
             ],
             id="derived-with-a-quote",
         ),
@@ -410,13 +414,14 @@ def test_problem_is_reported_where_it_is_not_on_every_use(tmp_path: Path) -> Non
     derived = (
         UNQUOTED.replace("market.production.2024", "market.derived.2024")
         + "  note: the same number\n  derived_from: [market.production.2024]\n"
+        + "  operation: sum\n"
     )
     chart = "c:\n" + BAR + "  facts: [market.production.2024]\n  rule: market.production.2024\n"
     assert problems(tmp_path, broken + PARTS + derived + broken, {"facts/charts.yaml": chart}) == [
         f"{MARKET}:5: {PROD}: malformed period '2024-13'; use {PERIOD_FORMS}",
-        f"{MARKET}:29: duplicate fact id 'market.production.2024' (first at {MARKET}:1); "
+        f"{MARKET}:30: duplicate fact id 'market.production.2024' (first at {MARKET}:1); "
         "give each fact its own id",
-        f"{MARKET}:33: {PROD}: malformed period '2024-13'; use {PERIOD_FORMS}",
+        f"{MARKET}:34: {PROD}: malformed period '2024-13'; use {PERIOD_FORMS}",
     ]
 
 

@@ -16,6 +16,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from briefing import yamlio
 from briefing.model import FactBook
 from briefing.numbers import Quantity
+from briefing.quotes import QuoteError, locate
 
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _NOUNS = {"vehicle": "vehicles", "unit": "vehicles", "car": "cars", "brand": "brands",
@@ -32,8 +33,8 @@ def _plain(number: Any) -> int | float:
     return int(as_float) if as_float.is_integer() else as_float
 
 
-def guess_unit(quote: str, q: Quantity) -> str:
-    """The registry unit a parsed number most likely has."""
+def guess_unit(text: str, q: Quantity) -> str:
+    """The registry unit a number parsed from ``text`` most likely has (by the word after it)."""
     if q.kind == "percent":
         return "percent"
     if q.kind == "currency":
@@ -42,7 +43,7 @@ def guess_unit(quote: str, q: Quantity) -> str:
         return "times"
     if q.kind == "ordinal":
         return "rank"
-    after = quote[q.end : q.end + 20].lower()
+    after = text[q.end : q.end + 20].lower()
     for stem, unit in _NOUNS.items():
         if after.lstrip().startswith(stem):
             return unit
@@ -50,9 +51,16 @@ def guess_unit(quote: str, q: Quantity) -> str:
 
 
 def propose(
-    book: FactBook, source_id: str, quote: str, fact_id: str, subject: str, choice: int | None
+    book: FactBook,
+    source_id: str,
+    quote: str,
+    fact_id: str,
+    subject: str,
+    choice: int | None,
+    context: str = "",
 ) -> CommentedMap:
-    """A fact entry for ``quote``, verified against the source; raises AddError otherwise."""
+    """A fact entry for ``quote`` (after ``context``, when the source has it more than once),
+    verified against the source as `briefing check` will; raises AddError otherwise."""
     source = book.sources.get(source_id)
     if source is None:
         raise AddError(f"unknown source '{source_id}'; known: {', '.join(sorted(book.sources))}")
@@ -60,10 +68,10 @@ def propose(
         raise AddError(
             f"fact id '{fact_id}' exists already ({book.facts[fact_id].path}); choose another"
         )
-    span = source.text.find(quote)
-    if span is None:
-        got = source.text.longest_prefix(quote)
-        raise AddError(f'quote not found in {source.archive}; it matches only up to: "{got}"')
+    try:
+        span = locate(source.text, source.archive, quote, context)
+    except QuoteError as err:
+        raise AddError(err.message.replace("'context'", "--context")) from None
     found = source.text.numbers_in(*span)
     if not found:
         raise AddError("the quote states no number; quote the sentence that does")
@@ -83,12 +91,14 @@ def propose(
     entry["id"] = fact_id
     entry["subject"] = subject
     entry["value"] = value
-    entry["unit"] = guess_unit(quote, q)
+    entry["unit"] = guess_unit(source.text.text, q)
     entry["period"] = DoubleQuotedScalarString(period)
     entry["kind"] = "rank" if q.kind == "ordinal" else "actual"
     entry["geo"] = "China"
     entry["source"] = source_id
     entry["quote"] = DoubleQuotedScalarString(quote)
+    if context:
+        entry["context"] = DoubleQuotedScalarString(context)
     if not year:
         entry["note"] = DoubleQuotedScalarString(
             f"Period taken from the source's date ({source.published}); check it against the text."

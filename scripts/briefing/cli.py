@@ -172,7 +172,9 @@ def cmd_add(args: argparse.Namespace) -> int:
     target = paths.facts_dir / name
     try:
         book = load_factbook(paths)
-        entry = propose(book, args.source, args.quote, args.id, args.subject, args.number)
+        entry = propose(
+            book, args.source, args.quote, args.id, args.subject, args.number, args.context or ""
+        )
     except BriefingError as err:
         print(err)
         print("fix these problems first; briefing add needs a clean project", file=sys.stderr)
@@ -272,6 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("--id", required=True, help="new fact id, e.g. exports.vehicles.2025")
     add.add_argument("--subject", required=True, help="what is measured")
     add.add_argument("--number", type=int, help="which number of the quote (1-based)")
+    add.add_argument("--context", help="the words just before the quote, if it occurs twice")
     add.add_argument("--file", help="facts file name (default: <source>.yaml)")
     add.add_argument("--dry-run", action="store_true", help="show the entry, write nothing")
     add.set_defaults(run=cmd_add)

@@ -17,9 +17,11 @@ from typing import Any
 from briefing import numbers, periods, yamlio
 from briefing.chartspec import load_charts
 from briefing.checker import Checker
+from briefing.derived import OPERATIONS, check_derived
 from briefing.model import Fact, FactBook, Source
 from briefing.paths import Paths
 from briefing.problems import BriefingError, Problem
+from briefing.quotes import QuoteError, locate
 from briefing.schema import FACT_FIELDS, UNIT_FIELDS
 from briefing.sources import load_sources, text_of
 from briefing.units import Unit
@@ -106,7 +108,7 @@ def load_facts(paths: Paths, refs: _Refs, problems: list[Problem]) -> dict[str, 
             fact = _fact(node, yamlio.line_of(data, index), check, refs)
             if fact is not None:
                 facts[fact.id] = fact
-    _check_derived(facts, refs.declared, problems)
+    check_derived(facts, refs.declared, problems)
     return facts
 
 
@@ -158,6 +160,7 @@ def _fact(node: Any, line: int, check: Checker, refs: _Refs) -> Fact | None:
         note=text_of(node, "note"),
         tags=tuple(node.get("tags") or ()),
         derived_from=derived,
+        operation=text_of(node, "operation"),
         span=span,
     )
 
@@ -188,23 +191,40 @@ def _provenance(
     """Whether provenance holds, and where the quote sits in its source (problems reported)."""
     line = yamlio.line_of(node)
     if derived:
-        if node.get("source") or node.get("quote"):
+        if node.get("source") or node.get("quote") or node.get("context"):
             check.add(
-                line, f"{what}: a derived fact has no quote of its own; remove 'source' and 'quote'"
+                line,
+                f"{what}: a derived fact has no quote of its own; remove 'source', 'quote' "
+                "and 'context'",
             )
             return False, None
-        if node.get("id") in derived:
-            check.add(line, f"{what}: derived_from names the fact itself")
-            return False, None
-        if not node.get("note"):
-            check.add(line, f"{what}: a derived fact needs a 'note' saying how it is computed")
+        wrong = [
+            f"{what}: derived_from names the fact itself" if node.get("id") in derived else "",
+            ""
+            if node.get("operation")
+            else f"{what}: a derived fact needs 'operation', how it "
+            f"is computed from derived_from: one of {', '.join(OPERATIONS)}",
+            ""
+            if node.get("note")
+            else f"{what}: a derived fact needs a 'note' saying how it is computed",
+        ]
+        for message in filter(None, wrong):
+            check.add(line, message)
+        if any(wrong):
             return False, None
         return True, None
+    if node.get("operation"):
+        check.add(
+            yamlio.line_of(node, "operation"),
+            f"{what}: 'operation' is for a derived fact; remove it, or give 'derived_from'",
+        )
+        return False, None
     if "source" not in node and "quote" not in node:
         check.add(
             line,
             f"{what}: neither a quote nor derived_from; give the 'source' and the 'quote' "
-            "the number comes from, or, for a computed fact, 'derived_from' and a 'note'",
+            "the number comes from, or, for a computed fact, 'derived_from', 'operation' "
+            "and a 'note'",
         )
         return False, None
     for key in ("source", "quote"):
@@ -231,15 +251,12 @@ def _provenance(
             f"{what}: unknown source '{sid}'; add it to facts/sources.yaml (known: {known})",
         )
         return False, None
-    quote = str(node["quote"])
-    span = source.text.find(quote)
-    if span is None:
-        got = source.text.longest_prefix(quote)
-        check.add(
-            yamlio.line_of(node, "quote"),
-            f"{what}: quote not found in {source.archive}; copy it verbatim from the source "
-            f'(it matches only up to: "{got}")',
+    try:
+        span = locate(
+            source.text, source.archive, str(node["quote"]), text_of(node, "context") or ""
         )
+    except QuoteError as err:
+        check.add(yamlio.line_of(node, err.key), f"{what}: {err.message}")
         return False, None
     if unit is not None:
         found = source.text.numbers_in(*span)
@@ -263,55 +280,6 @@ def _plain(q: numbers.Quantity) -> str:
 
 def _shown(value: Any) -> str:
     return f"[{value[0]}, {value[1]}]" if isinstance(value, list) else str(value)
-
-
-def _check_derived(
-    facts: dict[str, Fact], declared: dict[str, str], problems: list[Problem]
-) -> None:
-    """A derived fact rests on declared facts, and in the end on quotes: never on itself."""
-    for fact in facts.values():
-        for ref in fact.derived_from:
-            if ref not in declared:
-                problems.append(
-                    Problem(
-                        fact.path,
-                        fact.line,
-                        f"fact '{fact.id}': derived_from names unknown fact '{ref}'",
-                    )
-                )
-    for cycle in _cycles(facts):
-        first = facts[cycle[0]]
-        problems.append(
-            Problem(
-                first.path,
-                first.line,
-                f"fact '{first.id}': derived_from goes round in a circle ({' -> '.join(cycle)}); "
-                "derive from facts that have a quote",
-            )
-        )
-
-
-def _cycles(facts: dict[str, Fact]) -> list[list[str]]:
-    """Every circle of derived_from, each found once (iterative depth-first search)."""
-    state: dict[str, str] = {}  # fact id -> "open" while on the path, "done" after
-    cycles: list[list[str]] = []
-    for root in facts:
-        if root in state:
-            continue
-        path, stack = [root], [iter(facts[root].derived_from)]
-        state[root] = "open"
-        while stack:
-            ref = next(stack[-1], None)
-            if ref is None:
-                state[path.pop()] = "done"
-                stack.pop()
-            elif ref in facts and state.get(ref) == "open":
-                cycles.append([*path[path.index(ref) :], ref])
-            elif ref in facts and ref not in state:
-                state[ref] = "open"
-                path.append(ref)
-                stack.append(iter(facts[ref].derived_from))
-    return cycles
 
 
 def load(paths: Paths) -> tuple[FactBook, list[Problem]]:

@@ -53,6 +53,7 @@ class Fact:
     note: str | None = None
     tags: tuple[str, ...] = ()
     derived_from: tuple[str, ...] = ()
+    operation: str | None = None  # how a derived fact is computed (briefing.derived)
     span: tuple[int, int] | None = None  # offsets of the quote in the source text
 
     @cached_property

@@ -1,15 +1,22 @@
 """Reading numbers as sources write them: "USD150 billion", "30 percent to 40 percent", "six million".
 
 The provenance check compares a fact's ``value`` with every number parsed from its quote, so
-this parser must understand the forms the archived sources use, scale words included.
+this parser must understand the forms the archived sources use, scale words and signs included.
+
+Number words are read by the small grammar below, not by text2num: its alpha2digit rewrites
+the text, losing the offsets quotes are placed by (and makes "4.9 million" "4.9 1000000"),
+and it reads neither "half a million" nor "three quarters".
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
+
+from briefing.characters import INVISIBLE
 
 WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -30,30 +37,63 @@ SCALES = {
     "billion": Decimal(10) ** 9,
     "bn": Decimal(10) ** 9,
     "trillion": Decimal(10) ** 12,
+    "k": Decimal(10) ** 3,  # "20k", "4.9m", and "4.9 M", "3 B": a spaced "5 m" stays metres
+    "m": Decimal(10) ** 6,
+    "b": Decimal(10) ** 9,
 }
 CURRENCIES = {"USD": "USD", "US$": "USD", "$": "USD", "CNY": "CNY", "RMB": "CNY", "EUR": "EUR"}
 CURRENCIES.update({"€": "EUR", "¥": "CNY", "yuan": "CNY"})
+# Every dash a typesetter uses for minus; before a digit, after no word, each one is a sign.
+DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands grouped by commas, or by spaces as in "4 910 000" (also no-break and thin spaces)
+_DIGITS = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])|\d+(?:\.\d+)?"
+)
+_CUR = r"USD|US\$|CNY|RMB|EUR|[$€¥]"
+# Number words as a grammar, so "one hundred thousand" is one number and "one two" two:
+# below a hundred, then hundreds ("twelve hundred", "a hundred and five"), then a scale word,
+# and another group only after a scale word ("two million three hundred thousand").
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
-_WORD = rf"(?:{_TENS})-(?:{_UNITS})|" + "|".join(sorted(WORDS, key=len, reverse=True))
+_GAP = r"[ \t-]+"
+_SMALL = rf"(?:(?:{_TENS})(?:[ -](?:{_UNITS}))?|{_TEENS}|{_UNITS}|dozen)\b"
+_HALF = rf"(?:{_GAP}and{_GAP}a{_GAP}half\b)?"
+_BIG = "thousand|million|billion|trillion"
+_GROUP = (
+    rf"(?:(?:{_SMALL}|an?){_GAP}hundred\b(?:{_GAP}(?:and{_GAP})?{_SMALL})?|{_SMALL})"
+    rf"{_HALF}(?:{_GAP}(?:{_BIG})\b{_HALF})?"
+    rf"|(?:an?|half{_GAP}an?){_GAP}(?:hundred|{_BIG})\b{_HALF}"
+)
+_AFTER_SCALE = "|".join(f"(?<={w})" for w in _BIG.split("|"))
+_PHRASE = rf"(?:{_GROUP})(?:(?:{_AFTER_SCALE}),?{_GAP}(?:and{_GAP})?(?:{_GROUP}))*"
+# "two thirds", "three quarters", "one fifth of": a singular part only before "of", since
+# "a third plant" and "a fifth year" are ordinals and "in a quarter" a period
+PARTS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_PARTS = "|".join(rf"{p}s|{p}(?=\s+of\b)" for p in PARTS)
 _ORD = "|".join(ORDINALS)
 _NUMBER = re.compile(
     rf"""
     (?<![\w.,])
-    (?:(?P<cur>USD|US\$|CNY|RMB|EUR|[$€¥])\s?)?
+    (?P<sign>(?:minus|negative)\s+|[{DASHES}](?=(?:{_CUR})?\s?\d))?
+    (?:(?P<cur>{_CUR})\s?)?
     (?:(?P<date>\d{{4}}-\d\d-\d\d)\b|(?P<frac>\d+/\d+)(?![\d/])|(?P<nth>\d+(?:st|nd|rd|th))\b
-       |(?P<digits>{_DIGITS})(?![\d/])|(?P<word>{_WORD})\b
-       |(?<!first\ )(?<!second\ )(?P<half>half)\b|(?P<ord>{_ORD})\b
-       |(?P<one>an?)(?=\s(?:hundred|thousand|million|billion)\b))
-    (?:\s?(?:-\s?)?(?P<scale>hundred|thousand|million|billion|trillion|mn|bn)\b)?
+       |(?P<digits>{_DIGITS})(?![\d/])
+       |(?P<part>(?:an?|{_UNITS})[ \t-](?:{_PARTS}))\b|(?P<word>{_PHRASE})
+       |(?<!first\ )(?<!second\ )(?P<half>half)\b|(?P<ord>{_ORD})\b)
+    (?:\s?(?:-\s?)?(?P<scale>(?:hundred|thousand|million|billion|trillion|mn|bn|(?-i:[KMB]))\b
+                           (?:[ \t]+(?:thousand|million|billion)\b)*)
+       |(?P<abbr>(?-i:[km]))\b)?
     (?:\s?(?:-\s?)?(?P<suffix>%|percent\b|per\ cent\b|times\b|-fold\b|fold\b|yuan\b))?
     """,
     re.VERBOSE | re.IGNORECASE,
 )
 _FROM = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
 _RANGE_GAP = re.compile(r"[ \t]*(?:-[ \t]*)?(?:to|-|–|—)[ \t]*\Z", re.IGNORECASE)
+_AND_GAP = re.compile(r"[ \t]+and[ \t]+\Z", re.IGNORECASE)
+_TOKEN = re.compile(r"[a-z]+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -68,6 +108,7 @@ class Quantity:
     high: Decimal | None = None  # set for ranges such as "30 percent to 40 percent"
     currency: str | None = None
     scale: Decimal = Decimal(1)
+    sign: str = ""  # the minus as written: "-", "−", "minus "
 
     @property
     def is_range(self) -> bool:
@@ -85,14 +126,19 @@ def _one(match: re.Match[str]) -> Quantity | None:
     way, so "ſix" (long s) or "fıve" (dotless i) match the pattern but are no words we read.
     """
     g = match.groupdict()
+    start, end = match.start(), match.end()
     if g["date"]:
-        year = Decimal(g["date"][:4])
-        return Quantity(year, "date", match.group(0), match.start(), match.end())
-    words = [w.lower() for w in (g["word"] or "").split("-") if w]
+        return Quantity(Decimal(g["date"][:4]), "date", match.group(0), start, end)
     suffix = (g["suffix"] or "").lower()
-    scale = SCALES.get(g["scale"].lower()) if g["scale"] else Decimal(1)
-    if not all(w in WORDS for w in words) or (suffix and suffix not in SUFFIXES) or not scale:
+    if suffix and suffix not in SUFFIXES:
         return None
+    scaled = g["scale"] or g["abbr"]
+    scale = Decimal(1)
+    for word in (scaled or "").lower().split():  # "5 hundred thousand" is 500,000
+        if word not in SCALES:
+            return None
+        scale *= SCALES[word]
+    step = scale
     if g["frac"]:
         top, bottom = (Decimal(part) for part in g["frac"].split("/"))
         if not bottom:
@@ -101,11 +147,22 @@ def _one(match: re.Match[str]) -> Quantity | None:
     elif g["nth"]:
         base = Decimal(g["nth"][:-2])
     elif g["digits"]:
-        base = Decimal(g["digits"].replace(",", ""))
-    elif words:
-        base = sum((Decimal(WORDS[w]) for w in words), Decimal())
-    elif g["half"] or g["one"]:
-        base = Decimal(50 if g["half"] else 1)
+        base = Decimal(re.sub(r"[^\d.]", "", g["digits"]))
+    elif g["word"]:
+        said = _words(g["word"])
+        if said is None:
+            return None
+        base, last = said
+        step = scale if scaled else last
+    elif g["part"]:
+        count, part = (w.lower() for w in re.split(r"[ \t-]", g["part"]))
+        parts = 1 if count in {"a", "an"} else WORDS.get(count)
+        whole = PARTS.get(part.removesuffix("s"))
+        if parts is None or whole is None:
+            return None
+        base = Decimal(100 * parts) / whole
+    elif g["half"]:
+        base = Decimal(50)
     elif g["ord"].lower() in ORDINALS:
         base = Decimal(ORDINALS[g["ord"].lower()])
     else:
@@ -113,13 +170,34 @@ def _one(match: re.Match[str]) -> Quantity | None:
     currency = CURRENCIES.get(g["cur"] or "") or ("CNY" if suffix == "yuan" else None)
     if g["ord"] or g["nth"]:
         kind = "ordinal"
-    elif g["half"] or g["frac"]:
+    elif g["half"] or g["frac"] or g["part"]:
         kind = "percent"
     else:
         kind = SUFFIXES.get(suffix) or ("currency" if currency else "number")
-    return Quantity(
-        base * scale, kind, match.group(0), match.start(), match.end(), None, currency, scale
-    )
+    sign = g["sign"] or ""
+    value = -base * scale if sign else base * scale
+    return Quantity(value, kind, match.group(0), start, end, None, currency, step, sign)
+
+
+def _words(phrase: str) -> tuple[Decimal, Decimal] | None:
+    """The value of number words ("two hundred million", "one and a half thousand") and the
+    scale of their last word (for ranges), or None for a word we do not read."""
+    total = current = Decimal(0)
+    last = Decimal(1)
+    for token in (t.lower() for t in _TOKEN.findall(phrase)):
+        if token in WORDS:
+            current, last = current + WORDS[token], Decimal(1)
+        elif token == "half" and total and not current:
+            total += last / 2  # "a million and a half"
+        elif token == "half":
+            current += Decimal("0.5")
+        elif token == "hundred":
+            current, last = (current or 1) * SCALES[token], SCALES[token]
+        elif token in SCALES:
+            total, current, last = total + (current or 1) * SCALES[token], Decimal(0), SCALES[token]
+        elif token not in {"a", "an", "and"}:
+            return None
+    return total + current, last
 
 
 def parse_numbers(text: str) -> list[Quantity]:
@@ -129,20 +207,59 @@ def parse_numbers(text: str) -> list[Quantity]:
     apply to the first (unless that puts the range out of order: "500,000 to 3 million"), and
     in "USD 3-5 billion" the currency of the first applies to the second. "From 39% to 53%" is
     a change between two numbers, not a range, and "3.7 percent to 31.28 million" joins numbers
-    of different kinds, so neither is a range.
+    of different kinds, so neither is a range; "between 30 and 40 percent" is. A dash before a
+    digit is a minus ("fell to -3.2 percent"), except as the dash of a range ("3 -5 percent").
+    Invisible characters are left out of the reading, so a number spans them as a reader sees.
     """
+    hidden = [m.start() for m in INVISIBLE.finditer(text)]
+    if hidden:  # read what a reader sees: "4.9\u200b1 million" is 4.91 million, not 1 million
+        seen = _parse(INVISIBLE.sub("", text))
+        shown = [at - n for n, at in enumerate(hidden)]  # where each hidden one would be seen
+        place = [
+            (a + bisect.bisect_right(shown, a), b + bisect.bisect_left(shown, b))
+            for a, b in ((q.start, q.end) for q in seen)
+        ]
+        return [
+            replace(q, text=text[a:b], start=a, end=b)
+            for q, (a, b) in zip(seen, place, strict=True)
+        ]
+    return _parse(text)
+
+
+def _parse(text: str) -> list[Quantity]:
     singles = [q for q in map(_one, _NUMBER.finditer(text)) if q is not None]
     found: list[Quantity] = []
     joined: set[int] = set()
-    for left, right in itertools.pairwise(singles):
-        if not _RANGE_GAP.match(text[left.end : right.start]) or _FROM.search(text[: left.start]):
+    for left, written in itertools.pairwise(singles):
+        right = written
+        if (
+            right.sign
+            and right.sign[0] in DASHES
+            and not _RANGE_GAP.match(text[left.end : right.start])
+        ):
+            right = _unsigned(right)
+        gap = text[left.end : right.start]
+        between = _AND_GAP.match(gap) and _ends(_BETWEEN, text, left.start)
+        if not (_RANGE_GAP.match(gap) or between) or _ends(_FROM, text, left.start):
             continue
         span = _range(left, right, text[left.start : right.end])
         if span is not None:
             found.append(span)
-            joined.update((left.start, right.start))
+            joined.update((left.start, written.start))
     found.extend(q for q in singles if q.start not in joined)
     return sorted(found, key=lambda q: (q.start, q.end))
+
+
+def _ends(word: re.Pattern[str], text: str, at: int) -> bool:
+    """Whether the text just before ``at`` ends with ``word`` (a window, not the whole text
+    before, so pairing every number of a long source stays linear)."""
+    return word.search(text, max(0, at - 40), at) is not None
+
+
+def _unsigned(q: Quantity) -> Quantity:
+    """A signed number read without its sign: the dash was the dash of a range."""
+    cut = len(q.sign)
+    return replace(q, value=-q.value, text=q.text[cut:], start=q.start + cut, sign="")
 
 
 def _range(left: Quantity, right: Quantity, text: str) -> Quantity | None:

@@ -108,8 +108,9 @@ class Paths:
         return sorted(p for p in self.facts_dir.glob("*.yaml") if self.is_fact_name(p.name))
 
     def rel(self, path: Path) -> str:
-        """A path as editors see it in messages: relative to the root, with slashes."""
+        """A path as editors see it in messages: relative to the root, with slashes (a link
+        is named as it is, not as the file it leads to)."""
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return (path.parent.resolve() / path.name).relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return path.as_posix()

@@ -116,7 +116,11 @@ def typed_numbers(
         abbreviated = _ABBREVIATED.match(text, q.end) if q.scale == 1 else None
         if abbreviated and q.kind in {"number", "currency"}:
             typed += abbreviated[0]
-        quantity = q.kind in {"percent", "currency", "multiplier"} or q.scale != 1 or abbreviated
+        # The parser reads "4K" and "5m" as scales, as a quote may mean them; in prose they
+        # are a screen and a road unless written as _ABBREVIATED says a scale is.
+        letter = re.search(r"(?<=\d) ?([A-Za-z])\Z", typed)
+        scaled = q.scale != 1 and (letter is None or _ABBREVIATED.fullmatch(letter[1]))
+        quantity = q.kind in {"percent", "currency", "multiplier"} or scaled or abbreviated
         if not quantity and (_narrative(q.text) or not UNIT_WORDS.match(text, q.end)):
             continue
         line = first_line + source.count("\n", 0, at[q.start])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from briefing.characters import describe, first_invisible
 from briefing.numbers import Quantity, parse_numbers
 
 _TRANSLATE = str.maketrans(
@@ -68,13 +69,25 @@ class SourceText:
         return [q for q in self._numbers[first:last] if q.end <= end]
 
     def find(self, quote: str) -> tuple[int, int] | None:
-        """Offsets ``(start, end)`` of the quote in the original text, or None."""
-        needle = _plain(quote.strip())
+        """Offsets ``(start, end)`` of the quote's first occurrence in the original, or None."""
+        return next(iter(self.find_all(quote)), None)
+
+    def find_all(self, quote: str, context: str = "") -> list[tuple[int, int]]:
+        """Offsets of every occurrence of the quote (overlapping ones too), in order; with
+        ``context``, only those the context comes just before (whitespace between forgiven)."""
+        needle, before = _plain(quote.strip()), _plain(context.strip())
+        spans: list[tuple[int, int]] = []
         at = self.normal.find(needle) if needle else -1
-        if at < 0:
-            return None
-        last = at + len(needle) - 1
-        return self._index[at], self._index[last] + 1
+        while at >= 0:
+            head = self.normal[max(0, at - len(before) - 1) : at].rstrip()
+            if head.endswith(before):
+                spans.append((self._index[at], self._index[at + len(needle) - 1] + 1))
+            at = self.normal.find(needle, at + 1)
+        return spans
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based line of the original text an offset is on, for messages."""
+        return self.text.count("\n", 0, offset) + 1
 
     def longest_prefix(self, quote: str) -> str:
         """The longest start of the quote found in the source: where an editor's copy went wrong."""
@@ -87,3 +100,67 @@ class SourceText:
             else:
                 high = mid - 1
         return needle[:low]
+
+
+class QuoteError(Exception):
+    """Why a quote cannot be placed in its source, and which key (quote or context) is wrong."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+        self.message = message
+
+
+def locate(source: SourceText, archive: str, quote: str, context: str = "") -> tuple[int, int]:
+    """The one place in the source a quote (after its context, if given) stands for.
+
+    A quote with an invisible character is refused outright: it could match text a reader
+    sees differently. A quote found more than once needs the words before it, so the fact
+    links to, and is checked against, the occurrence it is about.
+    """
+    for key, text in (("quote", quote), ("context", context)):
+        at = first_invisible(text)
+        if at is not None:
+            raise QuoteError(
+                key,
+                f"'{key}' holds an invisible character, {describe(text[at])}, after "
+                f'"{text[:at]}"; delete it (type that part of the {key} again as the source '
+                "reads)",
+            )
+    spans = source.find_all(quote)
+    if not spans:
+        got = source.longest_prefix(quote)
+        raise QuoteError(
+            "quote",
+            f"quote not found in {archive}; copy it verbatim from the source "
+            f'(it matches only up to: "{got}")',
+        )
+    if not context and len(spans) > 1:
+        raise QuoteError(
+            "quote",
+            f"the quote occurs {len(spans)} times in {archive} ({_lines(source, spans)}); add "
+            "'context': the words just before the occurrence this fact is about",
+        )
+    if not context:
+        return spans[0]
+    chosen = source.find_all(quote, context)
+    if not chosen:
+        raise QuoteError(
+            "context",
+            f"'context' is not the text just before the quote in {archive}; copy the words "
+            "just before the occurrence this fact is about",
+        )
+    if len(chosen) > 1:
+        raise QuoteError(
+            "context",
+            f"the quote occurs {len(chosen)} times in {archive} after this context "
+            f"({_lines(source, chosen)}); lengthen 'context' until it names one",
+        )
+    return chosen[0]
+
+
+def _lines(source: SourceText, spans: list[tuple[int, int]]) -> str:
+    lines = [source.line_of(start) for start, _ in spans]
+    return ("line " if len(set(lines)) == 1 else "lines ") + ", ".join(
+        str(n) for n in sorted(set(lines))
+    )

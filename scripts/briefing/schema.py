@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefing import yamlio
+from briefing.derived import OPERATIONS
+from briefing.numbers import digits
 from briefing.units import QUALIFIERS, STYLES
 
 KINDS = ("actual", "estimate", "forecast", "target", "threshold", "rank", "plan")
@@ -31,13 +33,23 @@ class Field:
 FACT_FIELDS = (
     Field("id", "text", description='stable dotted lowercase id, cited as fact("id")'),
     Field("subject", "text", description="what is measured, as a reader would say it"),
-    Field("value", "value", description="full magnitude, or [low, high] for a range"),
+    Field(
+        "value",
+        "value",
+        description="full magnitude, signed as the quote writes it, or [low, high]",
+    ),
     Field("unit", "text", description="a unit from facts/units.yaml"),
     Field("period", "text", description="2023, 2024-H1, 2025-Q1, 2024-10, 2024-01/2024-10"),
     Field("kind", "text", choices=KINDS),
     Field("geo", "text", description="country or region the number is about"),
     Field("source", "text", required=False, description="a source id from facts/sources.yaml"),
     Field("quote", "text", required=False, description="verbatim sentence the number is in"),
+    Field(
+        "context",
+        "text",
+        required=False,
+        description="the words just before the quote, for a quote the source has more than once",
+    ),
     Field("qualifier", "text", required=False, choices=QUALIFIERS),
     Field(
         "note", "text", required=False, description="editor's note, e.g. how a period was resolved"
@@ -45,6 +57,14 @@ FACT_FIELDS = (
     Field("tags", "text_list", required=False),
     Field(
         "derived_from", "text_list", required=False, description="ids this fact is computed from"
+    ),
+    Field(
+        "operation",
+        "text",
+        required=False,
+        choices=tuple(OPERATIONS),
+        description="how a derived fact is computed: "
+        + "; ".join(f"{name}: {does}" for name, (_, _, does) in OPERATIONS.items()),
     ),
 )
 SOURCE_FIELDS = (
@@ -85,6 +105,13 @@ def type_error(field: Field, value: Any) -> str | None:
             return f"'{key}' must be text, not {_yaml_type(value)}; quote it: {key}: \"{shown}\""
         return f"'{key}' must be text, not {_yaml_type(value)}; write it on one line, in quotes"
     if field.type == "value":
+        items = value if isinstance(value, list) else [value]
+        odd = next((v for v in items if yamlio.odd_number(v) is not None), None)
+        if odd is not None:
+            return (
+                f"'{key}' has the number {yamlio.odd_number(odd)}; write it in plain digits: "
+                f"{digits(odd)} (no _, +, exponent, leading zero, 0x, 0o or 0b)"
+            )
         if _is_number(value) and not math.isfinite(value):
             return f"'{key}' is {yamlio.written(value)}; write the number the quote states"
         if _is_number(value):
@@ -162,5 +189,11 @@ def json_schema() -> dict[str, Any]:
             "additionalProperties": False,
             "required": [f.name for f in FACT_FIELDS if f.required],
             "properties": props,
+            # as the check has it: a derived fact says how; context places a quote
+            "dependentRequired": {
+                "derived_from": ["operation", "note"],
+                "operation": ["derived_from"],
+                "context": ["quote"],
+            },
         },
     }

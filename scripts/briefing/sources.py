@@ -60,6 +60,7 @@ def load_sources(
         return None
     check = Checker(rel, problems)
     sources: dict[str, Source] = {}
+    archived: dict[str, str] = {}  # file name and sha256 -> the source id archiving it
     for sid, node in data.items():
         what = f"source '{sid}'"
         line = yamlio.line_of(data, sid)
@@ -82,7 +83,7 @@ def load_sources(
                 f"{what}: 'published' must be YYYY-MM-DD or YYYY-MM, a date in the calendar",
             )
         text = _archived_text(paths, node, what, check)
-        if text is None:
+        if text is None or _archived_twice(node, what, check, archived, str(sid), paths):
             broken.add(str(sid))
             continue
         sources[str(sid)] = Source(
@@ -102,6 +103,31 @@ def load_sources(
     return sources
 
 
+def _archived_twice(
+    node: Any, what: str, check: Checker, archived: dict[str, str], sid: str, paths: Paths
+) -> bool:
+    """Whether an earlier source archives the same file, or a file with the same bytes: one
+    document described twice could be credited to two publishers, so the second is refused."""
+    name, digest = str(node["file"]), str(node["sha256"]).lower()
+    shown = paths.rel(paths.seeds_dir / name)
+    if f"file {name}" in archived:
+        first = archived[f"file {name}"]
+        said = f"{shown} is archived already, as source '{first}'"
+        advice = "delete this entry"
+    elif f"sha256 {digest}" in archived:
+        first = archived[f"sha256 {digest}"]
+        said = f"{shown} has the same sha256 as the file of source '{first}'"
+        advice = "delete this entry and the copy"
+    else:
+        archived.update({f"file {name}": sid, f"sha256 {digest}": sid})
+        return False
+    check.add(
+        yamlio.line_of(node, "file"),
+        f"{what}: {said}; a document is described once: cite '{first}' and {advice}",
+    )
+    return True
+
+
 def _archived_text(paths: Paths, node: Any, what: str, check: Checker) -> str | None:
     name = str(node["file"])
     if "/" in name or "\\" in name or name in {".", ".."}:
@@ -113,6 +139,13 @@ def _archived_text(paths: Paths, node: Any, what: str, check: Checker) -> str | 
         return None
     path = paths.seeds_dir / name
     shown = paths.rel(path)
+    if path.is_symlink():
+        check.add(
+            yamlio.line_of(node, "file"),
+            f"{what}: {shown} is a link to another file; archive the document itself in "
+            f"{paths.seeds}/ (copy it there, not a link)",
+        )
+        return None
     if not path.is_file():
         check.add(
             yamlio.line_of(node, "file"),

@@ -29,10 +29,11 @@ class Unit:
 
 
 def plain(number: Decimal) -> str:
-    """Exact decimal digits with thousands separators: 400000 -> "400,000", 4.30 -> "4.3"."""
+    """Exact decimal digits with thousands separators: 400000 -> "400,000", 4.30 -> "4.3";
+    a negative with a minus sign, -3.2 -> "−3.2", as typeset (and read back as negative)."""
     text = digits(number)
     whole, _, frac = text.partition(".")
-    sign = "-" if whole.startswith("-") else ""
+    sign = "\u2212" if whole.startswith("-") else ""
     grouped = f"{int(whole.lstrip('-') or 0):,}"
     return sign + grouped + (f".{frac}" if frac else "")
 
@@ -94,8 +95,10 @@ def _format_range(low: Decimal, high: Decimal, unit: Unit) -> str:
     if unit.style in {"year", "ordinal"}:
         return f"{_format_one(low, unit)}–{_format_one(high, unit)}"
     (lo_digits, lo_word), (hi_digits, hi_word) = scaled(low), scaled(high)
-    if lo_word == hi_word:
+    if lo_word == hi_word and low >= 0:
         span = f"{lo_digits}–{_join(hi_digits, hi_word)}"
+    elif lo_word == hi_word:  # "−5 to −3%", not "−5–−3%"
+        span = f"{lo_digits} to {_join(hi_digits, hi_word)}"
     elif lo_word:
         span = f"{_join(lo_digits, lo_word)} to {_join(hi_digits, hi_word)}"
     else:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import ruamel.yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
@@ -47,7 +48,49 @@ _ADVICE = (  # ruamel's words -> what an editor should do about them
     (r"", "{}; check the quotes and indentation on this line and the line above"),
 )
 # What a cached parse depends on besides the text: bump when _inspect or the YAML set-up changes.
-_PARSE = f"briefing-yaml-1 ruamel-{ruamel.yaml.__version__}"
+_PARSE = f"briefing-yaml-2 ruamel-{ruamel.yaml.__version__}"
+
+
+_PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?|[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)")
+
+
+class OddInt(int):
+    """An integer written otherwise than in plain digits (4_910_000, 0x10, 0o17, +5, 012)."""
+
+    text: str
+
+
+class OddFloat(float):
+    """A number with a fraction written otherwise than plainly (1e6, 1_000.5, .5, 5., +1.5)."""
+
+    text: str
+
+
+class _Reader(RoundTripConstructor):
+    """ruamel's round-trip constructor, marking numbers not written in plain digits."""
+
+
+def _marking(kind: type[OddInt] | type[OddFloat], tag: str) -> None:
+    build = RoundTripConstructor.yaml_constructors[tag]
+
+    def construct(constructor: RoundTripConstructor, node: ScalarNode) -> Any:
+        value = build(constructor, node)
+        if _PLAIN_NUMBER.fullmatch(node.value):
+            return value
+        odd = kind(value)
+        odd.text = node.value
+        return odd
+
+    _Reader.add_constructor(tag, construct)
+
+
+_marking(OddInt, "tag:yaml.org,2002:int")
+_marking(OddFloat, "tag:yaml.org,2002:float")
+
+
+def odd_number(value: Any) -> str | None:
+    """How a number not written in plain digits was written, or None for any other value."""
+    return value.text if isinstance(value, OddInt | OddFloat) else None
 
 
 class _Refused(Exception):
@@ -138,6 +181,7 @@ def _parse(text: str, rel: str, problems: list[Problem], empty: str) -> Any:
         )
         return None
     yaml = new_yaml()
+    yaml.Constructor = _Reader
     try:
         node = yaml.compose(text)
         if node is None:
@@ -232,6 +276,9 @@ def quoted(value: Any) -> bool:
 
 def written(value: Any) -> str:
     """A plain value as the editor wrote it: 012 stays "012", 1.10 stays "1.10"."""
+    odd = odd_number(value)
+    if odd is not None:
+        return odd
     out = io.StringIO()
     new_yaml().dump(value, out)
     return out.getvalue().removesuffix("\n...\n").strip()

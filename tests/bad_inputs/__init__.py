@@ -8,7 +8,9 @@ to one of the lists, by what the mistake is in.
 
 from __future__ import annotations
 
-from bad_inputs import facts, files, pages, provenance, security
+from bad_inputs import facts, files, meaning, pages, provenance, security
 from bad_inputs.base import Case
 
-CASES: list[Case] = files.CASES + facts.CASES + provenance.CASES + security.CASES + pages.CASES
+CASES: list[Case] = (
+    files.CASES + facts.CASES + provenance.CASES + security.CASES + pages.CASES + meaning.CASES
+)

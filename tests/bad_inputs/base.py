@@ -19,8 +19,8 @@ INDEX = "docs/index.md"
 PROD = "fact 'market.production.2024'"
 PARTS = "fact 'parts.exports.2024'"
 KEYS = (
-    "id, subject, value, unit, period, kind, geo, source, quote, qualifier, note, tags, "
-    "derived_from"
+    "id, subject, value, unit, period, kind, geo, source, quote, context, qualifier, note, "
+    "tags, derived_from, operation"
 )
 PERIODS = "YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD or START/END such as 2024-01/2024-10"
 ONLY = 'pages may use only {{ fact("id") }} and {{ chart("id") }}'

@@ -120,7 +120,8 @@ CASES = [
         "neither-quote-nor-derivation",
         {MARKET: UNQUOTED + PARTS_FACT},
         f"{MARKET}:1: {PROD}: neither a quote nor derived_from; give the 'source' and the "
-        "'quote' the number comes from, or, for a computed fact, 'derived_from' and a 'note'",
+        "'quote' the number comes from, or, for a computed fact, 'derived_from', 'operation' "
+        "and a 'note'",
     ),
     case(
         "blank-quote",
@@ -132,7 +133,7 @@ CASES = [
         "derived-from-unknown-fact",
         {
             MARKET: UNQUOTED
-            + "  note: as counted\n  derived_from: [market.output.2024]\n"
+            + "  note: as counted\n  derived_from: [market.output.2024]\n  operation: sum\n"
             + PARTS_FACT
         },
         f"{MARKET}:1: {PROD}: derived_from names unknown fact 'market.output.2024'",
@@ -141,10 +142,10 @@ CASES = [
         "derived-in-a-circle",
         {
             MARKET: UNQUOTED
-            + "  note: as below\n  derived_from: [market.output.2024]\n"
+            + "  note: as below\n  derived_from: [market.output.2024]\n  operation: sum\n"
             + "- id: market.output.2024\n  subject: Output\n  value: 31280000\n  unit: vehicles\n"
             '  period: "2024"\n  kind: actual\n  geo: China\n  note: as above\n'
-            "  derived_from: [market.production.2024]\n" + PARTS_FACT
+            "  derived_from: [market.production.2024]\n  operation: sum\n" + PARTS_FACT
         },
         f"{MARKET}:1: {PROD}: derived_from goes round in a circle (market.production.2024 -> "
         "market.output.2024 -> market.production.2024); derive from facts that have a quote",
