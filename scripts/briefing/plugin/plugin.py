@@ -13,7 +13,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -29,6 +29,7 @@ from briefing.plugin.config import BriefingConfig, configured_briefings
 from briefing.plugin.linked import stored
 from briefing.plugin.pdfs import PdfBriefings
 from briefing.plugin.serving import poll_faster
+from briefing.plugin.staged import StagedSite, keep_serving
 from briefing.problems import BriefingError, Problem
 from briefing.releases import load_releases
 from briefing.render.charts import ChartRenderer, vega_bundle
@@ -37,6 +38,7 @@ from briefing.render.csp import with_csp
 from briefing.render.fixups import fixed
 from briefing.render.generated import generated_pages
 from briefing.render.meta import open_graph, with_head
+from briefing.render.notice import show_problems
 from briefing.render.pages import PageRenderer
 from briefing.render.placeholders import (
     PageRender,
@@ -73,15 +75,26 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # Defining this also keeps the plugin alive across `mkdocs serve` rebuilds.
         self.serving = command == "serve"
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+    staged: StagedSite | None = None  # this build's staging folder, until it is swapped in
+
+    @event_priority(100)  # first: every plugin writes into the staging folder
+    def _stage(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
         self.paths = Paths(
             Path(config.config_file_path).parent,
             facts=self.config.facts_dir,
             seeds=self.config.seeds_dir,
+            docs=config.docs_dir,
             cache=self.config.cache_dir,
         )
+        self.staged = None
+        self.staged = StagedSite(config, self.paths)
+        return config
+
+    def _configure(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
         self.urls = SiteUrls(config.use_directory_urls)
         self.docs = self.paths.rel(Path(config.docs_dir))  # pages named in messages from here
         self.reuse = Reuse(
@@ -110,6 +123,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         )
         self.pdfs.add_theme(config)
         return config
+
+    on_config = CombinedEvent(_stage, _configure)
 
     def _load(self) -> tuple[FactBook, ChartRenderer, PageRenderer]:
         """The checked facts and the renderers over them, made when first needed: a build that
@@ -244,7 +259,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 env.bytecode_cache = CompiledTemplates(self.paths.jinja_cache)
         return env
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _write_last(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         site = Path(config.site_dir)
@@ -262,11 +277,29 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.pdfs.writes:
             self.pdfs.write(config, self.chapters, nav_order, self.book, self.urls)
 
+    @event_priority(float("-inf"))  # after every plugin's post_build, even a "last" one's
+    def _publish(self, *, config: MkDocsConfig) -> None:
+        if self.staged is not None:
+            self.staged.publish(config)
+
+    on_post_build = CombinedEvent(_write_last, _publish)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.staged is not None:
+            self.staged.discard()
+            if self.serving:  # the last good site stays served, saying why it is not rebuilt
+                show_problems(self.staged.site, self.staged.problems(error))
+
+    def on_shutdown(self) -> None:
+        if self.staged is not None:  # an interrupted build: no other event says so
+            self.staged.discard()
+
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:
             server.watch(str(self.paths.facts_dir))
             server.watch(str(self.paths.seeds_dir))
             poll_faster(server)
+            server.builder = keep_serving(server.builder)
         return server
 
 
