@@ -48,6 +48,8 @@ def check(root: Path) -> list[Problem]:
     from briefing.plugin.siteconfig import read_site  # MkDocs loads only for what needs it
 
     site = read_site(root)
+    if site.blocking:
+        return sorted(site.problems)
     paths = site.paths
     try:
         book = load_factbook(paths)

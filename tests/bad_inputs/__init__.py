@@ -8,7 +8,7 @@ to one of the lists, by what the mistake is in.
 
 from __future__ import annotations
 
-from bad_inputs import facts, files, provenance
+from bad_inputs import config, facts, files, provenance
 from bad_inputs.base import Case
 
-CASES: list[Case] = files.CASES + facts.CASES + provenance.CASES
+CASES: list[Case] = files.CASES + facts.CASES + provenance.CASES + config.CASES

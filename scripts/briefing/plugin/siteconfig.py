@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.base import BaseConfigOption as Option
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.plugins import get_plugins
@@ -39,6 +40,7 @@ class Site:
     config: MkDocsConfig | None = None
     lines: _Lines | None = None
     options: BriefingConfig | None = None
+    blocking: bool = False  # the build cannot start: nothing else is worth checking
 
     def page_problems(self, pages: set[str], printable: list[str]) -> list[Problem]:
         """Nav entries naming no page, and briefings listing pages that cannot be printed."""
@@ -132,20 +134,43 @@ def read_site(root: Path) -> Site:
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
-        return Site(Paths(root), [Problem(CONFIG, line, f"invalid YAML: {err.problem}")])
+        problem = Problem(
+            CONFIG,
+            line,
+            f"invalid YAML: {err.problem}; check the quotes and indentation on this line "
+            "and the line above",
+        )
+        return Site(Paths(root), [problem], blocking=True)
     config = MkDocsConfig(config_file_path=str(path))
     try:
         with path.open("rb") as handle:
             config.load_file(handle)
     except ConfigurationError as err:
-        return Site(Paths(root), [Problem(CONFIG, 1, str(err))])
+        return Site(Paths(root), [Problem(CONFIG, 1, str(err))], blocking=True)
     site = Site(Paths(root), lines=lines)
-    site.problems.extend(_plugin_problems(config, lines))
+    unknown = [key for key in config if not isinstance(getattr(MkDocsConfig, key, None), Option)]
+    site.problems.extend(
+        Problem(
+            CONFIG,
+            lines.line((key,)),
+            f"'{key}' is not a setting of MkDocs; check its spelling, or remove it",
+        )
+        for key in unknown
+    )
+    site.problems.extend(plugins := _plugin_problems(config, lines))
+    raw_site, raw_docs = config.get("site_dir"), config.get("docs_dir")
     failed, warnings = config.validate()
     for key, said in [*failed, *warnings]:
-        if key != "plugins" or not site.problems:  # plugins' options: already placed
+        if key == "site_dir" and isinstance(raw_site, str):  # inside docs_dir, or holding it
+            docs = Paths(root, docs=raw_docs if isinstance(raw_docs, str) else "docs")
+            said = refusal(root / raw_site, root, site_inputs(docs)) or str(said)
+            site.problems.append(
+                site._at(("site_dir",), f"site_dir '{raw_site}' is refused: {said}")
+            )
+        elif key not in unknown and (key != "plugins" or not plugins):  # else already said
             site.problems.append(Problem(CONFIG, lines.line((key,)), f"{key}: {said}"))
     if failed:
+        site.blocking = True
         return site
     site.config = config
     plugin = config.plugins.get(PLUGIN)
@@ -170,6 +195,7 @@ def _folder_problems(site: Site, options: BriefingConfig) -> list[Problem]:
         ("seeds_dir", site.paths.seeds_dir),
     ):
         if not folder.is_dir():
+            site.blocking = True
             found.append(
                 site._at(
                     site._option_key(option),
