@@ -279,3 +279,22 @@ def test_what_check_finds_in_mkdocs_yml_fails_the_build(
     done = proj.mkdocs_build()
     assert done.returncode == 1, done.stderr
     assert not (proj.root / "build").exists()
+
+
+def test_briefing_pdf_marks_the_folder_it_makes_and_refuses_one_not_a_site(
+    project: ProjectFactory,
+) -> None:
+    proj = project(pdf=True)
+    assert proj.briefing("pdf").returncode == 0
+    done = proj.briefing("build")  # build/ holds only the PDF, and may be replaced
+    assert (done.returncode, done.stdout) == (0, "site built into build/\n"), done.stderr
+    config = (proj.root / "mkdocs.yml").read_text("utf-8")
+    proj.write("mkdocs.yml", config.replace("site_dir: build", "site_dir: notes"))
+    proj.write("notes/keep.txt", "an editor's notes\n")
+    done = proj.briefing("pdf")
+    assert done.stderr == (
+        f"briefing pdf: site_dir 'notes' is refused: it is not empty and holds no earlier build "
+        f"(no {MARKER} file); empty it, or choose another folder\n"
+    )
+    assert done.returncode == 1
+    assert sorted(p.name for p in (proj.root / "notes").iterdir()) == ["keep.txt"]

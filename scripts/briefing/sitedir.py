@@ -59,6 +59,12 @@ def site_inputs(paths: Paths) -> dict[str, Path]:
     }
 
 
+def mark(site: Path) -> None:
+    """Say that ``site`` holds a build, which the next build may replace."""
+    site.mkdir(parents=True, exist_ok=True)
+    (site / MARKER).write_text(MARKER_TEXT, "utf-8")
+
+
 def sweep(site: Path) -> None:
     """Remove what killed builds left beside ``site``: unlocked staging folders, and a previous
     site moved aside by a swap that did not finish (put back when the site is missing)."""
@@ -91,7 +97,7 @@ class Staging:
     def publish(self) -> None:
         """Mark the finished build and put it in place of the site (if the new one cannot be put
         in place, the previous one is put back and the error raised)."""
-        (self.folder / MARKER).write_text(MARKER_TEXT, "utf-8")
+        mark(self.folder)
         old = self.site.with_name(f"{OLD}{self.site.name}-{self.folder.name.removeprefix(STAGING)}")
         try:
             if self.site.exists():

@@ -77,17 +77,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     staged: StagedSite | None = None  # this build's staging folder, until it is swapped in
 
-    @event_priority(100)  # first: every plugin writes into the staging folder
-    def _stage(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        if not self.config.enabled:
-            return config
-        self.paths = Paths(
+    def paths_in(self, config: MkDocsConfig) -> Paths:
+        """The project's folders, as this plugin's options and MkDocs' docs_dir name them."""
+        return Paths(
             Path(config.config_file_path).parent,
             facts=self.config.facts_dir,
             seeds=self.config.seeds_dir,
             docs=config.docs_dir,
             cache=self.config.cache_dir,
         )
+
+    @event_priority(100)  # first: every plugin writes into the staging folder
+    def _stage(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        self.paths = self.paths_in(config)
         self.staged = None
         self.staged = StagedSite(config, self.paths)
         return config

@@ -8,6 +8,7 @@ The build runs in strict mode, so a warning fails it and is a problem here too.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,7 +48,7 @@ class Site:
         if self.config is None or self.lines is None:
             return []
         found = []
-        if self.config.validation.nav.not_found >= 30:  # a warning: strict mode fails on it
+        if self.config.validation.nav.not_found >= logging.WARNING:  # strict mode fails on it
             for where, target in _nav_pages(self.config.nav or [], ("nav",)):
                 if target not in pages:
                     found.append(

@@ -28,7 +28,7 @@ def notice(problems: list[str]) -> str:
 
 
 def with_notice(html: str, shown: str) -> str:
-    """``html`` with ``shown`` (a notice, or nothing) in place of the notice it had."""
+    """``html`` with the notice ``shown`` in place of any notice it had."""
     html = _SHOWN.sub("", html)
     at = html.rfind(_BODY_END)
     return html + shown if at < 0 else html[:at] + shown + html[at:]
