@@ -9,6 +9,7 @@ PYTHONPATH (as in test_build), which each Python process of the build imports at
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -252,13 +253,22 @@ def test_serve_keeps_the_last_good_site_and_shows_why_a_rebuild_was_refused(
         time.sleep(1)  # the watcher's first look at every file
         proj.write("docs/index.md", '{{ fact("no.such.fact") }}\n')
         refused = until(url, lambda page: "briefing-problems" in page)
+        # A browser showing the good page is told to reload, not left waiting for a good build.
+        epoch = re.search(r"livereload\((\d+), ", good)
+        assert epoch is not None
+        assert int(fetch(f"{url}livereload/{epoch[1]}/1")) > int(epoch[1])
         assert "The site was not rebuilt: fix these problems, then save" in refused
         assert f"<li><code>{problem}</code></li>" in refused
         assert "31.28 million" in refused  # the last good page, under the notice
         assert (
             "docs/index.md:1: unknown fact 'no.such.fact'" in (tmp_path / "serve.log").read_text()
         )
+        config = (proj.root / "mkdocs.yml").read_text("utf-8")
         proj.write("docs/index.md", CITES_ALL.replace("# Home", "# Home again"))
+        proj.write("mkdocs.yml", config.replace("theme:\n", "theme: [\n"))  # before the build
+        refused = until(url, lambda page: "parsing the configuration file" in page)
+        assert "briefing-problems" in refused and "Home again" not in refused
+        proj.write("mkdocs.yml", config)
         fixed = until(url, lambda page: "Home again" in page)
         assert "briefing-problems" not in fixed and "31.28 million" in fixed
     finally:

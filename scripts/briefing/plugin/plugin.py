@@ -38,7 +38,6 @@ from briefing.render.csp import with_csp
 from briefing.render.fixups import fixed
 from briefing.render.generated import generated_pages
 from briefing.render.meta import open_graph, with_head
-from briefing.render.notice import show_problems
 from briefing.render.pages import PageRenderer
 from briefing.render.placeholders import (
     PageRender,
@@ -291,8 +290,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         if self.staged is not None:
             self.staged.discard()
-            if self.serving:  # the last good site stays served, saying why it is not rebuilt
-                show_problems(self.staged.site, self.staged.problems(error))
 
     def on_shutdown(self) -> None:
         if self.staged is not None:  # an interrupted build: no other event says so
@@ -303,7 +300,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             server.watch(str(self.paths.facts_dir))
             server.watch(str(self.paths.seeds_dir))
             poll_faster(server)
-            server.builder = keep_serving(server.builder)
+            server.builder = keep_serving(server.builder, Path(config.site_dir))
         return server
 
 

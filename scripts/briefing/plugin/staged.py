@@ -1,5 +1,5 @@
 """Plain `mkdocs build` as safe as `briefing build`: the site is built beside site_dir and put in
-its place only when the whole build has succeeded.
+its place only when the whole build has succeeded; `mkdocs serve` keeps the last good site.
 
 The plugin points MkDocs at a staging folder before any plugin runs (``on_config``, first) and
 swaps it in after every plugin's ``on_post_build`` (last). A build that fails for any reason
@@ -15,10 +15,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, MkDocsException, PluginError
+from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from briefing.paths import Paths
+from briefing.render.notice import show_problems
 from briefing.sitedir import Staging, refusal, site_inputs
 
 log = get_plugin_logger(__name__)
@@ -64,26 +65,24 @@ class StagedSite:
             self.staging.discard()
             self.staging = None
 
-    def problems(self, error: Exception) -> list[str]:
-        """What went wrong, as the notice on a served page says it: what was logged, then the
-        error itself (a strict-mode abort only counts what was logged)."""
-        said = [] if isinstance(error, Abort) else str(error).splitlines()
-        if not isinstance(error, MkDocsException):
-            said = [f"{type(error).__name__}: {error}"]
-        return self.logged.messages + said
 
-
-def keep_serving(builder: Callable[[], None]) -> Callable[[], None]:
-    """``mkdocs serve``'s builder, made to return when a rebuild fails: the server then tells
-    the browsers to reload (they show the last good site, with the problems on every page)
-    instead of holding every request until a rebuild succeeds."""
+def keep_serving(builder: Callable[[], None], site: Path) -> Callable[[], None]:
+    """``mkdocs serve``'s builder, made to return when a rebuild fails (any error, even one in
+    mkdocs.yml before the build starts): the last good site in ``site`` gets the problems on
+    every page, and the server tells the browsers to reload, instead of holding every request
+    back until a rebuild succeeds."""
 
     def build() -> None:
+        logged = _Logged()
+        logging.getLogger("mkdocs").addHandler(logged)
         try:
             builder()
         except Exception as err:  # any plugin's: the previous site is still in place
-            if not isinstance(err, MkDocsException):
-                log.error("%s: %s", type(err).__name__, err)
-            log.error("the site was not rebuilt; serving the last good one, problems shown")
+            last = str(err) if isinstance(err, MkDocsException) else f"{type(err).__name__}: {err}"
+            said = [*logged.messages, last]
+            show_problems(site, [line for message in said for line in message.splitlines()])
+            log.error("%s; the site was not rebuilt: serving the last good one", last)
+        finally:
+            logging.getLogger("mkdocs").removeHandler(logged)
 
     return build
