@@ -23,7 +23,7 @@ import pytest
 
 from bad_inputs import config
 from bad_inputs.base import Case
-from briefing.sitedir import MARKER
+from briefing.sitedir import MARKER, OLD, STAGING, Staging, sweep
 from conftest import CITES_ALL, FACTS, Project
 from test_build import CHART, HOOKS, snapshot
 
@@ -308,3 +308,34 @@ def test_briefing_pdf_marks_the_folder_it_makes_and_refuses_one_not_a_site(
     )
     assert done.returncode == 1
     assert sorted(p.name for p in (proj.root / "notes").iterdir()) == ["keep.txt"]
+
+
+def test_a_link_to_the_site_folder_stays_a_link_to_the_new_site(tmp_path: Path) -> None:
+    (tmp_path / "deployed").mkdir()
+    (tmp_path / "deployed" / "index.html").write_text("the previous site", "utf-8")
+    (tmp_path / "build").symlink_to(tmp_path / "deployed")
+    staging = Staging(tmp_path / "build")
+    (staging.folder / "index.html").write_text("the new site", "utf-8")
+    staging.publish()
+    assert (tmp_path / "build").is_symlink()
+    assert (tmp_path / "deployed" / "index.html").read_text("utf-8") == "the new site"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build", "deployed"]
+
+
+def test_a_swap_killed_half_way_is_put_right_by_the_next_build(tmp_path: Path) -> None:
+    """Killed between moving the previous site aside and moving the new one in: the site is
+    missing, the previous one is put back, and the unlocked staging folder removed."""
+    (tmp_path / f"{OLD}build-x").mkdir()
+    (tmp_path / f"{OLD}build-x" / "index.html").write_text("the previous site", "utf-8")
+    (tmp_path / f"{STAGING}x").mkdir()
+    sweep(tmp_path / "build")
+    assert (tmp_path / "build" / "index.html").read_text("utf-8") == "the previous site"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
+
+
+def test_a_running_build_s_staging_folder_is_left_alone(tmp_path: Path) -> None:
+    running = Staging(tmp_path / "build")
+    Staging(tmp_path / "build").discard()  # a second build beside it sweeps, then gives up
+    assert running.folder.is_dir()
+    running.discard()
+    assert list(tmp_path.iterdir()) == []

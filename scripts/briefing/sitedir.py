@@ -68,6 +68,7 @@ def mark(site: Path) -> None:
 def sweep(site: Path) -> None:
     """Remove what killed builds left beside ``site``: unlocked staging folders, and a previous
     site moved aside by a swap that did not finish (put back when the site is missing)."""
+    site = site.resolve()
     parent = site.parent
     if not parent.is_dir():
         return
@@ -86,10 +87,10 @@ class Staging:
     """A locked folder beside the site that a build writes into, then swaps in or throws away."""
 
     def __init__(self, site: Path) -> None:
-        self.site = site
-        site.parent.mkdir(parents=True, exist_ok=True)
-        sweep(site)
-        self.folder = Path(tempfile.mkdtemp(prefix=STAGING, dir=site.parent))
+        self.site = site.resolve()  # a link to the site folder stays a link to the new site
+        self.site.parent.mkdir(parents=True, exist_ok=True)
+        sweep(self.site)
+        self.folder = Path(tempfile.mkdtemp(prefix=STAGING, dir=self.site.parent))
         self.folder.chmod(0o777 & ~umask())  # mkdtemp's is 0o700: a web server could not read it
         self._lock: int | None = os.open(self.folder, os.O_RDONLY)
         fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
