@@ -339,3 +339,25 @@ def test_a_running_build_s_staging_folder_is_left_alone(tmp_path: Path) -> None:
     assert running.folder.is_dir()
     running.discard()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_every_command_reads_the_folders_mkdocs_yml_names(project: ProjectFactory) -> None:
+    """facts_dir and seeds_dir elsewhere: check, coverage and add read and write there, as
+    the build does (they read facts/ and seeds/ whatever mkdocs.yml said)."""
+    proj = project(options="      facts_dir: data/facts\n      seeds_dir: data/archive\n")
+    (proj.root / "data").mkdir()
+    (proj.root / "facts").rename(proj.root / "data" / "facts")
+    (proj.root / "seeds").rename(proj.root / "data" / "archive")
+    done = proj.briefing("check")
+    assert (done.returncode, done.stderr) == (0, ""), done.stdout
+    assert "demo: 6 numbers, 3 covered or explained, 3 left" in proj.briefing("coverage").stdout
+    done = proj.briefing(
+        "add", "--source", "demo", "--quote", "exports to Russia plunged 30 percent to 40 percent",
+        "--id", "markets.russia.2025", "--subject", "Direct exports to Russia",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "added to data/facts/demo.yaml" in done.stdout
+    assert proj.briefing("check").stdout == (
+        "data/facts/demo.yaml:1: fact 'markets.russia.2025' is cited by no page; cite it in a "
+        "chapter, or tag it 'background' to list it on the facts page only\n"
+    )

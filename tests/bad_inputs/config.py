@@ -40,6 +40,12 @@ CASES = [
         "name the folder that holds the seeds",
     ),
     case(
+        "docs-dir-missing",
+        {CONFIG: "docs_dir: pages\n" + PLAIN},
+        f"{CONFIG}:1: docs_dir 'pages' is not a folder of the project; "
+        "name the folder that holds the pages",
+    ),
+    case(
         "facts-dir-read-as-the-build-reads-it",
         {
             **options("      facts_dir: other\n"),

@@ -168,6 +168,8 @@ def read_site(root: Path) -> Site:
             site.problems.append(
                 site._at(("site_dir",), f"site_dir '{raw_site}' is refused: {said}")
             )
+        elif key == "docs_dir" and isinstance(raw_docs, str) and not (root / raw_docs).is_dir():
+            site.problems.append(site._at(("docs_dir",), _no_folder("docs_dir", raw_docs, "pages")))
         elif key not in unknown and (key != "plugins" or not plugins):  # else already said
             site.problems.append(Problem(CONFIG, lines.line((key,)), f"{key}: {said}"))
     if failed:
@@ -200,8 +202,7 @@ def _folder_problems(site: Site, options: BriefingConfig) -> list[Problem]:
             found.append(
                 site._at(
                     site._option_key(option),
-                    f"{option} '{options[option]}' is not a folder of the project; "
-                    f"name the folder that holds the {option.removesuffix('_dir')}",
+                    _no_folder(option, options[option], option.removesuffix("_dir")),
                 )
             )
     assert site.config is not None
@@ -210,6 +211,10 @@ def _folder_problems(site: Site, options: BriefingConfig) -> list[Problem]:
         rel = site.paths.rel(Path(site.config.site_dir))
         found.append(site._at(("site_dir",), f"site_dir '{rel}' is refused: {why}"))
     return found
+
+
+def _no_folder(option: str, value: str, holding: str) -> str:
+    return f"{option} '{value}' is not a folder of the project; name the folder that holds the {holding}"
 
 
 def _plugin_problems(config: MkDocsConfig, lines: _Lines) -> list[Problem]:
