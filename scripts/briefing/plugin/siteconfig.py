@@ -25,11 +25,13 @@ from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 from briefing.paths import Paths
 from briefing.pdf.briefings import problems as briefing_problems
 from briefing.plugin.config import BriefingConfig, configured_briefings
+from briefing.plugin.plugin import BriefingPlugin
 from briefing.problems import Problem
 from briefing.sitedir import refusal, site_inputs
 
 CONFIG = "mkdocs.yml"
 PLUGIN = "briefing"
+Keys = tuple[str | int, ...]  # the keys and indexes leading to a value of mkdocs.yml
 
 
 @dataclass
@@ -52,7 +54,7 @@ class Site:
             for where, target in _nav_pages(self.config.nav or [], ("nav",)):
                 if target not in pages:
                     found.append(
-                        self._at(
+                        self.at(
                             where,
                             f"nav entry '{target}' names no page: there is no "
                             f"{self.paths.rel(self.paths.docs_dir / target)}, and briefing "
@@ -62,16 +64,18 @@ class Site:
         if self.options is not None:
             briefings = configured_briefings(self.options, self.config)
             found.extend(
-                self._at(self._option_key("briefings"), message)
+                self.at(self.option_keys("briefings"), message)
                 for message in briefing_problems(briefings, printable)
             )
         return found
 
-    def _at(self, keys: tuple[str | int, ...], message: str) -> Problem:
+    def at(self, keys: Keys, message: str) -> Problem:
+        """A problem at the line of the key ``keys`` lead to (as far as they are found)."""
         line = self.lines.line(keys) if self.lines else 1
         return Problem(CONFIG, line, message)
 
-    def _option_key(self, option: str) -> tuple[str | int, ...]:
+    def option_keys(self, option: str) -> Keys:
+        """The keys leading to one of the briefing plugin's options."""
         return (*(self.lines.plugin_entry(PLUGIN) if self.lines else ("plugins",)), option)
 
 
@@ -81,7 +85,7 @@ class _Lines:
     def __init__(self, root: Node | None) -> None:
         self.root = root
 
-    def line(self, keys: tuple[str | int, ...]) -> int:
+    def line(self, keys: Keys) -> int:
         node, line = self.root, 1
         for key in keys:
             found = _child(node, key)
@@ -91,7 +95,7 @@ class _Lines:
             line = key_node.start_mark.line + 1
         return line
 
-    def plugin_entry(self, name: str) -> tuple[str | int, ...]:
+    def plugin_entry(self, name: str) -> Keys:
         """The keys leading to a plugin's options in ``plugins`` (a list or a mapping)."""
         plugins = _child(self.root, "plugins")
         if plugins is not None and isinstance(plugins[1], SequenceNode):
@@ -109,9 +113,6 @@ def _child(node: Node | None, key: str | int) -> tuple[Node, Node] | None:
     if isinstance(node, SequenceNode) and isinstance(key, int) and key < len(node.value):
         return node.value[key], node.value[key]
     return None
-
-
-Keys = tuple[str | int, ...]
 
 
 def _nav_pages(items: Any, where: Keys) -> Iterator[tuple[Keys, str]]:
@@ -135,12 +136,8 @@ def read_site(root: Path) -> Site:
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
-        problem = Problem(
-            CONFIG,
-            line,
-            f"invalid YAML: {err.problem}; check the quotes and indentation on this line "
-            "and the line above",
-        )
+        message = f"invalid YAML: {err.problem}; check the quotes and indentation on this line "
+        problem = Problem(CONFIG, line, message + "and the line above")
         return Site(Paths(root), [problem], blocking=True)
     config = MkDocsConfig(config_file_path=str(path))
     try:
@@ -166,10 +163,10 @@ def read_site(root: Path) -> Site:
             docs = Paths(root, docs=raw_docs if isinstance(raw_docs, str) else "docs")
             said = refusal(root / raw_site, root, site_inputs(docs)) or str(said)
             site.problems.append(
-                site._at(("site_dir",), f"site_dir '{raw_site}' is refused: {said}")
+                site.at(("site_dir",), f"site_dir '{raw_site}' is refused: {said}")
             )
         elif key == "docs_dir" and isinstance(raw_docs, str) and not (root / raw_docs).is_dir():
-            site.problems.append(site._at(("docs_dir",), _no_folder("docs_dir", raw_docs, "pages")))
+            site.problems.append(site.at(("docs_dir",), _no_folder("docs_dir", raw_docs, "pages")))
         elif key not in unknown and (key != "plugins" or not plugins):  # else already said
             site.problems.append(Problem(CONFIG, lines.line((key,)), f"{key}: {said}"))
     if failed:
@@ -177,15 +174,9 @@ def read_site(root: Path) -> Site:
         return site
     site.config = config
     plugin = config.plugins.get(PLUGIN)
-    if plugin is not None and isinstance(plugin.config, BriefingConfig):
+    if isinstance(plugin, BriefingPlugin):
         site.options = plugin.config
-        site.paths = Paths(
-            root,
-            facts=plugin.config.facts_dir,
-            seeds=plugin.config.seeds_dir,
-            docs=config.docs_dir,
-            cache=plugin.config.cache_dir,
-        )
+        site.paths = plugin.paths_in(config)
         site.problems.extend(_folder_problems(site, plugin.config))
     return site
 
@@ -200,8 +191,8 @@ def _folder_problems(site: Site, options: BriefingConfig) -> list[Problem]:
         if not folder.is_dir():
             site.blocking = True
             found.append(
-                site._at(
-                    site._option_key(option),
+                site.at(
+                    site.option_keys(option),
                     _no_folder(option, options[option], option.removesuffix("_dir")),
                 )
             )
@@ -209,7 +200,7 @@ def _folder_problems(site: Site, options: BriefingConfig) -> list[Problem]:
     why = refusal(Path(site.config.site_dir), site.paths.root, site_inputs(site.paths))
     if why is not None:
         rel = site.paths.rel(Path(site.config.site_dir))
-        found.append(site._at(("site_dir",), f"site_dir '{rel}' is refused: {why}"))
+        found.append(site.at(("site_dir",), f"site_dir '{rel}' is refused: {why}"))
     return found
 
 
@@ -248,7 +239,10 @@ def _plugin_problems(config: MkDocsConfig, lines: _Lines) -> list[Problem]:
             continue
         plugin = installed[loaded].load()()
         scheme = [key for key, _ in plugin.config_scheme]
-        errors, warns = plugin.load_config(dict(options or {}), config.config_file_path)
+        options = dict(options or {})
+        if "enabled" not in scheme and options.pop("enabled", True) is False:
+            continue  # MkDocs' own switch: a plugin switched off is not configured
+        errors, warns = plugin.load_config(options, config.config_file_path)
         for key, message in [*errors, *(w for w in warns if isinstance(w, tuple))]:
             if key in scheme:
                 said = f"plugin '{name}' option '{key}': {message}"
