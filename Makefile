@@ -52,4 +52,4 @@ lock: $(STAMP)
 	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock
 
 clean:
-	rm -rf build .build-* .cache $(VENV)
+	rm -rf build .briefing-staging-* .briefing-old-* .cache $(VENV)

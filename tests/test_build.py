@@ -9,7 +9,6 @@ module on PYTHONPATH, which each Python process imports at start.
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import signal
@@ -21,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing import cli
+from briefing.sitedir import Staging
 from conftest import CITES_ALL, Project
 
 CHART = (
@@ -114,30 +113,27 @@ def test_late_failures_and_interrupts_leave_the_previous_build_intact(
         assert stderr.splitlines()[-1] == f"{said}; build/ was left as it was", (way, stderr)
         assert build.returncode == code, way
         assert snapshot(proj.root / "build") == before, way
-        assert not list(proj.root.glob(".build-*")), way
+        assert not list(proj.root.glob(".briefing-*")), way
 
 
 def test_a_failed_swap_puts_the_previous_build_back(
-    project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """If the new site cannot be renamed into place, the old one is renamed back."""
-    proj = project()
-    proj.write("build/index.html", "the previous site")
-    monkeypatch.chdir(proj.root)
-
-    def build(command: list[str], **options: object) -> subprocess.CompletedProcess[str]:
-        Path(command[-1], "index.html").write_text("the new site", "utf-8")
-        return subprocess.CompletedProcess(command, 0)
-
+    site = tmp_path / "build"
+    site.mkdir()
+    (site / "index.html").write_text("the previous site", "utf-8")
+    staging = Staging(site)
+    (staging.folder / "index.html").write_text("the new site", "utf-8")
     real_rename = Path.rename
 
     def rename(self: Path, target: Path) -> Path:
-        if self.name.startswith(".build-") and not self.name.startswith(".build-old-"):
+        if self == staging.folder:
             raise OSError(13, "Permission denied")
         return real_rename(self, target)
 
-    monkeypatch.setattr(cli.subprocess, "run", build)
     monkeypatch.setattr(Path, "rename", rename)
-    assert cli.cmd_build(argparse.Namespace(site_dir="build")) == 1
-    assert (proj.root / "build" / "index.html").read_text("utf-8") == "the previous site"
-    assert not list(proj.root.glob(".build-*"))
+    with pytest.raises(OSError):
+        staging.publish()
+    assert (site / "index.html").read_text("utf-8") == "the previous site"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]

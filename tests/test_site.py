@@ -109,7 +109,7 @@ def test_failed_build_leaves_the_previous_build_intact(project: Callable[..., Pr
     assert "build failed; build/ was left as it was" in done.stderr
     after = {p: p.read_bytes() for p in (proj.root / "build").rglob("*") if p.is_file()}
     assert after == before
-    assert not list(proj.root.glob(".build-*"))
+    assert not list(proj.root.glob(".briefing-*"))
 
 
 def test_a_built_site_can_be_read_as_any_folder_made_here(project: Callable[..., Project]) -> None:

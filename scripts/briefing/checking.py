@@ -4,8 +4,11 @@ that its pages' problems are not left for a second run."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from briefing import yamlio
 from briefing.loader import load
+from briefing.model import FactBook
 from briefing.paths import Paths
 from briefing.problems import BriefingError, Problem
 from briefing.releases import load_releases
@@ -15,11 +18,14 @@ from briefing.render.urls import SiteUrls
 BACKGROUND = "background"
 
 
-def check(paths: Paths) -> list[Problem]:
+def check(paths: Paths, config: Callable[[FactBook], list[Problem]] | None = None) -> list[Problem]:
     """Every problem in facts, sources, charts, releases and pages, without building HTML,
-    root causes first (see ``load``). Pages are checked against whatever facts and charts
-    are valid, and say nothing of those whose own problems are reported."""
-    book, problems = load(paths)
+    root causes first: the ``config`` that names the folders and pages (given the facts, which
+    generate pages), then what ``load`` finds. Pages are checked against whatever facts and
+    charts are valid, and say nothing of those whose own problems are reported."""
+    book, found = load(paths)
+    problems = sorted(set(config(book))) if config else []
+    problems.extend(found)
     try:
         load_releases(paths)
     except BriefingError as err:

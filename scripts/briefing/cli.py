@@ -6,12 +6,9 @@ import argparse
 import io
 import json
 import logging
-import os
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -21,10 +18,11 @@ from briefing.checking import check
 from briefing.coverage import load_ignores, uncovered
 from briefing.dates import build_moment, today
 from briefing.loader import load_factbook
-from briefing.paths import Paths, umask
+from briefing.paths import Paths
 from briefing.problems import BriefingError, Problem
 from briefing.releases import compare, current, load_releases, write_release
 from briefing.schema import json_schema
+from briefing.sitedir import refusal, site_inputs, sweep
 
 
 def find_root(start: Path) -> Path:
@@ -35,9 +33,26 @@ def find_root(start: Path) -> Path:
     raise SystemExit(f"{start}: no mkdocs.yml here or above; run briefing inside the project")
 
 
+def project_paths() -> Paths:
+    """The project's folders as mkdocs.yml names them (the briefing plugin's options)."""
+    from briefing.plugin.siteconfig import read_site  # MkDocs loads only for what needs it
+
+    return read_site(find_root(Path.cwd())).paths
+
+
+def check_project(root: Path) -> list[Problem]:
+    """Every problem in mkdocs.yml, then in the facts, sources, charts and pages of the folders
+    it names, as the build reads them, without building HTML."""
+    from briefing.plugin.siteconfig import read_site  # MkDocs loads only for what needs it
+
+    site = read_site(root)
+    if site.blocking:
+        return sorted(site.problems)
+    return check(site.paths, site.problems_with)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    paths = Paths(find_root(Path.cwd()))
-    problems = check(paths)
+    problems = check_project(find_root(Path.cwd()))
     for problem in problems:
         print(problem)
     count = len(problems)
@@ -57,44 +72,34 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt  # a terminated build cleans up as an interrupted one does
 
 
-def _staged_build(root: Path, staging: Path, target: Path, old: Path) -> tuple[str, int] | None:
-    """Build into ``staging`` and swap it in for ``target``; None when done, else why not.
-
-    Whatever happens (a failed build, Ctrl-C, SIGTERM, a rename that fails) ``target`` ends
-    as the new site or the old one, and ``staging`` is removed.
-    """
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)]
-    previous = signal.signal(signal.SIGTERM, _interrupt)
-    try:
-        if subprocess.run(command, cwd=root, check=False).returncode != 0:
-            return "build failed", 1
-        if target.exists():
-            target.rename(old)
-        staging.rename(target)
-        return None
-    except KeyboardInterrupt:
-        return "build interrupted", 130
-    except OSError as err:
-        return f"could not put the new site in place ({err.strerror})", 1
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-        if old.exists() and not target.exists():
-            old.rename(target)
-        shutil.rmtree(staging, ignore_errors=True)
-
-
 def cmd_build(args: argparse.Namespace) -> int:
-    """Build into a temporary folder, then swap it in: a failed build leaves build/ intact."""
+    """`mkdocs build --strict` into the site folder; the plugin builds beside it and swaps the
+    new site in only when the build succeeds, so a failed build leaves the folder intact."""
+    from briefing.plugin.siteconfig import read_site  # MkDocs loads only for what needs it
+
     root = find_root(Path.cwd())
     target = root / args.site_dir
-    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=root))
-    staging.chmod(0o777 & ~umask())  # mkdtemp's is 0o700: a web server could not read the site
-    old = root / f".build-old-{os.getpid()}"
-    failure = _staged_build(root, staging, target, old)
-    if failure is not None:
-        print(f"{failure[0]}; {args.site_dir}/ was left as it was", file=sys.stderr)
-        return failure[1]
-    shutil.rmtree(old, ignore_errors=True)
+    paths = read_site(root).paths
+    why = refusal(target, root, site_inputs(paths))
+    if why is not None:
+        print(f"briefing build: --site-dir {args.site_dir}: {why}", file=sys.stderr)
+        return 1
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)]
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    build = subprocess.Popen(command, cwd=root)
+    try:
+        failed = build.wait() != 0
+    except KeyboardInterrupt:
+        build.kill()  # Ctrl-C reached it too, and it may be cleaning up; SIGTERM did not
+        build.wait()
+        print(f"build interrupted; {args.site_dir}/ was left as it was", file=sys.stderr)
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        sweep(target)  # what a killed build left beside the site folder
+    if failed:
+        print(f"build failed; {args.site_dir}/ was left as it was", file=sys.stderr)
+        return 1
     print(f"site built into {args.site_dir}/")
     return 0
 
@@ -134,7 +139,7 @@ def _show_build_log() -> None:
 
 def cmd_coverage(args: argparse.Namespace) -> int:
     """Every number in each source that no fact covers and no ignore entry explains."""
-    paths = Paths(find_root(Path.cwd()))
+    paths = project_paths()
     try:
         book = load_factbook(paths)
     except BriefingError as err:
@@ -159,7 +164,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
 
 def cmd_add(args: argparse.Namespace) -> int:
     """Propose a fact from a quote, verify it, and append it to a facts file."""
-    paths = Paths(find_root(Path.cwd()))
+    paths = project_paths()
     name = args.file or f"{args.source}.yaml"
     if not paths.is_fact_name(name):
         registries = ", ".join(p.name for p in paths.registries)
@@ -209,7 +214,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 def cmd_release(args: argparse.Namespace) -> int:
     """Snapshot the current facts as a release, for the "What changed" page."""
-    paths = Paths(find_root(Path.cwd()))
+    paths = project_paths()
     try:
         book = load_factbook(paths)
         releases = load_releases(paths)
@@ -300,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
         "--json",
         default=".cache/briefing/bench.json",
         help="where to write the figures (default .cache/briefing/bench.json: build/ is "
-        "replaced by every briefing build)",
+        "replaced by every build)",
     )
     bench.set_defaults(run=cmd_bench)
     sub.add_parser("schema", help="print the JSON Schema of fact files").set_defaults(

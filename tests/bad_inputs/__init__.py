@@ -8,9 +8,15 @@ to one of the lists, by what the mistake is in.
 
 from __future__ import annotations
 
-from bad_inputs import facts, files, meaning, pages, provenance, security
+from bad_inputs import config, facts, files, meaning, pages, provenance, security
 from bad_inputs.base import Case
 
 CASES: list[Case] = (
-    files.CASES + facts.CASES + provenance.CASES + security.CASES + pages.CASES + meaning.CASES
+    files.CASES
+    + facts.CASES
+    + provenance.CASES
+    + security.CASES
+    + pages.CASES
+    + meaning.CASES
+    + config.CASES
 )

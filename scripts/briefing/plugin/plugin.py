@@ -7,7 +7,6 @@ while MkDocs reads them; ``on_env`` fails the build with every problem at once.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -33,6 +32,7 @@ from briefing.plugin.config import BriefingConfig, configured_briefings
 from briefing.plugin.linked import stored
 from briefing.plugin.pdfs import PdfBriefings
 from briefing.plugin.serving import poll_faster
+from briefing.plugin.staged import StagedSite, keep_serving
 from briefing.problems import BriefingError, Problem
 from briefing.releases import load_releases
 from briefing.render.charts import ChartRenderer, vega_bundle
@@ -78,19 +78,34 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # Defining this also keeps the plugin alive across `mkdocs serve` rebuilds.
         self.serving = command == "serve"
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+    staged: StagedSite | None = None  # this build's staging folder, until it is swapped in
+
+    def paths_in(self, config: MkDocsConfig) -> Paths:
+        """The project's folders, as this plugin's options and MkDocs' docs_dir name them."""
+        return Paths(
+            Path(config.config_file_path).parent,
+            facts=self.config.facts_dir,
+            seeds=self.config.seeds_dir,
+            docs=config.docs_dir,
+            cache=self.config.cache_dir,
+        )
+
+    @event_priority(100)  # first: every plugin writes into the staging folder
+    def _stage(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
         try:
             build_moment()  # MkDocs reads it too, with a traceback for a malformed one
         except ValueError as err:
             raise PluginError(str(err)) from None
-        self.paths = Paths(
-            Path(config.config_file_path).parent,
-            facts=self.config.facts_dir,
-            seeds=self.config.seeds_dir,
-            cache=self.config.cache_dir,
-        )
+        self.paths = self.paths_in(config)
+        self.staged = None
+        self.staged = StagedSite(config, self.paths)
+        return config
+
+    def _configure(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
         self.urls = SiteUrls(config.use_directory_urls)
         self.docs = self.paths.rel(Path(config.docs_dir))  # pages named in messages from here
         self.reuse = Reuse(
@@ -123,6 +138,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.pdfs.add_theme(config)
         return config
 
+    on_config = CombinedEvent(_stage, _configure)
+
     def _load(self) -> tuple[FactBook, ChartRenderer, PageRenderer]:
         """The checked facts and the renderers over them, made when first needed: a build that
         reuses every generated file, chart and page needs none of them (10,000 facts take a
@@ -140,7 +157,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _everything_wrong(self) -> PluginError:
         """The build's failure with all that ``briefing check`` finds: pages are checked
         against whatever facts are valid, so that their problems do not wait for a second run."""
-        return PluginError(_report(check(replace(self.paths, docs=self.docs))))
+        return PluginError(_report(check(self.paths)))
 
     @property
     def book(self) -> FactBook:
@@ -301,7 +318,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 env.bytecode_cache = CompiledTemplates(self.paths.jinja_cache)
         return env
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _write_last(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         site = Path(config.site_dir)
@@ -319,11 +336,27 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.pdfs.writes:
             self.pdfs.write(config, self.chapters, nav_order, self.book, self.urls)
 
+    @event_priority(float("-inf"))  # after every plugin's post_build, even a "last" one's
+    def _publish(self, *, config: MkDocsConfig) -> None:
+        if self.staged is not None:
+            self.staged.publish(config)
+
+    on_post_build = CombinedEvent(_write_last, _publish)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.staged is not None:
+            self.staged.discard()
+
+    def on_shutdown(self) -> None:
+        if self.staged is not None:  # an interrupted build: no other event says so
+            self.staged.discard()
+
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:
             server.watch(str(self.paths.facts_dir))
             server.watch(str(self.paths.seeds_dir))
             poll_faster(server)
+            server.builder = keep_serving(server.builder, Path(config.site_dir))
         return server
 
 

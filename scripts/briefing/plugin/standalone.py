@@ -21,6 +21,7 @@ from mkdocs.config import load_config
 from briefing.pdf.briefings import select
 from briefing.plugin.config import configured_briefings
 from briefing.plugin.plugin import BriefingPlugin
+from briefing.sitedir import MARKER, mark, refusal, site_inputs
 
 
 class PdfError(Exception):
@@ -45,11 +46,17 @@ def build_pdfs(root: Path, name: str | None, say: Callable[[str], None]) -> list
     if search is not None:  # its index goes with the rest of the site: a second saved
         search.config.enabled = False
     site = Path(config.site_dir)
+    paths = plugin.paths_in(config)
+    why = refusal(site, root, site_inputs(paths))
+    if why is not None:
+        raise PdfError(f"site_dir '{paths.rel(site)}' is refused: {why}")
     with tempfile.TemporaryDirectory(prefix=".build-pdf-", dir=root) as staging:
         config.site_dir = staging
         plugin.only_pdf = name
         build(config)
         written = []
+        if not (site / MARKER).is_file():  # a site folder of its own, which a build may replace
+            mark(site)
         for briefing in chosen:
             target = site / briefing.file
             target.parent.mkdir(parents=True, exist_ok=True)

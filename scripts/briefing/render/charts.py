@@ -16,6 +16,7 @@ import os
 import re
 import sys
 import threading
+import time
 import xml.etree.ElementTree as ET
 from collections.abc import Collection, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -35,6 +36,7 @@ VL_CONVERT = metadata.version("vl-convert-python")  # names the Vega bundle
 _CODE = [Path(__file__).with_name("vegalite.py"), Path(__file__).parent.parent / "custom_charts.py"]
 _LIBRARIES = ("vl-convert-python", "altair")
 _ID = re.compile(r'\b(id|clip-path|href)="(url\(#|#)?([^")]+)(\))?"')
+_WATCH_S = 0.2  # how often a drawing worker looks whether its build is still running
 _STYLE = "4"  # bump when the look changes in a way neither the inputs nor the code show
 _SVG_TEXT = "{http://www.w3.org/2000/svg}text"
 # Scripts a Latin font has no glyphs for: CJK (with its radicals, punctuation, kana,
@@ -130,7 +132,12 @@ class ChartRenderer:
                 self.render(spec)
         else:
             fork = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=workers, mp_context=fork) as pool:
+            with ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=fork,
+                initializer=_die_with_parent,
+                initargs=(os.getpid(),),
+            ) as pool:
                 jobs = [
                     pool.submit(draw, self.cache_dir, key, spec, _cited_sources(spec, self.sources))
                     for key, spec in todo.items()
@@ -147,6 +154,19 @@ class ChartRenderer:
             return None
         svg, png, spec = paths
         return RenderedChart(svg.read_text("utf-8"), png, json.loads(spec.read_bytes()))
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make a drawing worker end when the build that started it is gone: a killed build
+    (SIGKILL, or SIGTERM, which runs no clean-up) cannot stop its workers, and one left
+    waiting for work would run for good."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_WATCH_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def drawn_files(cache_dir: Path, key: str) -> tuple[Path, Path, Path]:
