@@ -16,7 +16,8 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ import pytest
 from bad_inputs import config
 from bad_inputs.base import Case
 from briefing.sitedir import MARKER, OLD, STAGING, Staging, sweep
-from conftest import CITES_ALL, FACTS, Project
+from conftest import CITES_ALL, FACTS, Project, Tab
 from test_build import CHART, HOOKS, snapshot
 
 ProjectFactory = Callable[..., Project]
@@ -222,35 +223,47 @@ def until(url: str, seen: Callable[[str], bool]) -> str:
     return page
 
 
-def test_serve_keeps_the_last_good_site_and_shows_why_a_rebuild_was_refused(
-    project: ProjectFactory, tmp_path: Path
-) -> None:
-    proj = project()
+@contextmanager
+def served(proj: Project, log: Path) -> Iterator[str]:
+    """A real `mkdocs serve` of ``proj`` on a free loopback port, its output in ``log``: the
+    site's URL once the first build is served."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     url = f"http://127.0.0.1:{port}/"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    with (tmp_path / "serve.log").open("wb") as log:
+    with log.open("wb") as out:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
             cwd=proj.root,
             env=env,
-            stdout=log,
+            stdout=out,
             stderr=subprocess.STDOUT,
         )
-    problem = "docs/index.md:1: unknown fact &#39;no.such.fact&#39;; use an id from facts/*.yaml"
     try:
         deadline = time.monotonic() + 120
         while True:
             try:
-                good = fetch(url)
+                fetch(url)
                 break
             except OSError:
                 assert server.poll() is None and time.monotonic() < deadline
                 time.sleep(0.2)
-        assert "31.28 million" in good and "briefing-problems" not in good
         time.sleep(1)  # the watcher's first look at every file
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_serve_keeps_the_last_good_site_and_shows_why_a_rebuild_was_refused(
+    project: ProjectFactory, tmp_path: Path
+) -> None:
+    proj = project()
+    problem = "docs/index.md:1: unknown fact &#39;no.such.fact&#39;; use an id from facts/*.yaml"
+    with served(proj, tmp_path / "serve.log") as url:
+        good = fetch(url)
+        assert "31.28 million" in good and "briefing-problems" not in good
         proj.write("docs/index.md", '{{ fact("no.such.fact") }}\n')
         refused = until(url, lambda page: "briefing-problems" in page)
         # A browser showing the good page is told to reload, not left waiting for a good build.
@@ -271,9 +284,25 @@ def test_serve_keeps_the_last_good_site_and_shows_why_a_rebuild_was_refused(
         proj.write("mkdocs.yml", config)
         fixed = until(url, lambda page: "Home again" in page)
         assert "briefing-problems" not in fixed and "31.28 million" in fixed
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+
+
+@pytest.mark.browser
+def test_serve_reloads_the_open_page_by_itself(
+    project: ProjectFactory, tmp_path: Path, tab: Tab
+) -> None:
+    """What an editor sees with the page open: each save reloads it, a refused rebuild shows
+    its problems there, and the fix brings the page back, with no click."""
+    proj = project()
+    with served(proj, tmp_path / "serve.log") as url:
+        tab.page.goto(url)  # not until the network is idle: live reload keeps a request open
+        tab.page.get_by_role("heading", name="Home").wait_for()
+        proj.write("docs/index.md", '{{ fact("no.such.fact") }}\n')
+        notice = tab.page.locator(".briefing-problems")
+        notice.wait_for(timeout=60_000)
+        assert "unknown fact 'no.such.fact'" in notice.inner_text()
+        proj.write("docs/index.md", CITES_ALL.replace("# Home", "# Home again"))
+        tab.page.get_by_role("heading", name="Home again").wait_for(timeout=60_000)
+        assert tab.page.locator(".briefing-problems").count() == 0
 
 
 @pytest.mark.parametrize("case", config.CASES, ids=[c.name for c in config.CASES])

@@ -293,7 +293,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _post_page_policy(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return output
-        return with_csp(output, *self.inline.pop(page.file.src_uri, ([], [])))
+        return self._policed(output, self.inline.pop(page.file.src_uri, ([], [])))
 
     on_post_page = CombinedEvent(_post_page_markup, _post_page_policy)
 
@@ -302,9 +302,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
         if self.config.enabled and template_name.endswith(".html"):  # the 404 page
-            code = self.inline.pop(template_name, ([], []))
-            return with_csp(fixed(output_content), *code)
+            return self._policed(fixed(output_content), self.inline.pop(template_name, ([], [])))
         return output_content
+
+    def _policed(self, html: str, code: tuple[list[str], list[str]]) -> str:
+        """``html`` with its policy; not under `mkdocs serve`, whose live reload is an inline
+        script MkDocs writes into each response (its build and request numbers in it), which
+        no hash made ahead can allow: a policy there would leave every page unreloaded."""
+        return html if self.serving else with_csp(html, *code)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self.config.enabled and self.problems:
