@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from briefing import synthetic
-from briefing.cli import check
+from briefing.cli import check_project
 
 ROOT = Path(__file__).resolve().parent.parent
 TINY = synthetic.Size(facts=20, pages=3, charts=2)
@@ -33,7 +33,7 @@ FIGURES = {
 
 def test_generated_project_passes_check(tmp_path: Path) -> None:
     synthetic.generate(tmp_path, TINY, ROOT / "facts" / "units.yaml")
-    assert check(tmp_path) == []
+    assert check_project(tmp_path) == []
 
 
 def test_bench_reports_every_figure(
