@@ -137,3 +137,25 @@ def test_a_failed_swap_puts_the_previous_build_back(
         staging.publish()
     assert (site / "index.html").read_text("utf-8") == "the previous site"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
+
+
+def test_a_killed_briefing_build_leaves_no_process_running(
+    project: Callable[..., Project], tmp_path: Path
+) -> None:
+    """SIGKILL runs no clean-up: whatever `briefing build` started must end with it."""
+    proj = project()
+    build = start_build(proj, "stall", tmp_path)
+    stop_when_stalled(build, tmp_path, signal.SIGKILL)
+    build.communicate(timeout=60)
+    deadline = time.monotonic() + 10
+    while group_alive(build.pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not group_alive(build.pid)  # its session's process group: the build's children
+
+
+def group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True

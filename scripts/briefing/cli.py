@@ -7,7 +7,6 @@ import io
 import json
 import logging
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -73,8 +72,13 @@ def _interrupt(signum: int, frame: object) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """`mkdocs build --strict` into the site folder; the plugin builds beside it and swaps the
-    new site in only when the build succeeds, so a failed build leaves the folder intact."""
+    """`mkdocs build --strict` into the site folder, in this process (so that a kill leaves no
+    build running on without it); the plugin builds beside the folder and swaps the new site
+    in only when the build succeeds, so a failed build leaves the folder intact."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
     from briefing.plugin.siteconfig import read_site  # MkDocs loads only for what needs it
 
     root = find_root(Path.cwd())
@@ -84,22 +88,27 @@ def cmd_build(args: argparse.Namespace) -> int:
     if why is not None:
         print(f"briefing build: --site-dir {args.site_dir}: {why}", file=sys.stderr)
         return 1
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)]
+    _show_build_log(logging.INFO)
     previous = signal.signal(signal.SIGTERM, _interrupt)
-    build = subprocess.Popen(command, cwd=root)
     try:
-        failed = build.wait() != 0
+        config = load_config(str(root / "mkdocs.yml"), strict=True, site_dir=str(target))
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)  # as `mkdocs build` runs it, between the startup and shutdown events
+        finally:
+            config.plugins.on_shutdown()
     except KeyboardInterrupt:
-        build.kill()  # Ctrl-C reached it too, and it may be cleaning up; SIGTERM did not
-        build.wait()
         print(f"build interrupted; {args.site_dir}/ was left as it was", file=sys.stderr)
         return 130
+    except Exception as err:  # any plugin's; MkDocs has logged its own errors already
+        if not isinstance(err, Abort):
+            said = str(err) if isinstance(err, MkDocsException) else f"{type(err).__name__}: {err}"
+            print(f"ERROR: {said}", file=sys.stderr)
+        print(f"build failed; {args.site_dir}/ was left as it was", file=sys.stderr)
+        return 1
     finally:
         signal.signal(signal.SIGTERM, previous)
         sweep(target)  # what a killed build left beside the site folder
-    if failed:
-        print(f"build failed; {args.site_dir}/ was left as it was", file=sys.stderr)
-        return 1
     print(f"site built into {args.site_dir}/")
     return 0
 
@@ -124,17 +133,22 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
-def _show_build_log() -> None:
-    """The plugin's progress on stdout, MkDocs' warnings and errors on stderr."""
+def _show_build_log(level: int = logging.WARNING) -> None:
+    """The plugin's progress on stdout (for `briefing pdf`), or with ``level`` INFO on stderr
+    as `mkdocs build` shows it; MkDocs' warnings and errors on stderr."""
+    mkdocs = logging.getLogger("mkdocs")
+    shown = logging.StreamHandler(sys.stderr)
+    shown.setLevel(level)
+    shown.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    mkdocs.addHandler(shown)
+    if level < logging.WARNING:
+        mkdocs.setLevel(level)
+        return
     progress = logging.StreamHandler(sys.stdout)
     progress.addFilter(lambda record: record.levelno < logging.WARNING)
     plugin = logging.getLogger("mkdocs.plugins.briefing")
     plugin.setLevel(logging.INFO)
     plugin.addHandler(progress)
-    problems = logging.StreamHandler(sys.stderr)
-    problems.setLevel(logging.WARNING)
-    problems.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-    logging.getLogger("mkdocs").addHandler(problems)
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:
