@@ -164,6 +164,11 @@ def test_a_malformed_source_date_epoch_is_one_line(project: Callable[..., Projec
         assert built.returncode == 1, epoch
         assert "Traceback" not in built.stderr
         assert built.stderr == f"ERROR   -  SOURCE_DATE_EPOCH={shown} {EPOCH}\n"
+        built = proj.briefing("build", env=env)
+        assert (built.returncode, built.stdout) == (1, ""), epoch
+        assert built.stderr == (
+            f"ERROR: SOURCE_DATE_EPOCH={shown} {EPOCH}\nbuild failed; build/ was left as it was\n"
+        )
     assert not (proj.root / "facts" / "releases").exists()
     assert not (proj.root / "build").exists()
     done = proj.briefing("release", "r1", env={"SOURCE_DATE_EPOCH": "1752400000"})
