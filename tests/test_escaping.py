@@ -3,6 +3,8 @@ attributes, Markdown, <title>, <meta>, the search index's JSON, CSV cells."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from decimal import Decimal
 
@@ -27,8 +29,11 @@ def test_html_text_and_attributes_escape_markup_and_both_quotes() -> None:
 
 
 def test_control_and_bidi_characters_are_shown_as_their_code_point() -> None:
-    text = "a\x00b\x1bc\u202ed\u2066e\u200ff\x85g\x7fh\ti\nj"
-    shown = "a⟨U+0000⟩b⟨U+001B⟩c⟨U+202E⟩d⟨U+2066⟩e⟨U+200F⟩f⟨U+0085⟩g⟨U+007F⟩h\ti\nj"
+    text = "a\x00b\x1bc\u202ed\u2066e\u200ff\x85g\x7fh\ti\nj\u2028k\u2029l\U000e0041m\U000e007fn"
+    shown = (
+        "a⟨U+0000⟩b⟨U+001B⟩c⟨U+202E⟩d⟨U+2066⟩e⟨U+200F⟩f⟨U+0085⟩g⟨U+007F⟩h\ti\nj"
+        "⟨U+2028⟩k⟨U+2029⟩l⟨U+E0041⟩m⟨U+E007F⟩n"
+    )
     assert visible(text) == shown
     assert esc(text) == shown
     assert esc("\u202e<b>") == "⟨U+202E⟩&lt;b&gt;"
@@ -108,6 +113,14 @@ def test_csv_cells_start_no_formula_and_numbers_stay_numbers() -> None:
     # The JSON is data for programs, not a spreadsheet: the text as it is.
     record = json.loads(data_files(book, "T")["data/facts.json"])["facts"][0]
     assert (record["subject"], record["value"]) == ('=HYPERLINK("http://x","click")', "-3.2")
+
+
+def test_csv_pieces_after_a_semicolon_start_no_formula_either() -> None:
+    """A spreadsheet in a locale whose separator is ";" splits cells there, quotes or not."""
+    tagged = fact("a.b", Decimal(5), note="ok;=3+4;-x;;@y; =z", tags="plain,=1+2")
+    book = FactBook({tagged.id: tagged}, {"demo": SOURCE}, {"percent": PERCENT})
+    row = next(csv.DictReader(io.StringIO(data_files(book, "T")["data/facts.csv"])))
+    assert (row["note"], row["tags"]) == ("ok;'=3+4;'-x;;'@y; =z", "plain;'=1+2")
 
 
 def test_chart_csv_neutralises_labels_and_keeps_the_value() -> None:
