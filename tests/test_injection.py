@@ -287,3 +287,28 @@ def _allows(csp: str, scripts: list[str], styles: list[str]) -> bool:
         rule.split(" ", 1)[0]: set(rule.split()[1:]) for rule in policy(scripts, styles).split("; ")
     }
     return needed["script-src"] <= rules["script-src"] and needed["style-src"] <= rules["style-src"]
+
+
+def test_a_build_refuses_files_of_docs_a_browser_would_run(
+    project: Callable[..., Project],
+) -> None:
+    """An HTML page, an SVG, a script or a style sheet in docs/ would be the site's own code
+    ('self' in the policy), opened directly, framed, redirected to or loaded by a chapter: the
+    build fails, naming each, as `briefing check` does (tests/bad_inputs/security.py)."""
+    proj = project(index=INDEX_NAMING_FILES)
+    for name in ("evil.html", "evil.svg", "evil.js", "evil.css"):
+        proj.write(f"docs/{name}", "<script>alert(1)</script>\n")
+    done = proj.mkdocs_build()
+    assert done.returncode == 1
+    refused = [line.split(": ", 1)[0] for line in done.stderr.splitlines() if "in docs/ is" in line]
+    assert refused == [f"docs/evil.{kind}:1" for kind in ("css", "html", "js", "svg")]
+    assert "Traceback" not in done.stderr
+    assert not (proj.root / "build").exists()
+
+
+INDEX_NAMING_FILES = (
+    "# Home\n\n"
+    '{{ fact("market.production.2024") }} and {{ fact("parts.exports.2024") }}.\n\n'
+    '<iframe src="evil.html"></iframe>\n\n<script src="evil.js"></script>\n\n'
+    '<link rel="stylesheet" href="evil.css">\n\n<img src="evil.svg" alt="">\n'
+)

@@ -5,7 +5,7 @@ and a chart with no facts."""
 from __future__ import annotations
 
 from bad_inputs.base import MARKET, case, page
-from conftest import FACTS
+from conftest import FACTS, MKDOCS
 
 CHARTS = "facts/charts.yaml"
 ID_RULE = (
@@ -34,6 +34,27 @@ def chart(cid: str, facts: str = "[market.production.2024]") -> str:
         f"{cid}:\n  title: Output\n  mark: bar\n  facts: {facts}\n"
         "  x: label\n  y: value\n  alt: Production as a bar.\n"
     )
+
+
+def published(kind: str, path: str) -> str:
+    """What `briefing check` says of a file of docs/ a browser could run (``kind``: "a .js file")."""
+    return (
+        f"{path}:1: {kind} in docs/ is published as the site's own, and a browser may run it as "
+        "code or style; remove it (docs/ holds pages in Markdown, images (.png, .jpg, .jpeg, "
+        ".gif, .webp), CSV, audio and video), or, if it is the site's own script or style "
+        "sheet, list it under extra_javascript or extra_css in mkdocs.yml"
+    )
+
+
+SCRIPT = "<script>alert(1)</script>\n"
+# docs/index.md naming each file as a chapter could: a frame, a redirect, a script, a style sheet
+NAMING = (
+    '\n<iframe src="evil.html"></iframe>\n\n<meta http-equiv="refresh" content="0; url=evil.htm">'
+    '\n\n<script src="evil.js"></script>\n\n<link rel="stylesheet" href="evil.css">\n'
+)
+OWN_CODE = MKDOCS.format(pdf="false", options="").replace(
+    "nav:", "extra_javascript: [js/own.js]\nextra_css: [./own.css]\nnav:"
+)
 
 
 def shown(*ids: str) -> dict[str, str | bytes | None]:
@@ -77,5 +98,44 @@ CASES = [
         },
         f"{CHARTS}:4: chart 'output': has no fact to draw (ranges are not drawn); "
         "list the facts in 'facts'",
+    ),
+    case(
+        "docs-files-a-browser-runs",
+        {
+            **page(NAMING),
+            "docs/evil.html": SCRIPT,
+            "docs/evil.htm": SCRIPT,
+            "docs/evil.svg": f'<svg xmlns="http://www.w3.org/2000/svg">{SCRIPT}</svg>',
+            "docs/evil.js": "alert(1)\n",
+            "docs/sub/evil.MJS": "alert(1)\n",
+            "docs/evil.css": ".source-notes{display:none}\n",
+            "docs/evil.xml": SCRIPT,
+            "docs/evil.txt": "alert(1)\n",  # run by <script src> as readily as a .js
+            "docs/evil.json": "alert(1)\n",
+            "docs/LICENSE": "alert(1)\n",
+        },
+        published("a file without an extension", "docs/LICENSE"),
+        published("a .css file", "docs/evil.css"),
+        published("a .htm file", "docs/evil.htm"),
+        published("a .html file", "docs/evil.html"),
+        published("a .js file", "docs/evil.js"),
+        published("a .json file", "docs/evil.json"),
+        published("a .svg file", "docs/evil.svg"),
+        published("a .txt file", "docs/evil.txt"),
+        published("a .xml file", "docs/evil.xml"),
+        published("a .mjs file", "docs/sub/evil.MJS"),
+    ),
+    case(
+        "docs-code-but-the-sites-own",
+        {
+            "mkdocs.yml": OWN_CODE,
+            "docs/js/own.js": "console.log(1)\n",
+            "docs/own.css": "h1{color:red}\n",
+            "docs/img/logo.png": b"\x89PNG\r\n\x1a\n",
+            "docs/data/table.csv": "a,b\n",
+            "docs/.hidden.js": "alert(1)\n",  # not published: MkDocs leaves out dot files
+            "docs/js/other.js": "alert(1)\n",
+        },
+        published("a .js file", "docs/js/other.js"),
     ),
 ]

@@ -28,7 +28,7 @@ from briefing.loader import load_factbook
 from briefing.model import FactBook
 from briefing.paths import Paths, machine_cache
 from briefing.pdf.document import Chapter
-from briefing.plugin.config import BriefingConfig, configured_briefings
+from briefing.plugin.config import BriefingConfig, configured_briefings, published_code
 from briefing.plugin.linked import stored
 from briefing.plugin.pdfs import PdfBriefings
 from briefing.plugin.serving import poll_faster
@@ -157,7 +157,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _everything_wrong(self) -> PluginError:
         """The build's failure with all that ``briefing check`` finds: pages are checked
         against whatever facts are valid, so that their problems do not wait for a second run."""
-        return PluginError(_report(check(self.paths)))
+        return PluginError(_report([*check(self.paths), *self.problems]))  # docs/' own files
 
     @property
     def book(self) -> FactBook:
@@ -174,6 +174,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
+        self.problems.extend(published_code(config, files, self.docs))
         try:
             self.generated, self.styles, made, charts = self.reuse.made(
                 "files", lambda: self._made(config)

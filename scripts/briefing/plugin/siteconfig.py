@@ -18,6 +18,7 @@ from mkdocs.config.base import BaseConfigOption as Option
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.plugins import get_plugins
+from mkdocs.structure.files import get_files
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
@@ -25,7 +26,7 @@ from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 from briefing.model import FactBook
 from briefing.paths import Paths
 from briefing.pdf.briefings import problems as briefing_problems
-from briefing.plugin.config import BriefingConfig, configured_briefings
+from briefing.plugin.config import BriefingConfig, configured_briefings, published_code
 from briefing.plugin.plugin import BriefingPlugin
 from briefing.problems import Problem
 from briefing.render.urls import CHANGES_PAGE, FACTS_PAGE, SOURCES_INDEX, source_page
@@ -52,7 +53,10 @@ class Site:
         docs = self.paths.docs_dir
         printable = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
         generated = {FACTS_PAGE, CHANGES_PAGE, SOURCES_INDEX, *map(source_page, book.sources)}
-        return self.problems + self.page_problems({*printable, *generated}, printable)
+        found = self.page_problems({*printable, *generated}, printable)
+        if self.config is not None:
+            found += published_code(self.config, get_files(self.config), self.paths.rel(docs))
+        return self.problems + found
 
     def page_problems(self, pages: set[str], printable: list[str]) -> list[Problem]:
         """Nav entries naming no page, and briefings listing pages that cannot be printed."""
