@@ -14,7 +14,7 @@ from briefing.chartspec import ChartSpec
 from briefing.export import chart_data, data_files
 from briefing.model import Fact, FactBook, Source
 from briefing.problems import Problem
-from briefing.render.meta import open_graph
+from briefing.render.meta import escaped_meta, open_graph
 from briefing.render.search import fact_entries
 from briefing.render.text import esc, html_text, md_inline, striptags_escaped, visible
 from briefing.render.urls import SiteUrls
@@ -57,6 +57,16 @@ def test_title_element_gets_the_headings_text_escaped_once() -> None:
         f"<title>{ESCAPED} Bob&#39;s a &amp; b - S</title>"
         f"<nav aria-label='{ESCAPED} Bob&#39;s a &amp; b'>"
     )
+
+
+def test_front_matter_is_text_at_any_depth_keys_included() -> None:
+    """Material prints a list or mapping as its Python form: no quote or tag may stay raw."""
+    meta = {"subtitle": "<img>", "extra": {'"><b>': ["'x'", 3, None, {"k": "&"}]}, "n": 2}
+    assert escaped_meta(meta) == {
+        "subtitle": "&lt;img&gt;",
+        "extra": {"&quot;&gt;&lt;b&gt;": ["&#x27;x&#x27;", 3, None, {"k": "&amp;"}]},
+        "n": 2,
+    }
 
 
 def test_meta_tags_hold_the_titles_text_escaped_once() -> None:

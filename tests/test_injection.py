@@ -267,6 +267,55 @@ def test_front_matter_text_is_escaped_where_material_prints_it(
     assert html.count(title) == 2  # <title> and the header (the nav names it Home)
 
 
+NAV_FRONT_MATTER = """\
+---
+subtitle: "<img src=x onerror=alert(7)>"
+status: 'new" onmouseover="alert(1)" x="'
+description: 'd" onmouseover="alert(3)'
+---
+# Home
+
+{{ fact("market.production.2024") }} and {{ fact("parts.exports.2024") }}.
+"""
+
+
+def test_front_matter_material_shows_in_the_navigation_is_text(
+    project: Callable[..., Project],
+) -> None:
+    proj = project(index=NAV_FRONT_MATTER)
+    done = proj.mkdocs_build()
+    assert done.returncode == 0, done.stderr
+    html = proj.html("index.html")
+    assert (
+        re.findall(r"<small>[^<]*</small>", html)
+        == ["<small>&lt;img src=x onerror=alert(7)&gt;</small>"] * 2
+    )  # the navigation, as a drawer and as a sidebar
+    assert (
+        re.findall(r'<span class="md-status[^>]*>', html)
+        == [
+            '<span class="md-status md-status--new&quot; onmouseover=&quot;alert(1)&quot; '
+            'x=&quot;">'
+        ]
+        * 2
+    )
+    assert "<img src=x" not in html and 'onmouseover="' not in html
+
+
+def test_front_matter_material_cannot_show_fails_the_build_in_one_line(
+    project: Callable[..., Project],
+) -> None:
+    proj = project(index="---\ntitle: ['\"><i id=PWN>']\nicon: ../../etc/passwd\n---\n# Home\n")
+    done = proj.mkdocs_build()
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    said = [line for line in done.stderr.splitlines() if line.startswith("docs/index.md:")]
+    assert said[:2] == [
+        "docs/index.md:2: front matter 'title' is a list, and is printed as text; write it as text",
+        "docs/index.md:3: front matter 'icon: ../../etc/passwd' names no icon of the theme; "
+        "name one, such as material/home, or remove it",
+    ]
+
+
 def test_every_inline_script_and_style_of_the_real_site_is_its_own(real_site: Path) -> None:
     """The policy is complete: no page of the real site carries inline code it does not
     allow (the 404 page included), so nothing of its own is blocked."""

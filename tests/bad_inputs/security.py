@@ -5,7 +5,7 @@ and a chart with no facts."""
 from __future__ import annotations
 
 from bad_inputs.base import MARKET, case, page
-from conftest import FACTS, MKDOCS
+from conftest import CITES_ALL, FACTS, MKDOCS
 
 CHARTS = "facts/charts.yaml"
 ID_RULE = (
@@ -137,5 +137,20 @@ CASES = [
             "docs/js/other.js": "alert(1)\n",
         },
         published("a .js file", "docs/js/other.js"),
+    ),
+    case(
+        "front-matter-not-text-or-naming-no-file-of-the-theme",
+        {
+            "docs/index.md": "---\ntitle: ['\"><i id=PWN>']\nauthor: {a: '\"><i>'}\n"
+            "icon: ../../../../etc/passwd\ntemplate: nothere.html\nhide: [toc]\n---\n" + CITES_ALL,
+            "docs/other.md": "---\nicon: material/home\ntemplate: main.html\n---\n# Other\n",
+        },
+        "docs/index.md:2: front matter 'title' is a list, and is printed as text; write it as text",
+        "docs/index.md:3: front matter 'author' is a mapping, and is printed as text; "
+        "write it as text",
+        "docs/index.md:4: front matter 'icon: ../../../../etc/passwd' names no icon of the "
+        "theme; name one, such as material/home, or remove it",
+        "docs/index.md:5: front matter 'template: nothere.html' names no template of the "
+        "theme; name one, such as main.html, or remove it",
     ),
 ]

@@ -40,7 +40,13 @@ from briefing.render.compiled import CompiledTemplates
 from briefing.render.csp import ThemeCode, with_csp
 from briefing.render.fixups import fixed
 from briefing.render.generated import generated_pages, quote_styles
-from briefing.render.meta import escaped_meta, open_graph, style_element, with_head
+from briefing.render.meta import (
+    escaped_meta,
+    front_matter_problems,
+    open_graph,
+    style_element,
+    with_head,
+)
 from briefing.render.pages import PageRenderer
 from briefing.render.placeholders import (
     PageRender,
@@ -230,8 +236,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     ) -> str | None:
         if not self.config.enabled or page.file.src_uri in self.generated:
             return markdown
-        page.meta.update(escaped_meta(page.meta))
         path = f"{self.docs}/{page.file.src_uri}"
+        source = lambda: page.file.content_string  # noqa: E731 (read only for a problem's line)
+        self.problems.extend(front_matter_problems(page.meta, source, path, config.theme.dirs))
+        page.meta.update(escaped_meta(page.meta))
         result = self.reuse.made(
             f"page:{path}",
             lambda: self.renderer.render(markdown, path, page.file.src_uri),

@@ -19,6 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.plugins import get_plugins
 from mkdocs.structure.files import get_files
+from mkdocs.utils.meta import get_data
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
@@ -29,6 +30,7 @@ from briefing.pdf.briefings import problems as briefing_problems
 from briefing.plugin.config import BriefingConfig, configured_briefings, published_code
 from briefing.plugin.plugin import BriefingPlugin
 from briefing.problems import Problem
+from briefing.render.meta import front_matter_problems
 from briefing.render.urls import CHANGES_PAGE, FACTS_PAGE, SOURCES_INDEX, source_page
 from briefing.sitedir import refusal, site_inputs
 
@@ -56,7 +58,24 @@ class Site:
         found = self.page_problems({*printable, *generated}, printable)
         if self.config is not None:
             found += published_code(self.config, get_files(self.config), self.paths.rel(docs))
+            found += self.front_matter_problems(printable)
         return self.problems + found
+
+    def front_matter_problems(self, pages: list[str]) -> list[Problem]:
+        """Pages' front-matter values the theme cannot show or does not have, as the build
+        finds them."""
+        assert self.config is not None
+        found = []
+        for src_uri in pages:
+            try:
+                text = (self.paths.docs_dir / src_uri).read_text("utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue  # said where pages are read
+            path = self.paths.rel(self.paths.docs_dir / src_uri)
+            meta = get_data(text)[1]
+            lines = lambda: text  # noqa: B023, E731 (called before the loop moves on)
+            found += front_matter_problems(meta, lines, path, self.config.theme.dirs)
+        return found
 
     def page_problems(self, pages: set[str], printable: list[str]) -> list[Problem]:
         """Nav entries naming no page, and briefings listing pages that cannot be printed."""
