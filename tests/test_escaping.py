@@ -13,6 +13,7 @@ from jinja2 import Environment
 from briefing.chartspec import ChartSpec
 from briefing.export import chart_data, data_files
 from briefing.model import Fact, FactBook, Source
+from briefing.pdf.inert import inert
 from briefing.problems import Problem
 from briefing.render.meta import escaped_meta, open_graph
 from briefing.render.search import fact_entries
@@ -159,3 +160,17 @@ def test_search_entries_are_escaped_html_inside_json() -> None:
 def test_problems_printed_show_control_characters() -> None:
     problem = Problem("facts/a.yaml", 3, "fact 'x\x1b[2J\u202e': unknown")
     assert str(problem) == "facts/a.yaml:3: fact 'x⟨U+001B⟩[2J⟨U+202E⟩': unknown"
+
+
+def test_a_chapter_goes_to_weasyprint_without_its_own_style_or_code() -> None:
+    chapter = (
+        '<style>h1::after{content:"45%"}</style><h1 id="a" style="color:red" onClick="x()">'
+        'T &amp; &lt;b&gt;</h1><!-- c --><p>a<br>b<img src="i.png" alt=\'q"\'></p>'
+        '<link rel=stylesheet href=x.css><meta name=author content=x><base href="https://x/">'
+        '<svg viewBox="0 0 2 2"><style>*{fill:red}</style><path d="M0"/><title>t</title>'
+        '<text x="1">s</text></svg><script>alert(1)</script>end'
+    )
+    assert inert(chapter) == (
+        '<h1 id="a">T &amp; &lt;b&gt;</h1><p>a<br>b<img src="i.png" alt="q&quot;"></p>'
+        '<svg viewBox="0 0 2 2"><path d="M0"/><text x="1">s</text></svg>end'
+    )

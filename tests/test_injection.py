@@ -19,6 +19,7 @@ from pypdf import PdfReader
 
 from briefing.render.csp import inline_code, policy
 from conftest import VIEWPORT, Project
+from pdfread import read_pdf
 
 PAYLOAD = "x</title><script>alert(2)</script>"
 # Its second line holds control characters: NUL, ESC, a bidi override and isolate, C1 NEL.
@@ -361,3 +362,33 @@ INDEX_NAMING_FILES = (
     '<iframe src="evil.html"></iframe>\n\n<script src="evil.js"></script>\n\n'
     '<link rel="stylesheet" href="evil.css">\n\n<img src="evil.svg" alt="">\n'
 )
+
+
+# A chapter's own style: a figure printed after every heading, its source notes hidden, a
+# sentence hidden, a style sheet linked, metadata and a base URL for the PDF; and a handler.
+STYLED = (
+    "# Home\n\n"
+    '{{ fact("market.production.2024") }} and {{ fact("parts.exports.2024") }}.\n\n'
+    '<style>h1::after{content:" \\34 5\\25  of all cars"} .source-notes{display:none}</style>\n\n'
+    '<p style="display:none" onclick="alert(1)">Qualified as an estimate.</p>\n\n'
+    '<link rel="stylesheet" href="data:text/css,h2{display:none}">\n\n'
+    '<meta name="author" content="Someone else"><base href="https://example.com/">\n\n'
+    "## Outlook\n\nMore to come.\n"
+)
+
+
+def test_a_chapters_own_style_does_not_reach_the_pdf(project: Callable[..., Project]) -> None:
+    proj = project(pdf=True, index=STYLED)
+    done = proj.mkdocs_build()
+    assert done.returncode == 0, done.stderr
+    pdf = read_pdf(proj.root / "build" / "pdf" / "briefing.pdf")
+    chapter = next(body for body in pdf.bodies if "More to come" in body)
+    assert chapter == (
+        "Home As of 13 Jul 2025, the date of the newest source this page cites. "
+        "31.28 million vehicles 1 and about USD 150 billion 2 . Qualified as an estimate. "
+        "Outlook More to come. Notes “31.28 million and 31.44 million units” — Demo source , "
+        "Demo Press, 2025-07-13. → Sources “China's auto parts exports reached a total value "
+        "of about USD150 billion” — Demo source , Demo Press, 2025-07-13. → Sources 1. 2."
+    )
+    assert "of all cars" not in pdf.text
+    assert pdf.reader.metadata is not None and pdf.reader.metadata["/Author"] == "Demo"
