@@ -4,8 +4,8 @@ and a chart with no facts."""
 
 from __future__ import annotations
 
-from bad_inputs.base import MARKET, case, page
-from conftest import CITES_ALL, FACTS, MKDOCS
+from bad_inputs.base import MARKET, SOURCES, case, edit, market, page
+from conftest import CITES_ALL, FACTS, MKDOCS, UNITS, sources_yaml
 
 CHARTS = "facts/charts.yaml"
 ID_RULE = (
@@ -55,6 +55,10 @@ NAMING = (
 OWN_CODE = MKDOCS.format(pdf="false", options="").replace(
     "nav:", "extra_javascript: [js/own.js]\nextra_css: [./own.css]\nnav:"
 )
+
+
+UNITS_FILE = "facts/units.yaml"
+BREAK = "'{}' has a line break; write it on one line (it is shown as one, as a heading or a name)"
 
 
 def shown(*ids: str) -> dict[str, str | bytes | None]:
@@ -152,5 +156,26 @@ CASES = [
         "theme; name one, such as material/home, or remove it",
         "docs/index.md:5: front matter 'template: nothere.html' names no template of the "
         "theme; name one, such as main.html, or remove it",
+    ),
+    case(
+        "line-break-in-one-line-text",
+        {
+            SOURCES: edit("title: Demo source", 'title: "T1\\n\\n    INJ_CODE"', sources_yaml())
+            + '  author: "A\\nB"\n',
+            **market("  geo: China\n", '  geo: "China\\n# Heading"\n  tags: [ok, "a\\nb"]\n'),
+            "facts/units.yaml": UNITS.read_text("utf-8").replace(
+                "plural: vehicles}", 'plural: "vehicles\\n"}'
+            ),
+            CHARTS: chart("output").replace(
+                "x: label", 'x: label\n  labels: {market.production.2024: "P\\nQ"}'
+            ),
+            **shown("output"),
+        },
+        f"{UNITS_FILE}:5: unit 'vehicles': {BREAK.format('plural')}",
+        f"{SOURCES}:4: source 'demo': {BREAK.format('title')}",
+        f"{SOURCES}:8: source 'demo': {BREAK.format('author')}",
+        f"{MARKET}:7: fact 'market.production.2024': {BREAK.format('geo')}",
+        f"{MARKET}:8: fact 'market.production.2024': {BREAK.format('tags')}",
+        f"{CHARTS}:6: chart 'output': {BREAK.format('labels: market.production.2024')}",
     ),
 ]
