@@ -178,4 +178,10 @@ CASES = [
         f"{MARKET}:8: fact 'market.production.2024': {BREAK.format('tags')}",
         f"{CHARTS}:6: chart 'output': {BREAK.format('labels: market.production.2024')}",
     ),
+    case(
+        "docs-file-reported-with-the-pages-after-the-facts",
+        {**market("  geo: China\n", '  geo: "China\\n"\n'), "docs/evil.js": "alert(1)\n"},
+        f"{MARKET}:7: fact 'market.production.2024': {BREAK.format('geo')}",
+        published("a .js file", "docs/evil.js"),
+    ),
 ]

@@ -55,26 +55,24 @@ class Site:
         docs = self.paths.docs_dir
         printable = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
         generated = {FACTS_PAGE, CHANGES_PAGE, SOURCES_INDEX, *map(source_page, book.sources)}
-        found = self.page_problems({*printable, *generated}, printable)
-        if self.config is not None:
-            found += published_code(self.config, get_files(self.config), self.paths.rel(docs))
-            found += self.front_matter_problems(printable)
-        return self.problems + found
+        return self.problems + self.page_problems({*printable, *generated}, printable)
 
-    def front_matter_problems(self, pages: list[str]) -> list[Problem]:
-        """Pages' front-matter values the theme cannot show or does not have, as the build
-        finds them."""
-        assert self.config is not None
-        found = []
-        for src_uri in pages:
+    def docs_problems(self) -> list[Problem]:
+        """What the build finds in docs/ besides the pages' text: files a browser could run,
+        and front-matter values the theme cannot show or does not have."""
+        if self.config is None:
+            return []
+        docs = self.paths.docs_dir
+        found = published_code(self.config, get_files(self.config), self.paths.rel(docs))
+        for page in sorted(docs.rglob("*.md")):
             try:
-                text = (self.paths.docs_dir / src_uri).read_text("utf-8")
+                text = page.read_text("utf-8")
             except (OSError, UnicodeDecodeError):
                 continue  # said where pages are read
-            path = self.paths.rel(self.paths.docs_dir / src_uri)
-            meta = get_data(text)[1]
             lines = lambda: text  # noqa: B023, E731 (called before the loop moves on)
-            found += front_matter_problems(meta, lines, path, self.config.theme.dirs)
+            found += front_matter_problems(
+                get_data(text)[1], lines, self.paths.rel(page), self.config.theme.dirs
+            )
         return found
 
     def page_problems(self, pages: set[str], printable: list[str]) -> list[Problem]:
