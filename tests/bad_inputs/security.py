@@ -1,6 +1,8 @@
-"""Bad input that would reach the site as markup, a path or an empty figure: chart ids that
-are not plain words (one would write a folder or an element, one a path out of data/charts/)
-and a chart with no facts."""
+"""Bad input that would reach the site as markup, code, a path or an empty figure: chart ids
+that are not plain words (one would write a folder or an element, one a path out of
+data/charts/), a chart with no facts, files of docs/ a browser would run as the site's own,
+front matter Material cannot show as text or that names no file of the theme, and line breaks
+in text shown as one line."""
 
 from __future__ import annotations
 
