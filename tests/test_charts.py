@@ -230,3 +230,21 @@ def test_pdf_carries_the_charts_as_vectors(real_site: Path) -> None:
         images = [x for x in xobjects.values() if x.get_object().get("/Subtype") == "/Image"]
         assert images == [], f"chart drawn as an image on a page with {shown}"
     assert found == titles
+
+
+def test_unit_names_show_their_control_characters_in_the_chart(
+    project: Callable[..., Project],
+) -> None:
+    """The axis title is the unit's plural: shown as the facts' text shows it, ⟨U+202E⟩."""
+    proj = chart_project(project)
+    units = (proj.root / "facts" / "units.yaml").read_text("utf-8")
+    proj.write("facts/units.yaml", units.replace("plural: vehicles}", 'plural: "veh\\u202eicles"}'))
+    done = proj.mkdocs_build()
+    assert done.returncode == 0, done.stderr
+    html = proj.html("index.html")
+    assert "\u202e" not in html
+    svg = re.search(r'<div class="chart-svg".*?</svg>', figure(proj), re.DOTALL)
+    assert svg and re.findall(r'aria-label="Y-axis titled ([^"]*)"', svg.group(0)) == [
+        "'veh⟨U+202E⟩icles' for a linear scale with values from 0M to 35M"
+    ]
+    assert re.findall(r"<text[^>]*>(veh[^<]*)</text>", svg.group(0)) == ["veh⟨U+202E⟩icles"]

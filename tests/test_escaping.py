@@ -3,6 +3,8 @@ attributes, Markdown, <title>, <meta>, the search index's JSON, CSV cells."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from decimal import Decimal
 
@@ -11,8 +13,9 @@ from jinja2 import Environment
 from briefing.chartspec import ChartSpec
 from briefing.export import chart_data, data_files
 from briefing.model import Fact, FactBook, Source
+from briefing.pdf.inert import inert
 from briefing.problems import Problem
-from briefing.render.meta import open_graph
+from briefing.render.meta import escaped_meta, open_graph
 from briefing.render.search import fact_entries
 from briefing.render.text import esc, html_text, md_inline, striptags_escaped, visible
 from briefing.render.urls import SiteUrls
@@ -27,8 +30,11 @@ def test_html_text_and_attributes_escape_markup_and_both_quotes() -> None:
 
 
 def test_control_and_bidi_characters_are_shown_as_their_code_point() -> None:
-    text = "a\x00b\x1bc\u202ed\u2066e\u200ff\x85g\x7fh\ti\nj"
-    shown = "a⟨U+0000⟩b⟨U+001B⟩c⟨U+202E⟩d⟨U+2066⟩e⟨U+200F⟩f⟨U+0085⟩g⟨U+007F⟩h\ti\nj"
+    text = "a\x00b\x1bc\u202ed\u2066e\u200ff\x85g\x7fh\ti\nj\u2028k\u2029l\U000e0041m\U000e007fn"
+    shown = (
+        "a⟨U+0000⟩b⟨U+001B⟩c⟨U+202E⟩d⟨U+2066⟩e⟨U+200F⟩f⟨U+0085⟩g⟨U+007F⟩h\ti\nj"
+        "⟨U+2028⟩k⟨U+2029⟩l⟨U+E0041⟩m⟨U+E007F⟩n"
+    )
     assert visible(text) == shown
     assert esc(text) == shown
     assert esc("\u202e<b>") == "⟨U+202E⟩&lt;b&gt;"
@@ -52,6 +58,16 @@ def test_title_element_gets_the_headings_text_escaped_once() -> None:
         f"<title>{ESCAPED} Bob&#39;s a &amp; b - S</title>"
         f"<nav aria-label='{ESCAPED} Bob&#39;s a &amp; b'>"
     )
+
+
+def test_front_matter_is_text_at_any_depth_keys_included() -> None:
+    """Material prints a list or mapping as its Python form: no quote or tag may stay raw."""
+    meta = {"subtitle": "<img>", "extra": {'"><b>': ["'x'", 3, None, {"k": "&"}]}, "n": 2}
+    assert escaped_meta(meta) == {
+        "subtitle": "&lt;img&gt;",
+        "extra": {"&quot;&gt;&lt;b&gt;": ["&#x27;x&#x27;", 3, None, {"k": "&amp;"}]},
+        "n": 2,
+    }
 
 
 def test_meta_tags_hold_the_titles_text_escaped_once() -> None:
@@ -110,6 +126,14 @@ def test_csv_cells_start_no_formula_and_numbers_stay_numbers() -> None:
     assert (record["subject"], record["value"]) == ('=HYPERLINK("http://x","click")', "-3.2")
 
 
+def test_csv_pieces_after_a_semicolon_start_no_formula_either() -> None:
+    """A spreadsheet in a locale whose separator is ";" splits cells there, quotes or not."""
+    tagged = fact("a.b", Decimal(5), note="ok;=3+4;-x;;@y; =z", tags="plain,=1+2")
+    book = FactBook({tagged.id: tagged}, {"demo": SOURCE}, {"percent": PERCENT})
+    row = next(csv.DictReader(io.StringIO(data_files(book, "T")["data/facts.csv"])))
+    assert (row["note"], row["tags"]) == ("ok;'=3+4;'-x;;'@y; =z", "plain;'=1+2")
+
+
 def test_chart_csv_neutralises_labels_and_keeps_the_value() -> None:
     spec = ChartSpec(
         "fall", f"{PAYLOAD} chart", "alt", (HOSTILE,), labels=((HOSTILE.id, "-label"),)
@@ -136,3 +160,17 @@ def test_search_entries_are_escaped_html_inside_json() -> None:
 def test_problems_printed_show_control_characters() -> None:
     problem = Problem("facts/a.yaml", 3, "fact 'x\x1b[2J\u202e': unknown")
     assert str(problem) == "facts/a.yaml:3: fact 'x⟨U+001B⟩[2J⟨U+202E⟩': unknown"
+
+
+def test_a_chapter_goes_to_weasyprint_without_its_own_style_or_code() -> None:
+    chapter = (
+        '<style>h1::after{content:"45%"}</style><h1 id="a" style="color:red" onClick="x()">'
+        'T &amp; &lt;b&gt;</h1><!-- c --><p>a<br>b<img src="i.png" alt=\'q"\'></p>'
+        '<link rel=stylesheet href=x.css><meta name=author content=x><base href="https://x/">'
+        '<svg viewBox="0 0 2 2"><style>*{fill:red}</style><path d="M0"/><title>t</title>'
+        '<text x="1">s</text></svg><script>alert(1)</script>end'
+    )
+    assert inert(chapter) == (
+        '<h1 id="a">T &amp; &lt;b&gt;</h1><p>a<br>b<img src="i.png" alt="q&quot;"></p>'
+        '<svg viewBox="0 0 2 2"><path d="M0"/><text x="1">s</text></svg>end'
+    )

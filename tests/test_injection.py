@@ -19,6 +19,7 @@ from pypdf import PdfReader
 
 from briefing.render.csp import inline_code, policy
 from conftest import VIEWPORT, Project
+from pdfread import read_pdf
 
 PAYLOAD = "x</title><script>alert(2)</script>"
 # Its second line holds control characters: NUL, ESC, a bidi override and isolate, C1 NEL.
@@ -267,6 +268,55 @@ def test_front_matter_text_is_escaped_where_material_prints_it(
     assert html.count(title) == 2  # <title> and the header (the nav names it Home)
 
 
+NAV_FRONT_MATTER = """\
+---
+subtitle: "<img src=x onerror=alert(7)>"
+status: 'new" onmouseover="alert(1)" x="'
+description: 'd" onmouseover="alert(3)'
+---
+# Home
+
+{{ fact("market.production.2024") }} and {{ fact("parts.exports.2024") }}.
+"""
+
+
+def test_front_matter_material_shows_in_the_navigation_is_text(
+    project: Callable[..., Project],
+) -> None:
+    proj = project(index=NAV_FRONT_MATTER)
+    done = proj.mkdocs_build()
+    assert done.returncode == 0, done.stderr
+    html = proj.html("index.html")
+    assert (
+        re.findall(r"<small>[^<]*</small>", html)
+        == ["<small>&lt;img src=x onerror=alert(7)&gt;</small>"] * 2
+    )  # the navigation, as a drawer and as a sidebar
+    assert (
+        re.findall(r'<span class="md-status[^>]*>', html)
+        == [
+            '<span class="md-status md-status--new&quot; onmouseover=&quot;alert(1)&quot; '
+            'x=&quot;">'
+        ]
+        * 2
+    )
+    assert "<img src=x" not in html and 'onmouseover="' not in html
+
+
+def test_front_matter_material_cannot_show_fails_the_build_in_one_line(
+    project: Callable[..., Project],
+) -> None:
+    proj = project(index="---\ntitle: ['\"><i id=PWN>']\nicon: ../../etc/passwd\n---\n# Home\n")
+    done = proj.mkdocs_build()
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    said = [line for line in done.stderr.splitlines() if line.startswith("docs/index.md:")]
+    assert said[:2] == [
+        "docs/index.md:2: front matter 'title' is a list, and is printed as text; write it as text",
+        "docs/index.md:3: front matter 'icon: ../../etc/passwd' names no icon of the theme; "
+        "name one, such as material/home, or remove it",
+    ]
+
+
 def test_every_inline_script_and_style_of_the_real_site_is_its_own(real_site: Path) -> None:
     """The policy is complete: no page of the real site carries inline code it does not
     allow (the 404 page included), so nothing of its own is blocked."""
@@ -287,3 +337,58 @@ def _allows(csp: str, scripts: list[str], styles: list[str]) -> bool:
         rule.split(" ", 1)[0]: set(rule.split()[1:]) for rule in policy(scripts, styles).split("; ")
     }
     return needed["script-src"] <= rules["script-src"] and needed["style-src"] <= rules["style-src"]
+
+
+def test_a_build_refuses_files_of_docs_a_browser_would_run(
+    project: Callable[..., Project],
+) -> None:
+    """An HTML page, an SVG, a script or a style sheet in docs/ would be the site's own code
+    ('self' in the policy), opened directly, framed, redirected to or loaded by a chapter: the
+    build fails, naming each, as `briefing check` does (tests/bad_inputs/security.py)."""
+    proj = project(index=INDEX_NAMING_FILES)
+    for name in ("evil.html", "evil.svg", "evil.js", "evil.css"):
+        proj.write(f"docs/{name}", "<script>alert(1)</script>\n")
+    done = proj.mkdocs_build()
+    assert done.returncode == 1
+    refused = [line.split(": ", 1)[0] for line in done.stderr.splitlines() if "in docs/ is" in line]
+    assert refused == [f"docs/evil.{kind}:1" for kind in ("css", "html", "js", "svg")]
+    assert "Traceback" not in done.stderr
+    assert not (proj.root / "build").exists()
+
+
+INDEX_NAMING_FILES = (
+    "# Home\n\n"
+    '{{ fact("market.production.2024") }} and {{ fact("parts.exports.2024") }}.\n\n'
+    '<iframe src="evil.html"></iframe>\n\n<script src="evil.js"></script>\n\n'
+    '<link rel="stylesheet" href="evil.css">\n\n<img src="evil.svg" alt="">\n'
+)
+
+
+# A chapter's own style: a figure printed after every heading, its source notes hidden, a
+# sentence hidden, a style sheet linked, metadata and a base URL for the PDF; and a handler.
+STYLED = (
+    "# Home\n\n"
+    '{{ fact("market.production.2024") }} and {{ fact("parts.exports.2024") }}.\n\n'
+    '<style>h1::after{content:" \\34 5\\25  of all cars"} .source-notes{display:none}</style>\n\n'
+    '<p style="display:none" onclick="alert(1)">Qualified as an estimate.</p>\n\n'
+    '<link rel="stylesheet" href="data:text/css,h2{display:none}">\n\n'
+    '<meta name="author" content="Someone else"><base href="https://example.com/">\n\n'
+    "## Outlook\n\nMore to come.\n"
+)
+
+
+def test_a_chapters_own_style_does_not_reach_the_pdf(project: Callable[..., Project]) -> None:
+    proj = project(pdf=True, index=STYLED)
+    done = proj.mkdocs_build()
+    assert done.returncode == 0, done.stderr
+    pdf = read_pdf(proj.root / "build" / "pdf" / "briefing.pdf")
+    chapter = next(body for body in pdf.bodies if "More to come" in body)
+    assert chapter == (
+        "Home As of 13 Jul 2025, the date of the newest source this page cites. "
+        "31.28 million vehicles 1 and about USD 150 billion 2 . Qualified as an estimate. "
+        "Outlook More to come. Notes “31.28 million and 31.44 million units” — Demo source , "
+        "Demo Press, 2025-07-13. → Sources “China's auto parts exports reached a total value "
+        "of about USD150 billion” — Demo source , Demo Press, 2025-07-13. → Sources 1. 2."
+    )
+    assert "of all cars" not in pdf.text
+    assert pdf.reader.metadata is not None and pdf.reader.metadata["/Author"] == "Demo"

@@ -30,7 +30,7 @@ SELECT_FIELDS = tuple(
 )
 CHART_FIELDS = (
     Field("title", "text"),
-    Field("alt", "text", description="what the chart shows, in words"),
+    Field("alt", "text", description="what the chart shows, in words", lines=True),
     Field("facts", "text_list", required=False, description="fact ids, in the order shown"),
     Field("select", "mapping", required=False, description="facts chosen by tag, unit, source…"),
     Field("mark", "text", required=False, choices=MARKS),

@@ -18,11 +18,16 @@ from briefing.render.urls import SiteUrls
 BACKGROUND = "background"
 
 
-def check(paths: Paths, config: Callable[[FactBook], list[Problem]] | None = None) -> list[Problem]:
+def check(
+    paths: Paths,
+    config: Callable[[FactBook], list[Problem]] | None = None,
+    docs: Callable[[], list[Problem]] | None = None,
+) -> list[Problem]:
     """Every problem in facts, sources, charts, releases and pages, without building HTML,
     root causes first: the ``config`` that names the folders and pages (given the facts, which
-    generate pages), then what ``load`` finds. Pages are checked against whatever facts and
-    charts are valid, and say nothing of those whose own problems are reported."""
+    generate pages), then what ``load`` finds, then the pages' with what the config finds in
+    ``docs``. Pages are checked against whatever facts and charts are valid, and say nothing
+    of those whose own problems are reported."""
     book, found = load(paths)
     problems = sorted(set(config(book))) if config else []
     problems.extend(found)
@@ -31,7 +36,7 @@ def check(paths: Paths, config: Callable[[FactBook], list[Problem]] | None = Non
     except BriefingError as err:
         problems.extend(err.problems)
     renderer = PageRenderer(book, SiteUrls())
-    on_pages: list[Problem] = []
+    on_pages: list[Problem] = docs() if docs else []
     cited: set[str] = set()
     shown: set[str] = set()
     for page in sorted(paths.docs_dir.rglob("*.md")):

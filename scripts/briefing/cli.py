@@ -47,7 +47,7 @@ def check_project(root: Path) -> list[Problem]:
     site = read_site(root)
     if site.blocking:
         return sorted(site.problems)
-    return check(site.paths, site.problems_with)
+    return check(site.paths, site.problems_with, site.docs_problems)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -93,8 +94,17 @@ def _cell(text: str) -> str:
     """A text cell a spreadsheet shows as text: one that would start a formula gets a leading
     apostrophe, which spreadsheets hide and read as "this is text" (the guidance of OWASP's
     CSV Injection page). defusedcsv does the same but also rewrites every "|" in such a cell
-    and knows nothing of numeric columns, so a negative value would become text."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    and knows nothing of numeric columns, so a negative value would become text.
+
+    A spreadsheet set to a locale whose list separator is ";" (German, French…) splits each
+    line at ";", quotes or not: every piece after a ";" starts a cell of its own there, so it
+    gets the apostrophe too (tags are joined by ";"; so may a note be written). In a comma
+    locale such a piece shows its apostrophe, a lesser harm than a formula in the other."""
+    return _PIECE_START.sub(r"\1'", text)
+
+
+# The start of a cell, or of a piece after ";", when it would start a formula.
+_PIECE_START = re.compile(f"(^|;)(?=[{re.escape(''.join(FORMULA_STARTS))}])")
 
 
 def _json(payload: dict[str, Any]) -> str:

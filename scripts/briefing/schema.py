@@ -28,6 +28,7 @@ class Field:
     required: bool = True
     choices: tuple[str, ...] = ()
     description: str = ""
+    lines: bool = False  # text that may span lines (a sentence, a note); the rest is shown as one
 
 
 FACT_FIELDS = (
@@ -43,16 +44,27 @@ FACT_FIELDS = (
     Field("kind", "text", choices=KINDS),
     Field("geo", "text", description="country or region the number is about"),
     Field("source", "text", required=False, description="a source id from facts/sources.yaml"),
-    Field("quote", "text", required=False, description="verbatim sentence the number is in"),
+    Field(
+        "quote",
+        "text",
+        required=False,
+        description="verbatim sentence the number is in",
+        lines=True,
+    ),
     Field(
         "context",
         "text",
         required=False,
         description="the words just before the quote, for a quote the source has more than once",
+        lines=True,
     ),
     Field("qualifier", "text", required=False, choices=QUALIFIERS),
     Field(
-        "note", "text", required=False, description="editor's note, e.g. how a period was resolved"
+        "note",
+        "text",
+        required=False,
+        description="editor's note, e.g. how a period was resolved",
+        lines=True,
     ),
     Field("tags", "text_list", required=False),
     Field(
@@ -76,7 +88,7 @@ SOURCE_FIELDS = (
     Field("language", "text"),
     Field("author", "text", required=False),
     Field("url", "text", required=False),
-    Field("date_note", "text", required=False, description="evidence for the date"),
+    Field("date_note", "text", required=False, description="evidence for the date", lines=True),
 )
 UNIT_FIELDS = (
     Field("style", "text", choices=STYLES),
@@ -97,7 +109,7 @@ def type_error(field: Field, value: Any) -> str | None:
                 return f"'{key}' is empty; write the {key}"
             if field.choices and value not in field.choices:
                 return f"'{key}' is '{value}'; use one of: {', '.join(field.choices)}"
-            return None
+            return None if field.lines else _line_break_error(key, value)
         if value is None:
             return None if not field.required else f"'{key}' is empty; write the {key}"
         if isinstance(value, bool | int | float | dt.date):
@@ -136,10 +148,22 @@ def type_error(field: Field, value: Any) -> str | None:
         for name, text in value.items():
             if not isinstance(text, str):
                 return f"'{key}': '{name}' must be text, not {_yaml_type(text)}; put it in quotes"
-        return None
+        return next(
+            filter(None, (_line_break_error(f"{key}: {n}", t) for n, t in value.items())), None
+        )
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         return f"'{key}' must be a list of text, such as [exports, nev]"
-    return None
+    return next(filter(None, (_line_break_error(key, item) for item in value)), None)
+
+
+def _line_break_error(key: str, text: str) -> str | None:
+    """Text shown as one line (a heading, a name, a label, a cell) may not hold a line break:
+    in a Markdown heading or table cell it would end the element and the rest become text,
+    paragraphs or a code block of the page. Refused rather than joined, so that what a reader
+    sees is what the editor wrote (a folded ``>`` block ends with one: ``>-`` does not)."""
+    if "\n" not in text:
+        return None
+    return f"'{key}' has a line break; write it on one line (it is shown as one, as a heading or a name)"
 
 
 def _is_number(value: Any) -> bool:

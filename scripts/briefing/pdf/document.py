@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from briefing.model import FactBook, Source
 from briefing.pdf.briefings import PAPERS, Briefing, long_date
+from briefing.pdf.inert import inert
 from briefing.pdf.printable import flattened, site_only_removed
 from briefing.render.text import visible
 from briefing.render.urls import SiteUrls, source_page
@@ -96,7 +97,8 @@ class Targets:
 
 
 def print_chapter(index: int, chapter: Chapter, targets: Targets) -> str:
-    """The chapter's HTML made self-contained inside one document."""
+    """The chapter's HTML made self-contained inside one document, and inert: no code or
+    style of its own (see inert.py)."""
     prefix = f"c{index}-"
     html = _CITE.sub(
         lambda m: f'<a href="#{prefix}note-{m.group(1)}" data-note="{m.group(1)}"',
@@ -114,7 +116,7 @@ def print_chapter(index: int, chapter: Chapter, targets: Targets) -> str:
 
     html = _A_HREF.sub(relink, html)
     html = _IMG_SRC.sub(lambda m: f'{m.group(1)}{_resolve(chapter.url, m.group(2))}"', html)
-    return flattened(_NOTES_HEADING.sub(r"\1Notes\2", html))
+    return inert(flattened(_NOTES_HEADING.sub(r"\1Notes\2", html)))
 
 
 def cited_sources(chapters: Iterable[Chapter], book: FactBook) -> list[Source]:

@@ -12,12 +12,11 @@ from __future__ import annotations
 import base64
 import re
 
-# Site-only markup, never shown in print. A card holds no <small> (see PageRenderer.fact_card),
-# chart specs escape "<" and the chart's data links hold no <span>: each ends at its first
-# closing tag.
+# Site-only markup, never shown in print (scripts go with the chapter's own code, see inert.py).
+# A card holds no <small> (see PageRenderer.fact_card) and the chart's data links hold no
+# <span>: each ends at its first closing tag.
 _SITE_ONLY = re.compile(
     r'<small class="fact-card"[^>]*>.*?</small>'
-    r"|<script\b[^>]*>.*?</script>"
     r'|<span class="chart-data"[^>]*>.*?</span>'
     r'|<a class="headerlink"[^>]*>.*?</a>',
     re.DOTALL,

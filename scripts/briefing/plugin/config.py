@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import posixpath
+from collections.abc import Iterable
+
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
 
+from briefing.docfiles import code_files
 from briefing.pdf.briefings import LAYOUTS, PAPERS, Briefing
+from briefing.problems import Problem
 
 
 class BriefingOptions(Config):
@@ -53,3 +59,17 @@ def configured_briefings(options: BriefingConfig, config: MkDocsConfig) -> list[
         )
         for b in options.briefings
     ]
+
+
+def published_code(config: MkDocsConfig, files: Iterable[File], docs: str) -> list[Problem]:
+    """The files MkDocs would copy from docs_dir (``docs`` in messages) that a browser could
+    run as code or style, but the site's own scripts and styles, listed in mkdocs.yml."""
+    own = {posixpath.normpath(str(s)) for s in (*config.extra_javascript, *config.extra_css)}
+    copied = [
+        file.src_uri
+        for file in files
+        if file.src_dir == config.docs_dir
+        and not file.is_documentation_page()
+        and not file.inclusion.is_excluded()
+    ]
+    return code_files(copied, own, docs)

@@ -28,7 +28,7 @@ from briefing.loader import load_factbook
 from briefing.model import FactBook
 from briefing.paths import Paths, machine_cache
 from briefing.pdf.document import Chapter
-from briefing.plugin.config import BriefingConfig, configured_briefings
+from briefing.plugin.config import BriefingConfig, configured_briefings, published_code
 from briefing.plugin.linked import stored
 from briefing.plugin.pdfs import PdfBriefings
 from briefing.plugin.serving import poll_faster
@@ -40,7 +40,13 @@ from briefing.render.compiled import CompiledTemplates
 from briefing.render.csp import ThemeCode, with_csp
 from briefing.render.fixups import fixed
 from briefing.render.generated import generated_pages, quote_styles
-from briefing.render.meta import escaped_meta, open_graph, style_element, with_head
+from briefing.render.meta import (
+    escaped_meta,
+    front_matter_problems,
+    open_graph,
+    style_element,
+    with_head,
+)
 from briefing.render.pages import PageRenderer
 from briefing.render.placeholders import (
     PageRender,
@@ -157,7 +163,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _everything_wrong(self) -> PluginError:
         """The build's failure with all that ``briefing check`` finds: pages are checked
         against whatever facts are valid, so that their problems do not wait for a second run."""
-        return PluginError(_report(check(self.paths)))
+        return PluginError(_report([*check(self.paths), *self.problems]))  # docs/' own files
 
     @property
     def book(self) -> FactBook:
@@ -174,6 +180,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
+        self.problems.extend(published_code(config, files, self.docs))
         try:
             self.generated, self.styles, made, charts = self.reuse.made(
                 "files", lambda: self._made(config)
@@ -229,8 +236,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     ) -> str | None:
         if not self.config.enabled or page.file.src_uri in self.generated:
             return markdown
-        page.meta.update(escaped_meta(page.meta))
         path = f"{self.docs}/{page.file.src_uri}"
+        source = lambda: page.file.content_string  # noqa: E731 (read only for a problem's line)
+        self.problems.extend(front_matter_problems(page.meta, source, path, config.theme.dirs))
+        page.meta.update(escaped_meta(page.meta))
         result = self.reuse.made(
             f"page:{path}",
             lambda: self.renderer.render(markdown, path, page.file.src_uri),

@@ -18,6 +18,8 @@ from mkdocs.config.base import BaseConfigOption as Option
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.plugins import get_plugins
+from mkdocs.structure.files import get_files
+from mkdocs.utils.meta import get_data
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
@@ -25,9 +27,10 @@ from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 from briefing.model import FactBook
 from briefing.paths import Paths
 from briefing.pdf.briefings import problems as briefing_problems
-from briefing.plugin.config import BriefingConfig, configured_briefings
+from briefing.plugin.config import BriefingConfig, configured_briefings, published_code
 from briefing.plugin.plugin import BriefingPlugin
 from briefing.problems import Problem
+from briefing.render.meta import front_matter_problems
 from briefing.render.urls import CHANGES_PAGE, FACTS_PAGE, SOURCES_INDEX, source_page
 from briefing.sitedir import refusal, site_inputs
 
@@ -53,6 +56,24 @@ class Site:
         printable = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
         generated = {FACTS_PAGE, CHANGES_PAGE, SOURCES_INDEX, *map(source_page, book.sources)}
         return self.problems + self.page_problems({*printable, *generated}, printable)
+
+    def docs_problems(self) -> list[Problem]:
+        """What the build finds in docs/ besides the pages' text: files a browser could run,
+        and front-matter values the theme cannot show or does not have."""
+        if self.config is None:
+            return []
+        docs = self.paths.docs_dir
+        found = published_code(self.config, get_files(self.config), self.paths.rel(docs))
+        for page in sorted(docs.rglob("*.md")):
+            try:
+                text = page.read_text("utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue  # said where pages are read
+            lines = lambda: text  # noqa: B023, E731 (called before the loop moves on)
+            found += front_matter_problems(
+                get_data(text)[1], lines, self.paths.rel(page), self.config.theme.dirs
+            )
+        return found
 
     def page_problems(self, pages: set[str], printable: list[str]) -> list[Problem]:
         """Nav entries naming no page, and briefings listing pages that cannot be printed."""

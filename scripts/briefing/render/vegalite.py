@@ -122,5 +122,6 @@ def _value_title(spec: ChartSpec) -> str:
 
 
 def unit_title(unit: Unit) -> str:
-    """An axis title for values in ``unit``: "vehicles", "percent", "USD"."""
-    return unit.plural or unit.symbol or unit.id.replace("_", " ")
+    """An axis title for values in ``unit``: "vehicles", "percent", "USD", its control
+    characters shown as in the facts' text (an axis title is the chart's text and its label)."""
+    return visible(unit.plural or unit.symbol or unit.id.replace("_", " "))
