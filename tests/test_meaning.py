@@ -187,3 +187,22 @@ def test_add_guesses_the_unit_from_the_word_after_the_number_in_the_source(
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "  value: 4910000\n  unit: vehicles\n" in done.stdout
+
+
+def test_add_gives_a_year_the_unit_year_so_that_check_accepts_it(
+    project: ProjectFactory,
+) -> None:
+    """ "in 2023" states a year, which no count verifies: the guessed unit must be 'year'."""
+    proj = project()
+    text = SEED_TEXT + "Exports reached 4.91 million vehicles in 2023.\n"
+    proj.write("seeds/seed.txt", text)
+    proj.write("facts/sources.yaml", sources_yaml(text=text))
+    done = proj.briefing(
+        "add", "--source", "demo", "--quote", "vehicles in 2023",
+        "--id", "exports.year.2023", "--subject", "Exports",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "  value: 2023\n  unit: year\n" in done.stdout
+    assert done.stdout.endswith(
+        "added to facts/demo.yaml: review unit, period, kind and geo, then cite it\n"
+    )

@@ -223,7 +223,7 @@ def test_dates_are_one_token_and_ranges_stay_on_one_line() -> None:
         ("2024", "number", None),
     ]
     assert values("in 2025-2026 and 2027-2028") == [
-        ("2025", "number", "2026"),
+        ("2025", "year", "2026"),
         ("2027", "number", "2028"),
     ]
 
@@ -258,7 +258,7 @@ def test_a_minus_before_a_number_is_its_sign(text: str, value: str) -> None:
 
 def test_a_dash_between_numbers_is_a_range_not_a_sign() -> None:
     assert values("3 -5 percent") == [("3", "percent", "5")]
-    assert values("in 2025-2026") == [("2025", "number", "2026")]
+    assert values("in 2025-2026") == [("2025", "year", "2026")]
     assert values("-5 to -3 percent") == [("-5", "percent", "-3")]
     assert values("rose 3 percent, - 5 said") == [("3", "percent", None), ("5", "number", None)]
 
@@ -393,3 +393,33 @@ def test_invisible_characters_are_those_of_their_unicode_categories() -> None:
 def test_negative_values_as_written_read_back_as_themselves(value: object) -> None:
     unit = Unit("percent", "percent")
     assert matches(value, parse_numbers(format_value(value, unit)), "percent")
+
+
+def test_a_year_states_a_year_not_a_count() -> None:
+    for text in ("in 2024", "since 2024", "March 2024", "H1 2024", "2024年"):
+        found = parse_numbers(text)
+        assert matches(2024, found, "year"), text
+        assert not matches(2024, found, "count"), text
+    assert matches(2024, parse_numbers("sold 2024 cars"), "count")
+    assert matches(1900, parse_numbers("in 1900 cars"), "year")
+
+
+def test_other_scales_and_conventions() -> None:
+    assert values("15 lakh, 2 crores, 150 mln, 3 bln, 5 Mio, 2 Mrd") == [
+        ("1500000", "number", None),
+        ("20000000", "number", None),
+        ("150000000", "number", None),
+        ("3000000000", "number", None),
+        ("5000000", "number", None),
+        ("2000000000", "number", None),
+    ]
+    assert values("销量４９１万辆，4.91百万辆，1千辆，2千万辆，3万亿元，150亿美元") == [
+        ("4910000", "number", None),
+        ("4910000", "number", None),
+        ("1000", "number", None),
+        ("20000000", "number", None),
+        ("3000000000000", "currency", None),
+        ("15000000000", "currency", None),
+    ]
+    assert [q.currency for q in parse_numbers("3万亿元，150亿美元")] == ["CNY", "USD"]
+    assert values("4,91 million, 1.234.567 and 1,5 cars") == []

@@ -43,6 +43,8 @@ def guess_unit(text: str, q: Quantity) -> str:
         return "times"
     if q.kind == "ordinal":
         return "rank"
+    if q.kind == "year":
+        return "year"
     after = text[q.end : q.end + 20].lower()
     for stem, unit in _NOUNS.items():
         if after.lstrip().startswith(stem):

@@ -273,6 +273,8 @@ def _provenance(
 
 def _plain(q: numbers.Quantity) -> str:
     text = numbers.digits(q.value)
+    if q.kind == "year":
+        return f"the year {text}" + (f" to {numbers.digits(q.high)}" if q.high else "")
     if q.high is not None:
         text = f"[{text}, {numbers.digits(q.high)}]"
     return text + ("%" if q.kind == "percent" else "")

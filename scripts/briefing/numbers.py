@@ -40,9 +40,24 @@ SCALES = {
     "k": Decimal(10) ** 3,  # "20k", "4.9m", and "4.9 M", "3 B": a spaced "5 m" stays metres
     "m": Decimal(10) ** 6,
     "b": Decimal(10) ** 9,
+    "mio": Decimal(10) ** 6,
+    "mrd": Decimal(10) ** 9,
+    "mln": Decimal(10) ** 6,  # and the scales of other languages and regions, read, so that
+    "bln": Decimal(10) ** 9,  # "15 lakh" or "491万" never verifies 15 or 491
+    "tn": Decimal(10) ** 12,
+    "lakh": Decimal(10) ** 5,
+    "lakhs": Decimal(10) ** 5,
+    "crore": Decimal(10) ** 7,
+    "crores": Decimal(10) ** 7,
+    "千": Decimal(10) ** 3,
+    "万": Decimal(10) ** 4,
+    "百万": Decimal(10) ** 6,
+    "千万": Decimal(10) ** 7,
+    "亿": Decimal(10) ** 8,
+    "万亿": Decimal(10) ** 12,
 }
 CURRENCIES = {"USD": "USD", "US$": "USD", "$": "USD", "CNY": "CNY", "RMB": "CNY", "EUR": "EUR"}
-CURRENCIES.update({"€": "EUR", "¥": "CNY", "yuan": "CNY"})
+CURRENCIES.update({"€": "EUR", "¥": "CNY", "yuan": "CNY", "元": "CNY", "美元": "USD"})
 # Every dash a typesetter uses for minus; before a digit, after no word, each one is a sign.
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 
@@ -75,17 +90,18 @@ _PARTS = "|".join(rf"{p}s|{p}(?=\s+of\b)" for p in PARTS)
 _ORD = "|".join(ORDINALS)
 _NUMBER = re.compile(
     rf"""
-    (?<![\w.,])
+    (?<![.,])(?<![^\W\u3400-\u9fff])  # not inside a word, but "销量491万辆" holds 491万
     (?P<sign>(?:minus|negative)\s+|[{DASHES}](?=(?:{_CUR})?\s?\d))?
     (?:(?P<cur>{_CUR})\s?)?
     (?:(?P<date>\d{{4}}-\d\d-\d\d)\b|(?P<frac>\d+/\d+)(?![\d/])|(?P<nth>\d+(?:st|nd|rd|th))\b
-       |(?P<digits>{_DIGITS})(?![\d/])
+       |(?P<digits>{_DIGITS})(?![\d/]|[.,]\d)  # "4,91" and "1.234.567" are no numbers we read
        |(?P<part>(?:an?|{_UNITS})[ \t-](?:{_PARTS}))\b|(?P<word>{_PHRASE})
        |(?<!first\ )(?<!second\ )(?P<half>half)\b|(?P<ord>{_ORD})\b)
-    (?:\s?(?:-\s?)?(?P<scale>(?:hundred|thousand|million|billion|trillion|mn|bn|(?-i:[KMB]))\b
+    (?:\s?(?:-\s?)?(?P<scale>(?:(?:hundred|thousand|million|billion|trillion|mn|bn|mln|bln|tn|mio|mrd
+                                 |lakhs?|crores?|(?-i:[KMB]))\b|万亿|百万|千万|[千万亿])
                            (?:[ \t]+(?:thousand|million|billion)\b)*)
        |(?P<abbr>(?-i:[km]))\b)?
-    (?:\s?(?:-\s?)?(?P<suffix>%|percent\b|per\ cent\b|times\b|-fold\b|fold\b|yuan\b))?
+    (?:\s?(?:-\s?)?(?P<suffix>%|percent\b|per\ cent\b|times\b|-fold\b|fold\b|yuan\b|美?元))?
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -94,6 +110,15 @@ _BETWEEN = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
 _RANGE_GAP = re.compile(r"[ \t]*(?:-[ \t]*)?(?:to|-|–|—)[ \t]*\Z", re.IGNORECASE)
 _AND_GAP = re.compile(r"[ \t]+and[ \t]+\Z", re.IGNORECASE)
 _TOKEN = re.compile(r"[a-z]+", re.IGNORECASE)
+# Digits a source holds but states no number with: a web address, a footnote mark ("cars[3]")
+_INERT = re.compile(r"\b(?:https?://|www\.)\S+|(?<=[^\W\d])\[\d+\]")
+# A year, not a count: "in 2024", "since 2019", "March 2024", "H1 2024", "2024年"
+_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+_YEAR_BEFORE = re.compile(
+    rf"\b(?:in|since|during|until|till|before|after|by|of\ early|of\ late|mid|fy|q[1-4]|h[12]"
+    rf"|(?:{_MONTHS})[a-z]*\.?)[ \t-]*\Z",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -101,7 +126,7 @@ class Quantity:
     """A number found in text: its full magnitude and what kind of number it is."""
 
     value: Decimal
-    kind: str  # number · percent · currency · multiplier · ordinal · date
+    kind: str  # number · percent · currency · multiplier · ordinal · date · year
     text: str
     start: int
     end: int
@@ -117,6 +142,7 @@ class Quantity:
 
 SUFFIXES = {"%": "percent", "percent": "percent", "per cent": "percent", "times": "multiplier"}
 SUFFIXES.update({"-fold": "multiplier", "fold": "multiplier", "yuan": "currency"})
+SUFFIXES.update({"元": "currency", "美元": "currency"})
 
 
 def _one(match: re.Match[str]) -> Quantity | None:
@@ -167,16 +193,30 @@ def _one(match: re.Match[str]) -> Quantity | None:
         base = Decimal(ORDINALS[g["ord"].lower()])
     else:
         return None
-    currency = CURRENCIES.get(g["cur"] or "") or ("CNY" if suffix == "yuan" else None)
+    currency = CURRENCIES.get(g["cur"] or "") or CURRENCIES.get(suffix)
     if g["ord"] or g["nth"]:
         kind = "ordinal"
     elif g["half"] or g["frac"] or g["part"]:
         kind = "percent"
     else:
         kind = SUFFIXES.get(suffix) or ("currency" if currency else "number")
+    if kind == "number" and _is_year(match, scaled):
+        kind = "year"
     sign = g["sign"] or ""
     value = -base * scale if sign else base * scale
     return Quantity(value, kind, match.group(0), start, end, None, currency, step, sign)
+
+
+def _is_year(match: re.Match[str], scaled: str | None) -> bool:
+    """Whether plain digits name a year by the words around them ("in 2024", "2024年"), so
+    the year of a sentence never verifies a count of 2024."""
+    said = match.group("digits")
+    if scaled or match.group("sign") or not said or not re.fullmatch(r"1[89]\d\d|2[01]\d\d", said):
+        return False
+    start = match.start()
+    return match.string.startswith("年", match.end()) or (
+        _YEAR_BEFORE.search(match.string, max(0, start - 16), start) is not None
+    )
 
 
 def _words(phrase: str) -> tuple[Decimal, Decimal] | None:
@@ -227,7 +267,10 @@ def parse_numbers(text: str) -> list[Quantity]:
 
 
 def _parse(text: str) -> list[Quantity]:
-    singles = [q for q in map(_one, _NUMBER.finditer(text)) if q is not None]
+    inert = [m.span() for m in _INERT.finditer(text)]
+    singles = [
+        q for q in map(_one, _NUMBER.finditer(text)) if q is not None and not _inside(inert, q)
+    ]
     found: list[Quantity] = []
     joined: set[int] = set()
     for left, written in itertools.pairwise(singles):
@@ -250,6 +293,12 @@ def _parse(text: str) -> list[Quantity]:
     return sorted(found, key=lambda q: (q.start, q.end))
 
 
+def _inside(spans: list[tuple[int, int]], q: Quantity) -> bool:
+    """Whether a number starts inside one of the (ordered, disjoint) spans."""
+    at = bisect.bisect_right(spans, q.start, key=lambda span: span[0]) - 1
+    return at >= 0 and q.start < spans[at][1]
+
+
 def _ends(word: re.Pattern[str], text: str, at: int) -> bool:
     """Whether the text just before ``at`` ends with ``word`` (a window, not the whole text
     before, so pairing every number of a long source stays linear)."""
@@ -269,7 +318,9 @@ def _range(left: Quantity, right: Quantity, text: str) -> Quantity | None:
     ):
         return None  # "the first 10 months", "2025-03-11 - 2024" are not ranges
     kind, currency = right.kind, right.currency
-    if left.kind == "currency" and right.kind == "number" and right.currency is None:
+    if left.kind == "year" and right.kind == "number":
+        kind = "year"  # "in 2025-2026"
+    elif left.kind == "currency" and right.kind == "number" and right.currency is None:
         kind, currency = "currency", left.currency  # "USD 3-5 billion"
     elif left.kind not in {"number", kind}:
         return None  # "3.7 percent to 31.28 million"
@@ -303,6 +354,8 @@ def fits(q: Quantity, style: str, symbol: str = "") -> bool:
         return q.kind in {"ordinal", "number"}
     if style == "ordinal":
         return q.kind == "ordinal"
+    if style == "year":
+        return q.kind in {"year", "number"}
     if style == "count" and q.kind == "ordinal":
         return q.text[:1].isdigit()  # "the 22nd show" also counts the shows so far; "second" not
     return q.kind == "number"

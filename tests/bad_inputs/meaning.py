@@ -144,6 +144,52 @@ CASES = [
         ),
         f"{MARKET}:3: {PROD}: value 40 {STATES} (it states: 30 and 40 percent = [30, 40]%); {FIX}",
     ),
+    # --- numbers written in other conventions: a decimal comma, other scales, years ---------
+    case(
+        "decimal-comma-states-no-number",
+        stated("Sales were 4,91 million vehicles.", "4", "vehicles", '"4,91 million vehicles"'),
+        f"{MARKET}:3: {PROD}: value 4 {STATES} (it states: no number); {FIX}",
+    ),
+    case(
+        "dotted-thousands-state-no-number",
+        stated("Sales were 1.234.567 vehicles.", "1.234", "vehicles", '"1.234.567 vehicles"'),
+        f"{MARKET}:3: {PROD}: value 1.234 {STATES} (it states: no number); {FIX}",
+    ),
+    case(
+        "lakh-is-a-scale",
+        stated("Sales were 15 lakh vehicles.", "15", "vehicles", '"15 lakh vehicles"'),
+        f"{MARKET}:3: {PROD}: value 15 {STATES} (it states: 15 lakh = 1500000); {FIX}",
+    ),
+    case(
+        "trillion-abbreviated-tn",
+        stated("Trade reached USD 1.2tn.", "1.2", "usd", '"Trade reached USD 1.2tn"'),
+        f"{MARKET}:3: {PROD}: value 1.2 {STATES} (it states: USD 1.2tn = 1200000000000); {FIX}",
+    ),
+    case(
+        "wan-is-ten-thousand",
+        stated("去年销量491万辆。", "491", "vehicles", '"销量491万辆"'),
+        f"{MARKET}:3: {PROD}: value 491 {STATES} (it states: 491万 = 4910000); {FIX}",
+    ),
+    case(
+        "yi-yuan-is-a-hundred-million-cny",
+        stated("出口额1.5亿元。", "1.5", "cny", '"出口额1.5亿元"'),
+        f"{MARKET}:3: {PROD}: value 1.5 {STATES} (it states: 1.5亿元 = 150000000); {FIX}",
+    ),
+    case(
+        "year-is-not-a-count",
+        stated("Sales in 2024 were high.", "2024", "vehicles", '"Sales in 2024 were high"'),
+        f"{MARKET}:3: {PROD}: value 2024 {STATES} (it states: 2024 = the year 2024); {FIX}",
+    ),
+    case(
+        "number-in-a-web-address",
+        stated("See https://x.cn/a?n=150 for more.", "150", "vehicles", '"x.cn/a?n=150"'),
+        f"{MARKET}:3: {PROD}: value 150 {STATES} (it states: no number); {FIX}",
+    ),
+    case(
+        "footnote-mark",
+        stated("Sales of cars[3] rose.", "3", "vehicles", '"Sales of cars[3] rose"'),
+        f"{MARKET}:3: {PROD}: value 3 {STATES} (it states: no number); {FIX}",
+    ),
     # --- invisible characters ------------------------------------------------------------
     case(
         "zero-width-space-in-quote",
