@@ -94,7 +94,7 @@ def uncovered(book: FactBook, ignores: list[Ignore]) -> dict[str, tuple[int, lis
         firsts = {q.start: q for q in parse_numbers(text)}
         numbers = [firsts[start] for start in sorted(firsts)]  # one reading per position
         left = [
-            Uncovered(sid, text.count("\n", 0, q.start) + 1, q.text.strip())
+            Uncovered(sid, source.text.line_of(q.start), q.text.strip())
             for q in numbers
             if not any(a <= q.start and q.end <= b for a, b in spans + explained)
         ]

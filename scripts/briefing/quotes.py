@@ -54,6 +54,7 @@ class SourceText:
         self.normal, self._index = normalise(text)
         self._numbers: list[Quantity] | None = None
         self._starts: list[int] = []
+        self._breaks: list[int] | None = None
 
     def numbers_in(self, start: int, end: int) -> list[Quantity]:
         """The numbers of the source lying wholly inside ``[start, end)``.
@@ -86,8 +87,11 @@ class SourceText:
         return spans
 
     def line_of(self, offset: int) -> int:
-        """The 1-based line of the original text an offset is on, for messages."""
-        return self.text.count("\n", 0, offset) + 1
+        """The 1-based line of the original text an offset is on, for messages (by the line
+        ends found once, so placing every number of a long source stays fast)."""
+        if self._breaks is None:
+            self._breaks = [m.start() for m in re.finditer("\n", self.text)]
+        return bisect.bisect_left(self._breaks, offset) + 1
 
     def longest_prefix(self, quote: str) -> str:
         """The longest start of the quote found in the source: where an editor's copy went wrong."""

@@ -21,6 +21,9 @@ from briefing.schema import SOURCE_FIELDS
 
 SOURCE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 SHA256 = re.compile(r"[0-9a-fA-F]{64}")
+# Every number of a source is read into memory (about a kilobyte each), so its size is bounded:
+# 5 MB is hundreds of times the longest article or report text the sources hold.
+MAX_SEED_BYTES = 5_000_000
 
 
 def text_of(node: Any, key: str) -> str | None:
@@ -150,6 +153,14 @@ def _archived_text(paths: Paths, node: Any, what: str, check: Checker) -> str | 
         check.add(
             yamlio.line_of(node, "file"),
             f"{what}: file {shown} not found; archive the document in {paths.seeds}/ first",
+        )
+        return None
+    size = path.stat().st_size
+    if size > MAX_SEED_BYTES:
+        check.add(
+            yamlio.line_of(node, "file"),
+            f"{what}: {shown} is {size} bytes, over the limit of {MAX_SEED_BYTES}; archive "
+            "only the part of the document the facts quote",
         )
         return None
     recorded = str(node["sha256"])

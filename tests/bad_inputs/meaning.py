@@ -328,6 +328,12 @@ CASES = [
         f"{MARKET}:10: {PROD}: 'operation' is 'mean'; use one of: sum, difference, ratio, "
         "share, growth",
     ),
+    case(
+        "seed-over-the-size-limit",
+        {"seeds/seed.txt": SEED_TEXT + "5 cars. " * 625_000},
+        f"{SOURCES}:2: source 'demo': seeds/seed.txt is {len(SEED_TEXT) + 5_000_000} bytes, "
+        "over the limit of 5000000; archive only the part of the document the facts quote",
+    ),
     # --- one document, one source --------------------------------------------------------
     case(
         "two-sources-one-file",
