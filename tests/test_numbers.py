@@ -423,3 +423,4 @@ def test_other_scales_and_conventions() -> None:
     ]
     assert [q.currency for q in parse_numbers("3万亿元，150亿美元")] == ["CNY", "USD"]
     assert values("4,91 million, 1.234.567 and 1,5 cars") == []
+    assert values("1 234.5 cars, not 1 234,5 cars") == [("1234.5", "number", None)]

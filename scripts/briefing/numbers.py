@@ -61,9 +61,11 @@ CURRENCIES.update({"€": "EUR", "¥": "CNY", "yuan": "CNY", "元": "CNY", "美�
 # Every dash a typesetter uses for minus; before a digit, after no word, each one is a sign.
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 
+_SPACES = "[ \u00a0\u2009\u202f]"
 # Thousands grouped by commas, or by spaces as in "4 910 000" (also no-break and thin spaces)
 _DIGITS = (
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])|\d+(?:\.\d+)?"
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:" + _SPACES + r"\d{3})+(?:\.\d+)?(?![\d,])"
+    r"|\d+(?:\.\d+)?"
 )
 _CUR = r"USD|US\$|CNY|RMB|EUR|[$€¥]"
 # Number words as a grammar, so "one hundred thousand" is one number and "one two" two:
@@ -94,7 +96,8 @@ _NUMBER = re.compile(
     (?P<sign>(?:minus|negative)\s+|[{DASHES}](?=(?:{_CUR})?\s?\d))?
     (?:(?P<cur>{_CUR})\s?)?
     (?:(?P<date>\d{{4}}-\d\d-\d\d)\b|(?P<frac>\d+/\d+)(?![\d/])|(?P<nth>\d+(?:st|nd|rd|th))\b
-       |(?P<digits>{_DIGITS})(?![\d/]|[.,]\d)  # "4,91" and "1.234.567" are no numbers we read
+       |(?P<digits>{_DIGITS})(?![\d/]|[.,]\d|(?:{_SPACES}\d{{3}})+,\d)  # "4,91", "1.234.567",
+                                                                # "1 234,5": numbers we do not read
        |(?P<part>(?:an?|{_UNITS})[ \t-](?:{_PARTS}))\b|(?P<word>{_PHRASE})
        |(?<!first\ )(?<!second\ )(?P<half>half)\b|(?P<ord>{_ORD})\b)
     (?:\s?(?:-\s?)?(?P<scale>(?:(?:hundred|thousand|million|billion|trillion|mn|bn|mln|bln|tn|mio|mrd
