@@ -156,6 +156,21 @@ CASES = [
         f"{MARKET}:3: {PROD}: value 1.234 {STATES} (it states: no number); {FIX}",
     ),
     case(
+        "fullwidth-thousands-separator-states-no-number",
+        stated("销量４，９１０，０００辆。", "4", "vehicles", '"销量４，９１０，０００辆"'),
+        f"{MARKET}:3: {PROD}: value 4 {STATES} (it states: no number); {FIX}",
+    ),
+    case(
+        "arabic-decimal-separator-states-no-number",
+        stated(
+            "Sales were \u0664\u066b\u0669 million.",
+            "4",
+            "vehicles",
+            '"were \u0664\u066b\u0669 million"',
+        ),
+        f"{MARKET}:3: {PROD}: value 4 {STATES} (it states: no number); {FIX}",
+    ),
+    case(
         "lakh-is-a-scale",
         stated("Sales were 15 lakh vehicles.", "15", "vehicles", '"15 lakh vehicles"'),
         f"{MARKET}:3: {PROD}: value 15 {STATES} (it states: 15 lakh = 1500000); {FIX}",
