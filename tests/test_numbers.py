@@ -422,5 +422,9 @@ def test_other_scales_and_conventions() -> None:
         ("15000000000", "currency", None),
     ]
     assert [q.currency for q in parse_numbers("3万亿元，150亿美元")] == ["CNY", "USD"]
+    assert values("增长10%，12月销量４，９１０，０００辆") == [
+        ("10", "percent", None),
+        ("12", "number", None),
+    ]
     assert values("4,91 million, 1.234.567 and 1,5 cars") == []
     assert values("1 234.5 cars, not 1 234,5 cars") == [("1234.5", "number", None)]

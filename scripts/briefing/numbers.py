@@ -63,8 +63,9 @@ DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 
 _SPACES = "[ \u00a0\u2009\u202f]"
 # Decimal points and thousands separators of every script: digits joined by one we do not
-# read ("4,91", "４，９１０", "٤٫٩١") are not read at all, rather than read as their first part
-_POINTS = ".,\uff0c\uff0e\u066b\u066c"
+# read ("4,91", "٤٫٩١") are not read at all, rather than read as their first part; so are
+# digits joined by a fullwidth comma ("４，９１０"), which otherwise only ends a clause ("，12月")
+_POINTS = ".,\uff0e\u066b\u066c"
 # Thousands grouped by commas, or by spaces as in "4 910 000" (also no-break and thin spaces)
 _DIGITS = (
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:" + _SPACES + r"\d{3})+(?:\.\d+)?(?![\d,])"
@@ -95,11 +96,11 @@ _PARTS = "|".join(rf"{p}s|{p}(?=\s+of\b)" for p in PARTS)
 _ORD = "|".join(ORDINALS)
 _NUMBER = re.compile(
     rf"""
-    (?<![{_POINTS}])(?<![^\W\u3400-\u9fff])  # not inside a word, but "销量491万辆" holds 491万
+    (?<![{_POINTS}])(?<!\d\uff0c)(?<![^\W\u3400-\u9fff])  # not inside a word, but "销量491万辆" holds 491万
     (?P<sign>(?:minus|negative)\s+|[{DASHES}](?=(?:{_CUR})?\s?\d))?
     (?:(?P<cur>{_CUR})\s?)?
     (?:(?P<date>\d{{4}}-\d\d-\d\d)\b|(?P<frac>\d+/\d+)(?![\d/])|(?P<nth>\d+(?:st|nd|rd|th))\b
-       |(?P<digits>{_DIGITS})(?![\d/]|[{_POINTS}]\d|(?:{_SPACES}\d{{3}})+,\d)  # "4,91", "1.234.567",
+       |(?P<digits>{_DIGITS})(?![\d/]|[{_POINTS}\uff0c]\d|(?:{_SPACES}\d{{3}})+,\d)  # "4,91", "1.234.567",
                                                                 # "1 234,5": numbers we do not read
        |(?P<part>(?:an?|{_UNITS})[ \t-](?:{_PARTS}))\b|(?P<word>{_PHRASE})
        |(?<!first\ )(?<!second\ )(?P<half>half)\b|(?P<ord>{_ORD})\b)
