@@ -402,6 +402,8 @@ def test_a_year_states_a_year_not_a_count() -> None:
         assert not matches(2024, found, "count"), text
     assert matches(2024, parse_numbers("sold 2024 cars"), "count")
     assert matches(1900, parse_numbers("in 1900 cars"), "year")
+    assert matches(2024, parse_numbers("on March 1, 2024"), "year")
+    assert not matches(1, parse_numbers("on March 1, 2024"), "count")
 
 
 def test_other_scales_and_conventions() -> None:
@@ -424,7 +426,13 @@ def test_other_scales_and_conventions() -> None:
     assert [q.currency for q in parse_numbers("3万亿元，150亿美元")] == ["CNY", "USD"]
     assert values("增长10%，12月销量４，９１０，０００辆") == [
         ("10", "percent", None),
-        ("12", "number", None),
+        ("12", "date", None),
+    ]
+    assert values("On March 1, 2024, 5 cars; 1 Dec. 2024; 2024年3月1日") == [
+        ("2024", "date", None),
+        ("5", "number", None),
+        ("2024", "date", None),
+        ("2024", "date", None),
     ]
     assert values("4,91 million, 1.234.567 and 1,5 cars") == []
     assert values("1 234.5 cars, not 1 234,5 cars") == [("1234.5", "number", None)]

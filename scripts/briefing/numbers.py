@@ -72,6 +72,16 @@ _DIGITS = (
     r"|\d+(?:\.\d+)?"
 )
 _CUR = r"USD|US\$|CNY|RMB|EUR|[$€¥]"
+_MONTHS = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?"
+)
+# A day is a date, not a count: "2025-03-11", "March 1, 2024", "1 March 2024", "2024年3月1日",
+# "3月" (March); its value is its year, or the month when it names none
+_DATE = (
+    rf"\d{{4}}-\d\d-\d\d\b|{_MONTHS}[ \t]\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]\d{{4}}\b"
+    rf"|\d{{1,2}}[ \t]{_MONTHS},?[ \t]\d{{4}}\b|(?:\d{{4}}年)?\d{{1,2}}月(?:\d{{1,2}}日)?"
+)
 # Number words as a grammar, so "one hundred thousand" is one number and "one two" two:
 # below a hundred, then hundreds ("twelve hundred", "a hundred and five"), then a scale word,
 # and another group only after a scale word ("two million three hundred thousand").
@@ -99,7 +109,7 @@ _NUMBER = re.compile(
     (?<![{_POINTS}])(?<!\d\uff0c)(?<![^\W\u3400-\u9fff])  # not inside a word, but "销量491万辆" holds 491万
     (?P<sign>(?:minus|negative)\s+|[{DASHES}](?=(?:{_CUR})?\s?\d))?
     (?:(?P<cur>{_CUR})\s?)?
-    (?:(?P<date>\d{{4}}-\d\d-\d\d)\b|(?P<frac>\d+/\d+)(?![\d/])|(?P<nth>\d+(?:st|nd|rd|th))\b
+    (?:(?P<date>{_DATE})|(?P<frac>\d+/\d+)(?![\d/])|(?P<nth>\d+(?:st|nd|rd|th))\b
        |(?P<digits>{_DIGITS})(?![\d/]|[{_POINTS}\uff0c]\d|(?:{_SPACES}\d{{3}})+,\d)  # "4,91", "1.234.567",
                                                                 # "1 234,5": numbers we do not read
        |(?P<part>(?:an?|{_UNITS})[ \t-](?:{_PARTS}))\b|(?P<word>{_PHRASE})
@@ -120,10 +130,9 @@ _TOKEN = re.compile(r"[a-z]+", re.IGNORECASE)
 # Digits a source holds but states no number with: a web address, a footnote mark ("cars[3]")
 _INERT = re.compile(r"\b(?:https?://|www\.)\S+|(?<=[^\W\d])\[\d+\]")
 # A year, not a count: "in 2024", "since 2019", "March 2024", "H1 2024", "2024年"
-_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _YEAR_BEFORE = re.compile(
     rf"\b(?:in|since|during|until|till|before|after|by|of\ early|of\ late|mid|fy|q[1-4]|h[12]"
-    rf"|(?:{_MONTHS})[a-z]*\.?)[ \t-]*\Z",
+    rf"|{_MONTHS})[ \t-]*\Z",
     re.IGNORECASE,
 )
 
@@ -161,7 +170,8 @@ def _one(match: re.Match[str]) -> Quantity | None:
     g = match.groupdict()
     start, end = match.start(), match.end()
     if g["date"]:
-        return Quantity(Decimal(g["date"][:4]), "date", match.group(0), start, end)
+        year = re.search(r"\d{4}", g["date"]) or re.search(r"\d+", g["date"])
+        return Quantity(Decimal(year.group(0) if year else 0), "date", match.group(0), start, end)
     suffix = (g["suffix"] or "").lower()
     if suffix and suffix not in SUFFIXES:
         return None
@@ -362,7 +372,7 @@ def fits(q: Quantity, style: str, symbol: str = "") -> bool:
     if style == "ordinal":
         return q.kind == "ordinal"
     if style == "year":
-        return q.kind in {"year", "number"}
+        return q.kind in {"year", "date", "number"}
     if style == "count" and q.kind == "ordinal":
         return q.text[:1].isdigit()  # "the 22nd show" also counts the shows so far; "second" not
     return q.kind == "number"

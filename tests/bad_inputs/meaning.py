@@ -196,6 +196,16 @@ CASES = [
         f"{MARKET}:3: {PROD}: value 2024 {STATES} (it states: 2024 = the year 2024); {FIX}",
     ),
     case(
+        "day-of-a-date-is-not-a-count",
+        stated("On March 1, 2024, sales rose.", "1", "vehicles", '"On March 1, 2024, sales"'),
+        f"{MARKET}:3: {PROD}: value 1 {STATES} (it states: March 1, 2024 = 2024); {FIX}",
+    ),
+    case(
+        "chinese-month-is-not-a-count",
+        stated("3月销量增长。", "3", "vehicles", '"3月销量增长"'),
+        f"{MARKET}:3: {PROD}: value 3 {STATES} (it states: 3月 = 3); {FIX}",
+    ),
+    case(
         "number-in-a-web-address",
         stated("See https://x.cn/a?n=150 for more.", "150", "vehicles", '"x.cn/a?n=150"'),
         f"{MARKET}:3: {PROD}: value 150 {STATES} (it states: no number); {FIX}",
