@@ -436,3 +436,7 @@ def test_other_scales_and_conventions() -> None:
     ]
     assert values("4,91 million, 1.234.567 and 1,5 cars") == []
     assert values("1 234.5 cars, not 1 234,5 cars") == [("1234.5", "number", None)]
+    assert values("COVID-19 and the F-150, mid-2024, top-10") == [
+        ("2024", "year", None),
+        ("10", "number", None),
+    ]

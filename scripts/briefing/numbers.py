@@ -107,6 +107,7 @@ _ORD = "|".join(ORDINALS)
 _NUMBER = re.compile(
     rf"""
     (?<![{_POINTS}])(?<!\d\uff0c)(?<![^\W\u3400-\u9fff])  # not inside a word, but "销量491万辆" holds 491万
+    (?<!(?-i:[A-Z])-)  # nor inside a name: "F-150", "COVID-19" (but "mid-2024", "top-10")
     (?P<sign>(?:minus|negative)\s+|[{DASHES}](?=(?:{_CUR})?\s?\d))?
     (?:(?P<cur>{_CUR})\s?)?
     (?:(?P<date>{_DATE})|(?P<frac>\d+/\d+)(?![\d/])|(?P<nth>\d+(?:st|nd|rd|th))\b

@@ -206,6 +206,11 @@ CASES = [
         f"{MARKET}:3: {PROD}: value 3 {STATES} (it states: 3月 = 3); {FIX}",
     ),
     case(
+        "number-in-a-model-name",
+        stated("Sales of the Ford F-150 rose.", "150", "vehicles", '"the Ford F-150 rose"'),
+        f"{MARKET}:3: {PROD}: value 150 {STATES} (it states: no number); {FIX}",
+    ),
+    case(
         "number-in-a-web-address",
         stated("See https://x.cn/a?n=150 for more.", "150", "vehicles", '"x.cn/a?n=150"'),
         f"{MARKET}:3: {PROD}: value 150 {STATES} (it states: no number); {FIX}",
