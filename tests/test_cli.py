@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
+import pytest
+
 from conftest import FACTS, Project, sources_yaml
 
 CITES_ALL = '# Home\n\n{{ fact("market.production.2024") }} and {{ fact("parts.exports.2024") }}.\n'
@@ -41,6 +43,26 @@ def test_add_refuses_a_quote_not_in_the_source(project: Callable[..., Project]) 
         '(it matches only up to: "exports to Russia ")' in done.stderr
     )
     assert (proj.root / "facts" / "market.yaml").read_text("utf-8") == before
+
+
+@pytest.mark.parametrize(
+    ("quote", "number", "message"),
+    [
+        ("", "1", "--quote is empty; copy the sentence that states the number from the source"),
+        (" ", "1", "--quote is empty; copy the sentence that states the number from the source"),
+        ("USD150 billion", "0", "--number 0: the quote states 1 number(s); give --number 1 to 1"),
+        ("USD150 billion", "-1", "--number -1: the quote states 1 number(s); give --number 1 to 1"),
+        ("USD150 billion", "2", "--number 2: the quote states 1 number(s); give --number 1 to 1"),
+    ],
+)
+def test_add_says_what_to_give_for_an_empty_quote_or_a_number_out_of_range(
+    project: Callable[..., Project], quote: str, number: str, message: str
+) -> None:
+    done = project().briefing(
+        "add", "--source", "demo", "--quote", quote, "--id", "a.b", "--subject", "x",
+        "--number", number, "--dry-run",
+    )  # fmt: skip
+    assert (done.returncode, done.stdout, done.stderr) == (1, "", f"briefing add: {message}\n")
 
 
 def test_coverage_lists_numbers_no_fact_covers(project: Callable[..., Project]) -> None:

@@ -70,6 +70,8 @@ def propose(
         raise AddError(
             f"fact id '{fact_id}' exists already ({book.facts[fact_id].path}); choose another"
         )
+    if not quote.strip():
+        raise AddError("--quote is empty; copy the sentence that states the number from the source")
     try:
         span = locate(source.text, source.archive, quote, context)
     except QuoteError as err:
@@ -81,7 +83,10 @@ def propose(
         listed = "; ".join(f"{i}: {q.text.strip()}" for i, q in enumerate(found, 1))
         raise AddError(f"the quote states several numbers ({listed}); pick one with --number N")
     if choice is not None and not 1 <= choice <= len(found):
-        raise AddError(f"--number {choice}: the quote states {len(found)} number(s)")
+        raise AddError(
+            f"--number {choice}: the quote states {len(found)} number(s); give --number 1 to "
+            f"{len(found)}"
+        )
     q = found[(choice or 1) - 1]
     value: Any = _plain(q.value)
     if q.high is not None:
