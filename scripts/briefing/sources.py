@@ -181,7 +181,14 @@ def _archived_text(paths: Paths, node: Any, what: str, check: Checker) -> str | 
         )
         return None
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         check.add(yamlio.line_of(node, "file"), f"{what}: {shown} is not UTF-8; convert it")
         return None
+    if not text.strip():
+        check.add(
+            yamlio.line_of(node, "file"),
+            f"{what}: {shown} holds no text; archive the document's text in it",
+        )
+        return None
+    return text

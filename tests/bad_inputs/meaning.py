@@ -359,6 +359,12 @@ CASES = [
         "share, growth",
     ),
     case(
+        "empty-seed",
+        {"seeds/seed.txt": " \r\n", SOURCES: sources_yaml(text=" \r\n")},
+        f"{SOURCES}:2: source 'demo': seeds/seed.txt holds no text; archive the document's "
+        "text in it",
+    ),
+    case(
         "seed-over-the-size-limit",
         {"seeds/seed.txt": SEED_TEXT + "5 cars. " * 625_000},
         f"{SOURCES}:2: source 'demo': seeds/seed.txt is {len(SEED_TEXT) + 5_000_000} bytes, "
