@@ -7,7 +7,7 @@ recomputed, one document described twice, and numbers not written in plain digit
 from __future__ import annotations
 
 from bad_inputs.base import MARKET, PARTS_FACT, PROD, PRODUCTION, SOURCES, UNQUOTED, case, edit
-from conftest import SEED_TEXT, sources_yaml
+from conftest import SALES, SEED_TEXT, sources_yaml
 
 QUOTE = 'quote: "31.28 million and 31.44 million units"'
 STATES = "is not a number the quote states"
@@ -33,20 +33,9 @@ def derived(value: str, unit: str, more: str) -> dict[str, str | bytes | None]:
     """market.production.2024 derived (lines 1-7, then ``more`` from line 8) with ``value``."""
     fact = edit("value: 31280000", f"value: {value}", UNQUOTED)
     fact = edit("unit: vehicles", f"unit: {unit}", fact)
-    return {MARKET: fact + "  note: computed\n" + more + PARTS_FACT + SALES_FACT}
+    return {MARKET: fact + "  note: computed\n" + more + PARTS_FACT + SALES}
 
 
-SALES_FACT = """\
-- id: market.sales.2024
-  subject: China's automobile sales
-  value: 31440000
-  unit: vehicles
-  period: "2024"
-  kind: actual
-  geo: China
-  source: demo
-  quote: "31.28 million and 31.44 million units"
-"""
 TWICE = "Exports rose 5 percent. Imports rose 5 percent.\nOutput rose 5 percent."
 
 
