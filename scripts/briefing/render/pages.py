@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -37,6 +38,7 @@ from briefing.render.urls import (
     relative_url,
     source_page,
 )
+from briefing.sourcing import sourcing_problems
 
 SYNTAX = 'write {{ fact("id") }}, or {% raw %}…{% endraw %} around literal braces'
 
@@ -70,10 +72,23 @@ class PageRenderer:
             return None  # only the page being rendered: the sandbox refuses {% include %}
         return self._sources[name], name, lambda: False
 
-    def render(self, markdown: str, path: str, src_uri: str) -> PageRender:
-        """Render one page; problems are in the result, never raised."""
+    def render(
+        self,
+        markdown: str,
+        path: str,
+        src_uri: str,
+        source: str | None = None,
+        meta: Mapping[str, Any] | None = None,
+    ) -> PageRender:
+        """Render one page; problems are in the result, never raised.
+
+        ``source`` is the page as the editor wrote it, front matter and all (``markdown``
+        unless the build stripped that), read for the sentence rules with their true lines;
+        ``meta`` is the front matter the build read from it.
+        """
         page = PageRender(path, src_uri)
         page.problems.extend(typed_numbers(markdown, path))
+        page.problems.extend(sourcing_problems(source or markdown, path, self.book, meta))
         self._sources[path] = markdown
         try:
             template = self.env.get_template(path)
