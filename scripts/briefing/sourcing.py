@@ -77,7 +77,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     )
     verbs = "|".join(_words()["attributing_verbs"])
     attribution = re.compile(
-        rf"(?:according\s+to|as\s+cited\s+by|cited\s+by)\s+(?:the\s+)?(?P<after>{_NAME})"
+        rf"(?:[Aa]ccording\s+to|[Aa]s\s+cited\s+by|cited\s+by)\s+(?:the\s+)?(?P<after>{_NAME})"
         rf"|(?P<before>{_NAME})(?:,[^,;:]*,)?\s+(?:{verbs})\b",
     )
     return date, ranked, attribution
@@ -98,12 +98,17 @@ def editorial(front_matter: str, meta: Mapping[str, Any] | None = None) -> bool:
     return found is not None and found["value"].strip("\"'") == EDITORIAL
 
 
+def is_editorial(source: str, meta: Mapping[str, Any] | None = None) -> bool:
+    """Whether the page (its source, and the front matter MkDocs read, if any) is editorial."""
+    front = FRONT_MATTER.match(source)
+    return editorial(front[0] if front else "", meta)
+
+
 def sourcing_problems(
     source: str, path: str, book: FactBook, meta: Mapping[str, Any] | None = None
 ) -> list[Problem]:
     """Every sentence of a page that breaks one of the three rules, by line."""
-    front = FRONT_MATTER.match(source)
-    exempt = editorial(front[0] if front else "", meta)
+    exempt = is_editorial(source, meta)
     problems = []
     for sentence in sentences(source):
         records = [r for rid in dict.fromkeys(sentence.cited) if (r := book.record(rid))]

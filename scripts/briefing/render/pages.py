@@ -11,9 +11,11 @@ what the search index skips, after the index (see ``briefing.render.placeholders
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from collections.abc import Callable, Mapping
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +40,15 @@ from briefing.render.urls import (
     relative_url,
     source_page,
 )
-from briefing.sourcing import sourcing_problems
+from briefing.sourcing import is_editorial, sourcing_problems
+
+
+@functools.cache
+def editorial_line() -> str:
+    """The "Editors' text" line of a page whose front matter says ``sourcing: editorial``."""
+    template = resources.files("briefing").joinpath("templates/editorial.html").read_text("utf-8")
+    return jinja2.Environment(autoescape=True).from_string(template).render()
+
 
 SYNTAX = 'write {{ fact("id") }}, or {% raw %}…{% endraw %} around literal braces'
 
@@ -106,8 +116,10 @@ class PageRenderer:
             return page
         finally:
             del self._sources[path]
-        as_of = self.as_of(page)
-        page.as_of = page.stashed(as_of, "", after_search=True) if as_of else ""
+        heading = self.as_of(page) + (
+            editorial_line() if is_editorial(source or markdown, meta) else ""
+        )
+        page.as_of = page.stashed(heading, "", after_search=True) if heading else ""
         page.markdown = body + self.source_notes(page)
         if page.charts and self.charts is not None:
             page.markdown += self.chart_script(page)
