@@ -7,7 +7,10 @@ import re
 
 _ONE = r"\d{4}(?:-(?:H[12]|Q[1-4]|(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?))?"
 PERIOD = re.compile(rf"(?P<start>{_ONE})(?:/(?P<end>{_ONE}))?")
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+# Not strftime("%B"): that follows the locale, and the briefing is written in English.
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")  # fmt: skip
+MONTHS = [name[:3] for name in MONTH_NAMES]  # as labels write them: "Oct 2024"
 UNDATED = "undated"
 FORMS = (
     "YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD or START/END such as 2024-01/2024-10, "

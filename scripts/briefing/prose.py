@@ -21,9 +21,9 @@ import unicodedata
 from briefing.numbers import parse_numbers
 from briefing.problems import Problem
 
-_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
-_CODE = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
-# What the reader does not see as written: each is replaced by what they see (see _shown).
+JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+CODE = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
+# What the reader does not see as written: each is replaced by what they see (see shown).
 _MARKUP = re.compile(
     r"""(?P<comment><!--.*?(?:-->|\Z))
     |(?P<tag></?(?P<name>[A-Za-z][\w-]*)(?:[^<>"']|"[^<>"]*"|'[^<>']*')*>)
@@ -52,7 +52,7 @@ UNIT_WORDS = re.compile(
 )
 
 
-def _blank(match: re.Match[str]) -> str:
+def blank(match: re.Match[str]) -> str:
     """Replace a span by spaces, keeping its newlines so line numbers stay true."""
     return re.sub(r"[^\n]", " ", match.group(0))
 
@@ -66,9 +66,9 @@ def _narrative(token: str) -> bool:
 PAGE_ADVICE = 'cite a fact instead: {{ fact("id") }}'
 
 
-def _shown(text: str) -> tuple[str, list[int]]:
+def shown(text: str) -> tuple[str, list[int]]:
     """``text`` as a reader sees it, and where in ``text`` each of its characters stands."""
-    shown: list[str] = []
+    pieces: list[str] = []
     at: list[int] = []
     done = 0
     last = ""  # the last character shown
@@ -77,14 +77,14 @@ def _shown(text: str) -> tuple[str, list[int]]:
         seen = _seen(match)
         if seen.isspace() and (before[-1:] or last).isspace():
             seen = ""  # a break stays one space however many pieces make it
-        shown += (before, seen)
+        pieces += (before, seen)
         at.extend(range(done, match.start()))
         at.extend([match.start()] * len(seen))
         last = (before + seen)[-1:] or last
         done = match.end()
-    shown.append(text[done:])
+    pieces.append(text[done:])
     at.extend(range(done, len(text) + 1))  # and one past the end
-    return "".join(shown), at
+    return "".join(pieces), at
 
 
 def _seen(match: re.Match[str]) -> str:
@@ -106,8 +106,8 @@ def typed_numbers(
     markdown: str, path: str, advice: str = PAGE_ADVICE, first_line: int = 1
 ) -> list[Problem]:
     """Every hand-typed quantity in a page (or a text starting at ``first_line``), by line."""
-    source = _CODE.sub(_blank, _JINJA.sub(_blank, markdown))
-    text, at = _shown(source)
+    source = CODE.sub(blank, JINJA.sub(blank, markdown))
+    text, at = shown(source)
     problems = []
     for q in parse_numbers(text):
         if q.is_range or q.kind == "ordinal" or q.text.strip().lower() == "half":

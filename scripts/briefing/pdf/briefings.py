@@ -12,11 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from briefing import periods
+
 PAPERS = {"a4": "A4", "letter": "letter"}  # option value -> CSS page size
 LAYOUTS = ("report", "brief")
-# Not strftime("%B"): that follows the locale, and the briefing is written in English.
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -96,5 +95,5 @@ def long_date(date: str) -> str:
     parts = [int(p) for p in date.split("-")]
     if len(parts) == 1:
         return str(parts[0])
-    month = MONTHS[parts[1] - 1]
+    month = periods.MONTH_NAMES[parts[1] - 1]
     return f"{parts[2]} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"

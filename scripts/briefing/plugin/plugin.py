@@ -74,6 +74,9 @@ SITE_SCRIPTS = (FACTS_JS, OFFLINE_JS)  # loaded by every page
 LAZY_SEARCH_JS = "assets/lazy-search.js"
 
 
+MARKED_BLOCKS = ("admonition", "pymdownx.details")  # !!! and ??? (pymdown ships with Material)
+
+
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     """Loads the FactBook, renders chapters, adds generated pages, writes data and the PDFs."""
 
@@ -131,6 +134,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.nav: Navigation | None = None
         if CSS not in config.extra_css:
             config.extra_css.append(CSS)
+        # The editors' analysis blocks (!!! analysis, ??? analysis) must show as blocks: the
+        # sentence rule trusts them, so a site without these would show the markers as text.
+        for extension in MARKED_BLOCKS:
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
         for script in SITE_SCRIPTS:
             if script not in config.extra_javascript:
                 config.extra_javascript.append(script)
@@ -237,13 +245,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not self.config.enabled or page.file.src_uri in self.generated:
             return markdown
         path = f"{self.docs}/{page.file.src_uri}"
-        source = lambda: page.file.content_string  # noqa: E731 (read only for a problem's line)
-        self.problems.extend(front_matter_problems(page.meta, source, path, config.theme.dirs))
+        text = lambda: page.file.content_string  # noqa: E731 (read only for a problem's line)
+        self.problems.extend(front_matter_problems(page.meta, text, path, config.theme.dirs))
         page.meta.update(escaped_meta(page.meta))
+        source = page.file.content_string  # with its front matter, for the sentence rules
         result = self.reuse.made(
             f"page:{path}",
-            lambda: self.renderer.render(markdown, path, page.file.src_uri),
-            hashlib.sha256(markdown.encode()).hexdigest(),
+            lambda: self.renderer.render(markdown, path, page.file.src_uri, source, page.meta),
+            hashlib.sha256(f"{markdown}\0{source}".encode()).hexdigest(),
             keep=lambda done: not done.problems,
         )
         self.problems.extend(result.problems)

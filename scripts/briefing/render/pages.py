@@ -11,10 +11,13 @@ what the search index skips, after the index (see ``briefing.render.placeholders
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -37,6 +40,15 @@ from briefing.render.urls import (
     relative_url,
     source_page,
 )
+from briefing.sourcing import is_editorial, sourcing_problems
+
+
+@functools.cache
+def editorial_line() -> str:
+    """The "Editors' text" line of a page whose front matter says ``sourcing: editorial``."""
+    template = resources.files("briefing").joinpath("templates/editorial.html").read_text("utf-8")
+    return jinja2.Environment(autoescape=True).from_string(template).render()
+
 
 SYNTAX = 'write {{ fact("id") }}, or {% raw %}…{% endraw %} around literal braces'
 
@@ -70,10 +82,23 @@ class PageRenderer:
             return None  # only the page being rendered: the sandbox refuses {% include %}
         return self._sources[name], name, lambda: False
 
-    def render(self, markdown: str, path: str, src_uri: str) -> PageRender:
-        """Render one page; problems are in the result, never raised."""
+    def render(
+        self,
+        markdown: str,
+        path: str,
+        src_uri: str,
+        source: str | None = None,
+        meta: Mapping[str, Any] | None = None,
+    ) -> PageRender:
+        """Render one page; problems are in the result, never raised.
+
+        ``source`` is the page as the editor wrote it, front matter and all (``markdown``
+        unless the build stripped that), read for the sentence rules with their true lines;
+        ``meta`` is the front matter the build read from it.
+        """
         page = PageRender(path, src_uri)
         page.problems.extend(typed_numbers(markdown, path))
+        page.problems.extend(sourcing_problems(source or markdown, path, self.book, meta))
         self._sources[path] = markdown
         try:
             template = self.env.get_template(path)
@@ -91,8 +116,10 @@ class PageRenderer:
             return page
         finally:
             del self._sources[path]
-        as_of = self.as_of(page)
-        page.as_of = page.stashed(as_of, "", after_search=True) if as_of else ""
+        heading = self.as_of(page) + (
+            editorial_line() if is_editorial(source or markdown, meta) else ""
+        )
+        page.as_of = page.stashed(heading, "", after_search=True) if heading else ""
         page.markdown = body + self.source_notes(page)
         if page.charts and self.charts is not None:
             page.markdown += self.chart_script(page)

@@ -1,0 +1,90 @@
+"""Bad input in chapters' sentences (issue 17): a sentence that cites nothing and is not the
+editors' marked analysis; a date, rank or fraction in words that what the sentence cites does
+not state; an attribution to someone the cited records do not come from."""
+
+from __future__ import annotations
+
+from bad_inputs.base import INDEX, case, page
+
+UNCITED = (
+    'sentence cites no fact or claim: "{}"; cite what it rests on ({{{{ fact("id") }}}}, '
+    '{{{{ claim("id") }}}}, {{{{ cite("id", …) }}}}) or put it in an "!!! analysis" block'
+)
+PROD = '{{ fact("market.production.2024") }}'
+DATED = "; cite a fact or claim whose period or quote says it"
+WORDED = "; cite a fact or claim whose quote says it"
+ATTRIBUTED = (
+    "; name who the cited records say it is, or cite a record whose said_by or data_from is "
+    "that name"
+)
+
+CASES = [
+    case(
+        "uncited-sentences-each-reported-at-its-line",
+        page(
+            "The U.S. market is smaller. BYD is No. 1 in Jan. sales, 3.5 times more.\n"
+            f"Production reached {PROD}. Makers expect more\n"
+            "next year.\n\n"
+            "- A list item with no source\n"
+            "- [Facts](facts.md): every number, with its quote.\n\n"
+            "| Measure | Figure |\n|---|---|\n| Production | 12 |\n| Output | " + PROD + " |\n\n"
+            '!!! analysis "Our reading"\n    The editors think growth will slow.\n\n'
+            '!!! note "A note"\n    Notes are text too.\n\n'
+            "## A heading is no sentence\n"
+        ),
+        f'{INDEX}:4: number "3.5 times" typed by hand; cite a fact instead: {{{{ fact("id") }}}}',
+        f"{INDEX}:4: {UNCITED.format('BYD is No. 1 in Jan. sales, 3.5 times more.')}",
+        f"{INDEX}:4: {UNCITED.format('The U.S. market is smaller.')}",
+        f"{INDEX}:5: {UNCITED.format('Makers expect more next year.')}",
+        f"{INDEX}:8: {UNCITED.format('A list item with no source')}",
+        f"{INDEX}:13: {UNCITED.format('Production 12')}",
+        f"{INDEX}:20: {UNCITED.format('Notes are text too.')}",
+    ),
+    case(
+        "editorial-page-needs-no-citations",
+        {
+            INDEX: '{{ fact("market.production.2024") }} {{ fact("parts.exports.2024") }}\n',
+            "docs/about.md": "---\nsourcing: editorial\n---\n\n# About\n\nWe wrote this.\n",
+            "docs/other.md": "---\ntitle: Other\n---\n\n# Other\n\nWe wrote this too.\n",
+        },
+        f"docs/other.md:7: {UNCITED.format('We wrote this too.')}",
+    ),
+    case(
+        "dates-in-words-not-in-the-cited-period",
+        page(
+            f"Production reached {PROD} in 2023.\n\n"
+            f"In October 2024 output was {PROD}; a July 2025 report said so.\n\n"
+            f"In the first half of 2024 and in January to December 2024 it was {PROD}.\n"
+        ),
+        f'{INDEX}:4: "2023" is not stated by what this sentence cites (market.production.2024: '
+        f"2024){DATED}",
+        f'{INDEX}:6: "October 2024" is not stated by what this sentence cites '
+        f"(market.production.2024: 2024){DATED}",
+    ),
+    case(
+        "ranks-and-fractions-in-words-not-in-the-quote",
+        page(
+            f"China is the largest maker and No. 1 in the world, with {PROD}.\n\n"
+            f"Half of it, {PROD}, came in the second half; units were {PROD}.\n"
+        ),
+        f'{INDEX}:4: "No. 1" is not stated by what this sentence cites (market.production.2024)'
+        f"{WORDED}",
+        f'{INDEX}:4: "largest" is not stated by what this sentence cites '
+        f"(market.production.2024){WORDED}",
+        f'{INDEX}:6: "Half" is not stated by what this sentence cites (market.production.2024)'
+        f"{WORDED}",
+    ),
+    case(
+        "attribution-to-whom-the-cited-record-does-not-come-from",
+        page(
+            f"According to the China Association of Automobile Manufacturers (CAAM), output was {PROD}.\n\n"
+            f"Demo Press said output was {PROD}. DP counts {PROD}. He said {PROD}.\n\n"
+            f"Wu Songquan, an expert, said output was {PROD}.\n"
+        ),
+        f'{INDEX}:4: the sentence attributes what it says to "China Association of Automobile '
+        'Manufacturers (CAAM)", but what it cites comes from others (market.production.2024: '
+        f"Demo Press, DP){ATTRIBUTED}",
+        f'{INDEX}:8: the sentence attributes what it says to "Wu Songquan", but what it cites '
+        f"comes from others (market.production.2024: Demo Press, DP){ATTRIBUTED}",
+    ),
+]
