@@ -125,7 +125,6 @@ CLAIM_FIELDS = (
         "claim",
         "text",
         description="the statement, in the editors' words, that the quote supports",
-        lines=True,
     ),
     Field("subject", "text", required=False, description="what the statement is about"),
     Field("source", "text", description="a source id from facts/sources.yaml"),
