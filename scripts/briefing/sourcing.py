@@ -105,15 +105,20 @@ def is_editorial(source: str, meta: Mapping[str, Any] | None = None) -> bool:
 
 
 def sourcing_problems(
-    source: str, path: str, book: FactBook, meta: Mapping[str, Any] | None = None
+    source: str,
+    path: str,
+    book: FactBook,
+    meta: Mapping[str, Any] | None = None,
+    typed: frozenset[int] = frozenset(),
 ) -> list[Problem]:
-    """Every sentence of a page that breaks one of the three rules, by line."""
+    """Every sentence of a page that breaks one of the three rules, by line; an uncited one
+    holding a number typed by hand (on a line in ``typed``) is that number's problem only."""
     exempt = is_editorial(source, meta)
     problems = []
     for sentence in sentences(source):
         records = [r for rid in dict.fromkeys(sentence.cited) if (r := book.record(rid))]
         if not sentence.cited:
-            if not (exempt or sentence.analysis):
+            if not (exempt or sentence.analysis or typed.intersection(lines(sentence))):
                 problems.append(Problem(path, sentence.line, UNCITED.format(_excerpt(sentence))))
             continue
         if records:
@@ -124,6 +129,10 @@ def sourcing_problems(
                 Problem(path, sentence.line, m) for m in _misattributed(sentence, records, book)
             ]
     return sorted(problems)
+
+
+def lines(sentence: Sentence) -> range:
+    return range(sentence.line, sentence.last + 1)
 
 
 def _excerpt(sentence: Sentence) -> str:

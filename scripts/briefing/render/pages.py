@@ -98,7 +98,6 @@ class PageRenderer:
         """
         page = PageRender(path, src_uri)
         page.problems.extend(typed_numbers(markdown, path))
-        page.problems.extend(sourcing_problems(source or markdown, path, self.book, meta))
         self._sources[path] = markdown
         try:
             template = self.env.get_template(path)
@@ -116,6 +115,9 @@ class PageRenderer:
             return page
         finally:
             del self._sources[path]
+        # Only for a page that ran: its citing calls are then known to be what they look like.
+        typed = frozenset(p.line for p in page.problems)
+        page.problems += sourcing_problems(source or markdown, path, self.book, meta, typed)
         heading = self.as_of(page) + (
             editorial_line() if is_editorial(source or markdown, meta) else ""
         )
