@@ -267,7 +267,15 @@ def _misattributed(sentence: Sentence, records: Sequence[Record], book: FactBook
         named = (match["after"] or match["before"]).rstrip(".")
         if named.split()[0] in (*periods.MONTH_NAMES, *_words()["not_names"]):
             continue
-        parts = [named, *re.findall(r"\(([^)]*)\)", named), re.sub(r"\s*\([^)]*\)", "", named)]
+        # the name, its "(SHORT)", and each of "CATARC's Wu Songquan", "Wu of CATARC"
+        bare = re.sub(r"\s*\([^)]*\)", "", named)
+        parts = [
+            named,
+            bare,
+            *re.findall(r"\(([^)]*)\)", named),
+            *re.split(r"['’]s\s+|\s+of\s+", bare),
+        ]
+        parts = [re.sub(r"['’]s$", "", part) for part in parts]
         if any(_same(part, name) for r in records for name in _names(r, book) for part in parts):
             continue
         whose = "; ".join(
