@@ -48,6 +48,10 @@ def records(book: FactBook) -> list[dict[str, str]]:
                 "source": fact.source or "",
                 "quote": fact.quote or "",
                 "note": fact.note or "",
+                "said_by": fact.said_by or "",
+                "data_from": fact.data_from or "",
+                "period_from": fact.period_from or "",
+                "reading": fact.reading or "",
                 "tags": ";".join(fact.tags),
             }
         )
@@ -66,6 +70,10 @@ def claim_records(book: FactBook) -> list[dict[str, str]]:
             "source": claim.source,
             "quote": claim.quote,
             "note": claim.note or "",
+            "said_by": claim.said_by or "",
+            "data_from": claim.data_from or "",
+            "period_from": claim.period_from or "",
+            "reading": claim.reading or "",
             "tags": ";".join(claim.tags),
         }
         for claim in sorted(book.claims.values(), key=lambda c: c.id)
