@@ -78,3 +78,14 @@ def test_pdf_labels_the_analysis_and_the_editorial_page(project: Callable[..., P
     text = " ".join(read_pdf(proj.root / "build" / "pdf" / "briefing.pdf").bodies)
     assert "EDITORS' ANALYSIS · Our reading The editors think growth will slow." in text
     assert "Editors' text. This page is the editors' own writing" in text
+
+
+def test_build_reports_a_page_with_front_matter_at_its_source_lines(
+    project: Callable[..., Project],
+) -> None:
+    page = "---\ntitle: Home\n---\n\n" + CITES_ALL + "\nExports rose 12 percent.\n\nWe think so.\n"
+    done = project(index=page).mkdocs_build()
+    assert done.returncode == 1
+    assert 'docs/index.md:9: number "12 percent" typed by hand' in done.stderr
+    assert 'docs/index.md:11: sentence cites no fact or claim: "We think so."' in done.stderr
+    assert "Exports rose" not in done.stderr  # the typed number is its problem

@@ -25,7 +25,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from briefing import periods
-from briefing.model import FactBook, Record
+from briefing.model import Claim, FactBook, Record
 from briefing.problems import Problem
 from briefing.sentences import FRONT_MATTER, Sentence, sentences
 
@@ -142,7 +142,8 @@ def _excerpt(sentence: Sentence) -> str:
 
 def _said(record: Record) -> str:
     """The record's quote and, for a claim, its statement: what backs a word."""
-    return " ".join(filter(None, (record.quote, getattr(record, "claim", None))))
+    claim = record.claim if isinstance(record, Claim) else None
+    return " ".join(filter(None, (record.quote, claim)))
 
 
 def _unbacked(sentence: Sentence, records: Sequence[Record], book: FactBook) -> list[str]:
@@ -234,7 +235,7 @@ def _names(record: Record, book: FactBook) -> list[str]:
     """Whom a record comes from: said_by, data_from (each in full and short form), and its
     source's publisher and author."""
     names = []
-    for given in (getattr(record, "said_by", None), getattr(record, "data_from", None)):
+    for given in (record.said_by, record.data_from):
         if given:
             full, _, short = str(given).partition("(")
             names += [given, full, short.rstrip(") ")]

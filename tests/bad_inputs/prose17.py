@@ -5,6 +5,8 @@ not state; an attribution to someone the cited records do not come from."""
 from __future__ import annotations
 
 from bad_inputs.base import INDEX, case, page
+from bad_inputs.claims import CLAIM, CLAIMS
+from conftest import CITES_ALL
 
 UNCITED = (
     'sentence cites no fact or claim: "{}"; cite what it rests on ({{{{ fact("id") }}}}, '
@@ -85,5 +87,19 @@ CASES = [
         f"Demo Press, DP){ATTRIBUTED}",
         f'{INDEX}:8: the sentence attributes what it says to "Wu Songquan", but what it cites '
         f"comes from others (market.production.2024: Demo Press, DP){ATTRIBUTED}",
+    ),
+    case(
+        "claim-and-cite-in-a-sentence-checked-like-facts",
+        {
+            CLAIMS: CLAIM,
+            INDEX: CITES_ALL
+            + 'Exports to Russia fell most in 2024 {{ claim("exports.russia.plunge") }}.\n\n'
+            + "According to Demo Press, both fell in 2024 "
+            + '{{ cite("market.production.2024", "exports.russia.plunge") }}.\n',
+        },
+        f'{INDEX}:4: "2024" is not stated by what this sentence cites (exports.russia.plunge: '
+        f"undated){DATED}",
+        f'{INDEX}:4: "most" is not stated by what this sentence cites (exports.russia.plunge)'
+        f"{WORDED}",
     ),
 ]
