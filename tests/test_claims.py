@@ -19,6 +19,7 @@ from briefing.paths import Paths
 from briefing.schema import json_schema
 from conftest import CITES_ALL, Project
 from linkcheck import broken_links
+from pdfread import norm, read_pdf
 
 ProjectFactory = Callable[..., Project]
 
@@ -88,7 +89,7 @@ def test_a_claim_is_cited_with_its_marker_card_note_row_and_search_entry(
     card = [p for p in re.split(r"<[^>]+>", unescape(marker.group(3))) if p.strip()]
     assert card == [
         "Chinese carmakers' direct exports to Russia plunged this year",
-        "undated · actual",
+        "undated; reported 13 Jul 2025 · actual",
         "Chinese carmakers' direct exports to Russia plunged",
         "Demo source, Demo Press, 2025-07-13",
         "See the passage",
@@ -125,7 +126,7 @@ def test_a_claim_is_cited_with_its_marker_card_note_row_and_search_entry(
     (entry,) = [d for d in index["docs"] if d["location"] == "facts/#exports.russia.plunge"]
     assert entry["title"] == "Chinese carmakers' direct exports to Russia plunged this year"
     assert entry["text"] == (
-        "undated · actual · Demo Press. “Chinese carmakers' direct exports to Russia plunged”"
+        "undated; reported 13 Jul 2025 · actual · Demo Press. “Chinese carmakers' direct exports to Russia plunged”"
     )
     with (proj.root / "build" / "data" / "claims.csv").open(encoding="utf-8", newline="") as f:
         (claim_row,) = list(csv.DictReader(f))
@@ -193,3 +194,16 @@ def test_an_uncited_claim_is_reported_unless_background(project: ProjectFactory)
     ]
     proj.write("facts/russia.yaml", CLAIM + "  tags: [background]\n")
     assert proj.briefing("check").returncode == 0
+
+
+def test_the_pdf_prints_a_claims_note_and_its_marker_leads_there(project: ProjectFactory) -> None:
+    proj = project(index=CLAIMING, pdf=True)
+    proj.write("facts/russia.yaml", CLAIM)
+    done = proj.mkdocs_build()
+    assert done.returncode == 0, done.stderr
+    pdf = read_pdf(proj.root / "build" / "pdf" / "briefing.pdf")
+    quote = "“Chinese carmakers' direct exports to Russia plunged” — Demo source, Demo Press, 2025-07-13."
+    assert pdf.text.count(quote) == 2  # note 3 (the claim), and note 4 (cite) with the fact's
+    assert norm("Exports to Russia fell sharply this year.3 Both at once.4") in pdf.text
+    assert "undated; reported" not in pdf.text  # the cards are the site's, not the print's
+    assert pdf.page_of("c1-note-3") == pdf.page_of("c1-note-4")

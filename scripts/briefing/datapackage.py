@@ -83,7 +83,7 @@ CLAIM_COLUMNS = (
     Column("geo", "string", "Country or region it is about"),
     Column("source", "string", "Id of the archived source", True),
     Column("quote", "string", "The verbatim passage of the source that states it", True),
-    _BY_NAME["note"],
+    *(_BY_NAME[name] for name in ("note", "said_by", "data_from", "period_from", "reading")),
     _BY_NAME["tags"],
 )
 

@@ -70,6 +70,10 @@ def claim_records(book: FactBook) -> list[dict[str, str]]:
             "source": claim.source,
             "quote": claim.quote,
             "note": claim.note or "",
+            "said_by": claim.said_by or "",
+            "data_from": claim.data_from or "",
+            "period_from": claim.period_from or "",
+            "reading": claim.reading or "",
             "tags": ";".join(claim.tags),
         }
         for claim in sorted(book.claims.values(), key=lambda c: c.id)

@@ -81,9 +81,6 @@ class Fact:
         return (self.subject.casefold(), self.period, self.geo.casefold(), self.unit.id, self.kind)
 
 
-UNDATED = "undated"  # the period of a record whose source gives none
-
-
 @dataclass(frozen=True)
 class Claim:
     """One statement a source makes that is not a number (who owns a firm, where a plant
@@ -97,11 +94,16 @@ class Claim:
     path: str
     line: int
     subject: str | None = None
-    period: str = UNDATED
+    period: str = periods.UNDATED
     geo: str | None = None
     note: str | None = None
     tags: tuple[str, ...] = ()
     span: tuple[int, int] | None = None
+    said_by: str | None = None  # as for a fact
+    data_from: str | None = None
+    period_from: str | None = None
+    reading: str | None = None
+    reported: str | None = None
 
     @property
     def text(self) -> str:
@@ -110,7 +112,7 @@ class Claim:
 
     @cached_property
     def period_label(self) -> str:
-        return periods.label(self.period)
+        return periods.label(self.period, self.reported)
 
     @property
     def topic(self) -> str:

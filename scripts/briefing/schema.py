@@ -48,34 +48,9 @@ _NOTE = Field(
     lines=True,
 )
 _TAGS = Field("tags", "text_list", required=False)
-
-FACT_FIELDS = (
-    _ID,
-    Field("subject", "text", description="what is measured, as a reader would say it"),
-    Field(
-        "value",
-        "value",
-        description="full magnitude, signed as the quote writes it, or [low, high]",
-    ),
-    Field("unit", "text", description="a unit from facts/units.yaml"),
-    Field(
-        "period",
-        "text",
-        description="2023, 2024-H1, 2025-Q1, 2024-10, 2024-01/2024-10, or undated",
-    ),
-    _KIND,
-    Field("geo", "text", description="country or region the number is about"),
-    Field("source", "text", required=False, description="a source id from facts/sources.yaml"),
-    Field(
-        "quote",
-        "text",
-        required=False,
-        description="verbatim sentence the number is in",
-        lines=True,
-    ),
-    _CONTEXT,
-    Field("qualifier", "text", required=False, choices=QUALIFIERS),
-    _NOTE,
+# What a fact or claim means: who says it, whose data, where its period comes from, the
+# editors' reading
+MEANING_FIELDS = (
     Field(
         "said_by",
         "text",
@@ -105,6 +80,36 @@ FACT_FIELDS = (
         "otherwise (a hedge of another clause, a translated tense); shown to readers",
         lines=True,
     ),
+)
+
+FACT_FIELDS = (
+    _ID,
+    Field("subject", "text", description="what is measured, as a reader would say it"),
+    Field(
+        "value",
+        "value",
+        description="full magnitude, signed as the quote writes it, or [low, high]",
+    ),
+    Field("unit", "text", description="a unit from facts/units.yaml"),
+    Field(
+        "period",
+        "text",
+        description="2023, 2024-H1, 2025-Q1, 2024-10, 2024-01/2024-10, or undated",
+    ),
+    _KIND,
+    Field("geo", "text", description="country or region the number is about"),
+    Field("source", "text", required=False, description="a source id from facts/sources.yaml"),
+    Field(
+        "quote",
+        "text",
+        required=False,
+        description="verbatim sentence the number is in",
+        lines=True,
+    ),
+    _CONTEXT,
+    Field("qualifier", "text", required=False, choices=QUALIFIERS),
+    _NOTE,
+    *MEANING_FIELDS,
     _TAGS,
     Field(
         "derived_from", "text_list", required=False, description="ids this fact is computed from"
@@ -139,6 +144,7 @@ CLAIM_FIELDS = (
     _KIND,
     Field("geo", "text", required=False, description="country or region it is about"),
     _NOTE,
+    *MEANING_FIELDS,
     _TAGS,
 )
 SOURCE_FIELDS = (

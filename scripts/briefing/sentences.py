@@ -50,6 +50,7 @@ class Sentence:
     text: str
     cited: tuple[str, ...]
     analysis: bool
+    last: int  # the line it ends on
 
 
 @dataclass
@@ -89,7 +90,8 @@ def sentences(source: str) -> list[Sentence]:
             if not cited and _LOCAL_LINK.search(source, first, last):
                 continue  # "more in [Outlook](outlook.md)": a way on, not a statement
             line = source.count("\n", 0, first) + 1
-            found.append(Sentence(line, words, cited, block.analysis))
+            end = line + source.count("\n", first, last)
+            found.append(Sentence(line, words, cited, block.analysis, end))
     return found
 
 

@@ -25,7 +25,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from briefing import periods
-from briefing.model import FactBook, Record
+from briefing.model import Claim, FactBook, Record
 from briefing.problems import Problem
 from briefing.sentences import FRONT_MATTER, Sentence, sentences
 
@@ -105,15 +105,20 @@ def is_editorial(source: str, meta: Mapping[str, Any] | None = None) -> bool:
 
 
 def sourcing_problems(
-    source: str, path: str, book: FactBook, meta: Mapping[str, Any] | None = None
+    source: str,
+    path: str,
+    book: FactBook,
+    meta: Mapping[str, Any] | None = None,
+    typed: frozenset[int] = frozenset(),
 ) -> list[Problem]:
-    """Every sentence of a page that breaks one of the three rules, by line."""
+    """Every sentence of a page that breaks one of the three rules, by line; an uncited one
+    holding a number typed by hand (on a line in ``typed``) is that number's problem only."""
     exempt = is_editorial(source, meta)
     problems = []
     for sentence in sentences(source):
         records = [r for rid in dict.fromkeys(sentence.cited) if (r := book.record(rid))]
         if not sentence.cited:
-            if not (exempt or sentence.analysis):
+            if not (exempt or sentence.analysis or typed.intersection(lines(sentence))):
                 problems.append(Problem(path, sentence.line, UNCITED.format(_excerpt(sentence))))
             continue
         if records:
@@ -126,6 +131,10 @@ def sourcing_problems(
     return sorted(problems)
 
 
+def lines(sentence: Sentence) -> range:
+    return range(sentence.line, sentence.last + 1)
+
+
 def _excerpt(sentence: Sentence) -> str:
     text = sentence.text
     return text if len(text) <= _EXCERPT else text[:_EXCERPT].rstrip() + "…"
@@ -133,7 +142,8 @@ def _excerpt(sentence: Sentence) -> str:
 
 def _said(record: Record) -> str:
     """The record's quote and, for a claim, its statement: what backs a word."""
-    return " ".join(filter(None, (record.quote, getattr(record, "claim", None))))
+    claim = record.claim if isinstance(record, Claim) else None
+    return " ".join(filter(None, (record.quote, claim)))
 
 
 def _unbacked(sentence: Sentence, records: Sequence[Record], book: FactBook) -> list[str]:
@@ -225,7 +235,7 @@ def _names(record: Record, book: FactBook) -> list[str]:
     """Whom a record comes from: said_by, data_from (each in full and short form), and its
     source's publisher and author."""
     names = []
-    for given in (getattr(record, "said_by", None), getattr(record, "data_from", None)):
+    for given in (record.said_by, record.data_from):
         if given:
             full, _, short = str(given).partition("(")
             names += [given, full, short.rstrip(") ")]
@@ -258,7 +268,15 @@ def _misattributed(sentence: Sentence, records: Sequence[Record], book: FactBook
         named = (match["after"] or match["before"]).rstrip(".")
         if named.split()[0] in (*periods.MONTH_NAMES, *_words()["not_names"]):
             continue
-        parts = [named, *re.findall(r"\(([^)]*)\)", named), re.sub(r"\s*\([^)]*\)", "", named)]
+        # the name, its "(SHORT)", and each of "CATARC's Wu Songquan", "Wu of CATARC"
+        bare = re.sub(r"\s*\([^)]*\)", "", named)
+        parts = [
+            named,
+            bare,
+            *re.findall(r"\(([^)]*)\)", named),
+            *re.split(r"['’]s\s+|\s+of\s+", bare),
+        ]
+        parts = [re.sub(r"['’]s$", "", part) for part in parts]
         if any(_same(part, name) for r in records for name in _names(r, book) for part in parts):
             continue
         whose = "; ".join(

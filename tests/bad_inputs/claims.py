@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bad_inputs.base import MARKET, case, edit
+from bad_inputs.base import MARKET, PARTS_FACT, PROD, UNQUOTED, case, edit
 from conftest import FACTS
 
 CLAIMS = "facts/russia.yaml"  # after market.yaml
@@ -15,7 +15,10 @@ CLAIM = """\
   kind: actual
 """
 WHAT = "claim 'exports.russia.plunge'"
-CLAIM_KEYS = "id, claim, subject, source, quote, context, period, kind, geo, note, tags"
+CLAIM_KEYS = (
+    "id, claim, subject, source, quote, context, period, kind, geo, note, said_by, data_from, "
+    "period_from, reading, tags"
+)
 
 
 def claims(old: str, new: str) -> dict[str, str | bytes | None]:
@@ -55,7 +58,8 @@ CASES = [
         "claim-malformed-period",
         claims("  kind: actual\n", '  kind: actual\n  period: "this year"\n'),
         f"{CLAIMS}:6: {WHAT}: malformed period 'this year'; use YYYY, YYYY-H1, YYYY-Q1, "
-        "YYYY-MM, YYYY-MM-DD or START/END such as 2024-01/2024-10, or undated",
+        "YYYY-MM, YYYY-MM-DD or START/END such as 2024-01/2024-10, or undated when the "
+        "source gives no period",
     ),
     case(
         "claim-id-of-a-fact",
@@ -72,5 +76,16 @@ CASES = [
         },
         f"{MARKET}:1: duplicate fact id 'exports.russia.plunge' (first at facts/a.yaml:1); "
         "give each fact its own id",
+    ),
+    case(
+        "derived-from-a-claim",
+        {
+            CLAIMS: CLAIM,
+            MARKET: UNQUOTED
+            + "  note: as counted\n  derived_from: [exports.russia.plunge]\n  operation: sum\n"
+            + PARTS_FACT,
+        },
+        f"{MARKET}:1: {PROD}: derived_from names claim 'exports.russia.plunge', which has no "
+        "number; derive from facts",
     ),
 ]

@@ -5,6 +5,8 @@ not state; an attribution to someone the cited records do not come from."""
 from __future__ import annotations
 
 from bad_inputs.base import INDEX, case, page
+from bad_inputs.claims import CLAIM, CLAIMS
+from conftest import CITES_ALL
 
 UNCITED = (
     'sentence cites no fact or claim: "{}"; cite what it rests on ({{{{ fact("id") }}}}, '
@@ -22,7 +24,7 @@ CASES = [
     case(
         "uncited-sentences-each-reported-at-its-line",
         page(
-            "The U.S. market is smaller. BYD is No. 1 in Jan. sales, 3.5 times more.\n"
+            "The U.S. market is smaller. BYD is No. 1 in Jan. sales, by far.\n"
             f"Production reached {PROD}. Makers expect more\n"
             "next year.\n\n"
             "- A list item with no source\n"
@@ -32,8 +34,7 @@ CASES = [
             '!!! note "A note"\n    Notes are text too.\n\n'
             "## A heading is no sentence\n"
         ),
-        f'{INDEX}:4: number "3.5 times" typed by hand; cite a fact instead: {{{{ fact("id") }}}}',
-        f"{INDEX}:4: {UNCITED.format('BYD is No. 1 in Jan. sales, 3.5 times more.')}",
+        f"{INDEX}:4: {UNCITED.format('BYD is No. 1 in Jan. sales, by far.')}",
         f"{INDEX}:4: {UNCITED.format('The U.S. market is smaller.')}",
         f"{INDEX}:5: {UNCITED.format('Makers expect more next year.')}",
         f"{INDEX}:8: {UNCITED.format('A list item with no source')}",
@@ -86,5 +87,19 @@ CASES = [
         f"Demo Press, DP){ATTRIBUTED}",
         f'{INDEX}:8: the sentence attributes what it says to "Wu Songquan", but what it cites '
         f"comes from others (market.production.2024: Demo Press, DP){ATTRIBUTED}",
+    ),
+    case(
+        "claim-and-cite-in-a-sentence-checked-like-facts",
+        {
+            CLAIMS: CLAIM,
+            INDEX: CITES_ALL
+            + 'Exports to Russia fell most in 2024 {{ claim("exports.russia.plunge") }}.\n\n'
+            + "According to Demo Press, both fell in 2024 "
+            + '{{ cite("market.production.2024", "exports.russia.plunge") }}.\n',
+        },
+        f'{INDEX}:4: "2024" is not stated by what this sentence cites (exports.russia.plunge: '
+        f"undated){DATED}",
+        f'{INDEX}:4: "most" is not stated by what this sentence cites (exports.russia.plunge)'
+        f"{WORDED}",
     ),
 ]

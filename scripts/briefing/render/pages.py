@@ -98,8 +98,11 @@ class PageRenderer:
         ``meta`` is the front matter the build read from it.
         """
         page = PageRender(path, src_uri)
-        page.problems.extend(typed_numbers(markdown, path))
-        page.problems.extend(sourcing_problems(source or markdown, path, self.book, meta))
+        source = source or markdown
+        # The build's markdown lacks the front matter: count its lines back in.
+        cut = len(source) - len(markdown)
+        first = 1 + source.count("\n", 0, cut) if source.endswith(markdown) else 1
+        page.problems.extend(typed_numbers(markdown, path, first_line=first))
         self._sources[path] = markdown
         try:
             template = self.env.get_template(path)
@@ -119,9 +122,10 @@ class PageRenderer:
             return page
         finally:
             del self._sources[path]
-        heading = self.as_of(page) + (
-            editorial_line() if is_editorial(source or markdown, meta) else ""
-        )
+        # Only for a page that ran: its citing calls are then known to be what they look like.
+        typed = frozenset(p.line for p in page.problems)
+        page.problems += sourcing_problems(source, path, self.book, meta, typed)
+        heading = self.as_of(page) + (editorial_line() if is_editorial(source, meta) else "")
         page.as_of = page.stashed(heading, "", after_search=True) if heading else ""
         page.markdown = body + self.cards.source_notes(page)
         if page.charts and self.charts is not None:
