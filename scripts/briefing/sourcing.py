@@ -17,7 +17,7 @@ Three rules over a page's sentences (``briefing.sentences``):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -34,7 +34,10 @@ UNCITED = (
     'sentence cites no fact or claim: "{}"; cite what it rests on ({{{{ fact("id") }}}}, '
     '{{{{ claim("id") }}}}, {{{{ cite("id", …) }}}}) or put it in an "!!! analysis" block'
 )
-_SOURCING = re.compile(r"^sourcing:[ \t]*(?P<value>.*?)[ \t]*$", re.MULTILINE)
+# "sourcing: editorial" in the front matter, quoted or not, a comment after it
+_SOURCING = re.compile(
+    r"^sourcing:[ \t]*([\"']?)(?P<value>[^\"'#\n]*?)\1[ \t]*(?:#.*)?$", re.MULTILINE
+)
 _YEAR = r"(?:19|20)\d\d"
 _EXCERPT = 60  # characters of an uncited sentence shown in its problem
 
@@ -89,50 +92,45 @@ _WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]{2,})"
 _NAME = rf"{_WORD}(?:\s+(?:(?:of|and|for|&)\s+(?:the\s+)?)?{_WORD})*(?:\s+\([A-Z][\w.&-]*\))?"
 
 
-def editorial(front_matter: str, meta: Mapping[str, Any] | None = None) -> bool:
-    """Whether a page says its text is the editors' own (``sourcing: editorial``), from the
-    front matter MkDocs read (``meta``) or, in ``briefing check``, from its source."""
-    if meta is not None:
-        return meta.get("sourcing") == EDITORIAL
-    found = _SOURCING.search(front_matter)
-    return found is not None and found["value"].strip("\"'") == EDITORIAL
+def is_editorial(source: str) -> bool:
+    """Whether a page's front matter says its text is the editors' own."""
+    found = _sourcing(source)
+    return found is not None and found["value"] == EDITORIAL
 
 
-def is_editorial(source: str, meta: Mapping[str, Any] | None = None) -> bool:
-    """Whether the page (its source, and the front matter MkDocs read, if any) is editorial."""
+def _sourcing(source: str) -> re.Match[str] | None:
     front = FRONT_MATTER.match(source)
-    return editorial(front[0] if front else "", meta)
+    return _SOURCING.search(source, 0, front.end()) if front else None
 
 
 def sourcing_problems(
-    source: str,
-    path: str,
-    book: FactBook,
-    meta: Mapping[str, Any] | None = None,
-    typed: frozenset[int] = frozenset(),
+    source: str, path: str, book: FactBook, typed: frozenset[int] = frozenset()
 ) -> list[Problem]:
     """Every sentence of a page that breaks one of the three rules, by line; an uncited one
     holding a number typed by hand (on a line in ``typed``) is that number's problem only."""
-    exempt = is_editorial(source, meta)
     problems = []
+    found = _sourcing(source)
+    if found is not None and found["value"] != EDITORIAL:
+        line = source.count("\n", 0, found.start()) + 1
+        problems.append(
+            Problem(
+                path,
+                line,
+                f"front matter 'sourcing: {found['value']}' is not known; write "
+                f"'sourcing: {EDITORIAL}' for a page that is wholly the editors' text, or remove it",
+            )
+        )
+    exempt = is_editorial(source)
     for sentence in sentences(source):
         records = [r for rid in dict.fromkeys(sentence.cited) if (r := book.record(rid))]
         if not sentence.cited:
-            if not (exempt or sentence.analysis or typed.intersection(lines(sentence))):
+            if not (exempt or sentence.analysis or typed.intersection(sentence.lines)):
                 problems.append(Problem(path, sentence.line, UNCITED.format(_excerpt(sentence))))
             continue
         if records:
-            problems += [
-                Problem(path, sentence.line, m) for m in _unbacked(sentence, records, book)
-            ]
-            problems += [
-                Problem(path, sentence.line, m) for m in _misattributed(sentence, records, book)
-            ]
+            said = _unbacked(sentence, records, book) + _misattributed(sentence, records, book)
+            problems += [Problem(path, sentence.line, message) for message in said]
     return sorted(problems)
-
-
-def lines(sentence: Sentence) -> range:
-    return range(sentence.line, sentence.last + 1)
 
 
 def _excerpt(sentence: Sentence) -> str:
