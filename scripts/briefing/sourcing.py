@@ -8,7 +8,7 @@ Three rules over a page's sentences (``briefing.sentences``):
 2. a year, a month, a rank, a superlative or a fraction written in words in a cited sentence
    ("October 2025", "in 2023", "largest", "No. 1", "a fifth") is stated by a record it cites:
    a date by the record's period or quote, a word by its quote or claim (word lists:
-   ``data/chapter-words.yaml``);
+   ``wordlists/chapters/en.yaml``);
 3. a sentence that attributes what it says ("according to CAAM", "Wu counts", "as cited by")
    names whom a cited record says it comes from (``said_by``, ``data_from``, in full or by its
    "(SHORT)" form) or its source's publisher or author.
@@ -44,7 +44,7 @@ _EXCERPT = 60  # characters of an uncited sentence shown in its problem
 
 @cache
 def _words() -> dict[str, Any]:
-    text = resources.files("briefing").joinpath("data/chapter-words.yaml").read_text("utf-8")
+    text = resources.files("briefing").joinpath("wordlists/chapters/en.yaml").read_text("utf-8")
     data: dict[str, Any] = YAML(typ="safe").load(text)
     return data
 
@@ -64,8 +64,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The date, the rank-or-fraction and the attribution patterns, built from the lists."""
     months = "|".join(
         alternative
-        for name, short in zip(periods.MONTH_NAMES, periods.MONTHS, strict=True)
-        for alternative in (name, rf"{short}\.?", *(["Sept\\.?"] if short == "Sep" else []))
+        for name in periods.MONTHS
+        for alternative in (name, rf"{name[:3]}\.?", *(["Sept\\.?"] if name[:3] == "Sep" else []))
     )
     date = re.compile(
         rf"(?<!\w)(?:(?P<month>{months})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?P<myear>{_YEAR}))?"
@@ -213,7 +213,7 @@ def _bounds(part: str) -> tuple[int, int]:
 def _has_month(record: Record, month: str, year: str | None, book: FactBook) -> bool:
     """Whether the record's period starts or ends in ``month`` (of ``year``, if given), its
     quote names the month, or the record's source was published in that month and year."""
-    number = periods.MONTHS.index(month[:3].title()) + 1
+    number = [name[:3] for name in periods.MONTHS].index(month[:3].title()) + 1
     if record.period != periods.UNDATED:
         start, _, end = record.period.partition("/")
         if (number, year or start[:4]) == (_bounds(start)[0], start[:4]):
@@ -224,7 +224,7 @@ def _has_month(record: Record, month: str, year: str | None, book: FactBook) -> 
     published = source.published if source is not None else ""
     if published[5:7] == f"{number:02d}" and year in (None, published[:4]):
         return True
-    name = periods.MONTH_NAMES[number - 1]
+    name = periods.MONTHS[number - 1]
     named = re.search(rf"\b(?:{name}|{name[:3]})\b", _said(record)) is not None
     return named and (year is None or _has_year(record, year))
 
@@ -264,7 +264,7 @@ def _misattributed(sentence: Sentence, records: Sequence[Record], book: FactBook
     found = []
     for match in attribution.finditer(sentence.text):
         named = (match["after"] or match["before"]).rstrip(".")
-        if named.split()[0] in (*periods.MONTH_NAMES, *_words()["not_names"]):
+        if named.split()[0] in (*periods.MONTHS, *_words()["not_names"]):
             continue
         # the name, its "(SHORT)", and each of "CATARC's Wu Songquan", "Wu of CATARC"
         bare = re.sub(r"\s*\([^)]*\)", "", named)
