@@ -59,11 +59,10 @@ def test_sentences_are_cut_where_a_reader_would_cut_them() -> None:
     ]
 
 
-def test_editorial_front_matter_is_read_from_the_source_or_the_built_meta() -> None:
+def test_editorial_front_matter_is_read_as_yaml_writes_it() -> None:
     from briefing.sourcing import is_editorial
 
     assert is_editorial("---\nsourcing: editorial\n---\n# A\n")
-    assert is_editorial("---\nsourcing: 'editorial'\n---\n# A\n")
+    assert is_editorial("---\ntitle: A\nsourcing: 'editorial'  # ours\n...\n# A\n")
     assert not is_editorial("# A\n\nsourcing: editorial\n")  # not front matter
-    assert is_editorial("# A\n", {"sourcing": "editorial"})
-    assert not is_editorial("---\nsourcing: editorial\n---\n", {"title": "A"})
+    assert not is_editorial("---\ntitle: A\n---\nsourcing: editorial\n")

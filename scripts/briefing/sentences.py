@@ -52,6 +52,10 @@ class Sentence:
     analysis: bool
     last: int  # the line it ends on
 
+    @property
+    def lines(self) -> range:
+        return range(self.line, self.last + 1)
+
 
 @dataclass
 class _Block:

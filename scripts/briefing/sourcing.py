@@ -8,7 +8,7 @@ Three rules over a page's sentences (``briefing.sentences``):
 2. a year, a month, a rank, a superlative or a fraction written in words in a cited sentence
    ("October 2025", "in 2023", "largest", "No. 1", "a fifth") is stated by a record it cites:
    a date by the record's period or quote, a word by its quote or claim (word lists:
-   ``data/chapter-words.yaml``);
+   ``wordlists/chapters/en.yaml``);
 3. a sentence that attributes what it says ("according to CAAM", "Wu counts", "as cited by")
    names whom a cited record says it comes from (``said_by``, ``data_from``, in full or by its
    "(SHORT)" form) or its source's publisher or author.
@@ -17,7 +17,7 @@ Three rules over a page's sentences (``briefing.sentences``):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -34,14 +34,17 @@ UNCITED = (
     'sentence cites no fact or claim: "{}"; cite what it rests on ({{{{ fact("id") }}}}, '
     '{{{{ claim("id") }}}}, {{{{ cite("id", …) }}}}) or put it in an "!!! analysis" block'
 )
-_SOURCING = re.compile(r"^sourcing:[ \t]*(?P<value>.*?)[ \t]*$", re.MULTILINE)
+# "sourcing: editorial" in the front matter, quoted or not, a comment after it
+_SOURCING = re.compile(
+    r"^sourcing:[ \t]*([\"']?)(?P<value>[^\"'#\n]*?)\1[ \t]*(?:#.*)?$", re.MULTILINE
+)
 _YEAR = r"(?:19|20)\d\d"
 _EXCERPT = 60  # characters of an uncited sentence shown in its problem
 
 
 @cache
 def _words() -> dict[str, Any]:
-    text = resources.files("briefing").joinpath("data/chapter-words.yaml").read_text("utf-8")
+    text = resources.files("briefing").joinpath("wordlists/chapters/en.yaml").read_text("utf-8")
     data: dict[str, Any] = YAML(typ="safe").load(text)
     return data
 
@@ -61,8 +64,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The date, the rank-or-fraction and the attribution patterns, built from the lists."""
     months = "|".join(
         alternative
-        for name, short in zip(periods.MONTH_NAMES, periods.MONTHS, strict=True)
-        for alternative in (name, rf"{short}\.?", *(["Sept\\.?"] if short == "Sep" else []))
+        for name in periods.MONTHS
+        for alternative in (name, rf"{name[:3]}\.?", *(["Sept\\.?"] if name[:3] == "Sep" else []))
     )
     date = re.compile(
         rf"(?<!\w)(?:(?P<month>{months})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?P<myear>{_YEAR}))?"
@@ -89,50 +92,45 @@ _WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]{2,})"
 _NAME = rf"{_WORD}(?:\s+(?:(?:of|and|for|&)\s+(?:the\s+)?)?{_WORD})*(?:\s+\([A-Z][\w.&-]*\))?"
 
 
-def editorial(front_matter: str, meta: Mapping[str, Any] | None = None) -> bool:
-    """Whether a page says its text is the editors' own (``sourcing: editorial``), from the
-    front matter MkDocs read (``meta``) or, in ``briefing check``, from its source."""
-    if meta is not None:
-        return meta.get("sourcing") == EDITORIAL
-    found = _SOURCING.search(front_matter)
-    return found is not None and found["value"].strip("\"'") == EDITORIAL
+def is_editorial(source: str) -> bool:
+    """Whether a page's front matter says its text is the editors' own."""
+    found = _sourcing(source)
+    return found is not None and found["value"] == EDITORIAL
 
 
-def is_editorial(source: str, meta: Mapping[str, Any] | None = None) -> bool:
-    """Whether the page (its source, and the front matter MkDocs read, if any) is editorial."""
+def _sourcing(source: str) -> re.Match[str] | None:
     front = FRONT_MATTER.match(source)
-    return editorial(front[0] if front else "", meta)
+    return _SOURCING.search(source, 0, front.end()) if front else None
 
 
 def sourcing_problems(
-    source: str,
-    path: str,
-    book: FactBook,
-    meta: Mapping[str, Any] | None = None,
-    typed: frozenset[int] = frozenset(),
+    source: str, path: str, book: FactBook, typed: frozenset[int] = frozenset()
 ) -> list[Problem]:
     """Every sentence of a page that breaks one of the three rules, by line; an uncited one
     holding a number typed by hand (on a line in ``typed``) is that number's problem only."""
-    exempt = is_editorial(source, meta)
     problems = []
+    found = _sourcing(source)
+    if found is not None and found["value"] != EDITORIAL:
+        line = source.count("\n", 0, found.start()) + 1
+        problems.append(
+            Problem(
+                path,
+                line,
+                f"front matter 'sourcing: {found['value']}' is not known; write "
+                f"'sourcing: {EDITORIAL}' for a page that is wholly the editors' text, or remove it",
+            )
+        )
+    exempt = is_editorial(source)
     for sentence in sentences(source):
         records = [r for rid in dict.fromkeys(sentence.cited) if (r := book.record(rid))]
         if not sentence.cited:
-            if not (exempt or sentence.analysis or typed.intersection(lines(sentence))):
+            if not (exempt or sentence.analysis or typed.intersection(sentence.lines)):
                 problems.append(Problem(path, sentence.line, UNCITED.format(_excerpt(sentence))))
             continue
         if records:
-            problems += [
-                Problem(path, sentence.line, m) for m in _unbacked(sentence, records, book)
-            ]
-            problems += [
-                Problem(path, sentence.line, m) for m in _misattributed(sentence, records, book)
-            ]
+            said = _unbacked(sentence, records, book) + _misattributed(sentence, records, book)
+            problems += [Problem(path, sentence.line, message) for message in said]
     return sorted(problems)
-
-
-def lines(sentence: Sentence) -> range:
-    return range(sentence.line, sentence.last + 1)
 
 
 def _excerpt(sentence: Sentence) -> str:
@@ -215,7 +213,7 @@ def _bounds(part: str) -> tuple[int, int]:
 def _has_month(record: Record, month: str, year: str | None, book: FactBook) -> bool:
     """Whether the record's period starts or ends in ``month`` (of ``year``, if given), its
     quote names the month, or the record's source was published in that month and year."""
-    number = periods.MONTHS.index(month[:3].title()) + 1
+    number = [name[:3] for name in periods.MONTHS].index(month[:3].title()) + 1
     if record.period != periods.UNDATED:
         start, _, end = record.period.partition("/")
         if (number, year or start[:4]) == (_bounds(start)[0], start[:4]):
@@ -226,7 +224,7 @@ def _has_month(record: Record, month: str, year: str | None, book: FactBook) -> 
     published = source.published if source is not None else ""
     if published[5:7] == f"{number:02d}" and year in (None, published[:4]):
         return True
-    name = periods.MONTH_NAMES[number - 1]
+    name = periods.MONTHS[number - 1]
     named = re.search(rf"\b(?:{name}|{name[:3]})\b", _said(record)) is not None
     return named and (year is None or _has_year(record, year))
 
@@ -266,7 +264,7 @@ def _misattributed(sentence: Sentence, records: Sequence[Record], book: FactBook
     found = []
     for match in attribution.finditer(sentence.text):
         named = (match["after"] or match["before"]).rstrip(".")
-        if named.split()[0] in (*periods.MONTH_NAMES, *_words()["not_names"]):
+        if named.split()[0] in (*periods.MONTHS, *_words()["not_names"]):
             continue
         # the name, its "(SHORT)", and each of "CATARC's Wu Songquan", "Wu of CATARC"
         bare = re.sub(r"\s*\([^)]*\)", "", named)

@@ -46,9 +46,11 @@ CASES = [
         {
             INDEX: '{{ fact("market.production.2024") }} {{ fact("parts.exports.2024") }}\n',
             "docs/about.md": "---\nsourcing: editorial\n---\n\n# About\n\nWe wrote this.\n",
-            "docs/other.md": "---\ntitle: Other\n---\n\n# Other\n\nWe wrote this too.\n",
+            "docs/other.md": "---\ntitle: Other\nsourcing: ours\n---\n\n# Other\n\nWe wrote it.\n",
         },
-        f"docs/other.md:7: {UNCITED.format('We wrote this too.')}",
+        "docs/other.md:3: front matter 'sourcing: ours' is not known; write 'sourcing: "
+        "editorial' for a page that is wholly the editors' text, or remove it",
+        f"docs/other.md:8: {UNCITED.format('We wrote it.')}",
     ),
     case(
         "dates-in-words-not-in-the-cited-period",

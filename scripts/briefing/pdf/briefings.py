@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from briefing import periods
+from briefing.periods import MONTHS
 
 PAPERS = {"a4": "A4", "letter": "letter"}  # option value -> CSS page size
 LAYOUTS = ("report", "brief")
@@ -95,5 +95,5 @@ def long_date(date: str) -> str:
     parts = [int(p) for p in date.split("-")]
     if len(parts) == 1:
         return str(parts[0])
-    month = periods.MONTH_NAMES[parts[1] - 1]
+    month = MONTHS[parts[1] - 1]
     return f"{parts[2]} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"

@@ -251,7 +251,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         source = page.file.content_string  # with its front matter, for the sentence rules
         result = self.reuse.made(
             f"page:{path}",
-            lambda: self.renderer.render(markdown, path, page.file.src_uri, source, page.meta),
+            lambda: self.renderer.render(markdown, path, page.file.src_uri, source),
             hashlib.sha256(f"{markdown}\0{source}".encode()).hexdigest(),
             keep=lambda done: not done.problems,
         )

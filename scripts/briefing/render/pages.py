@@ -14,10 +14,9 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -89,13 +88,11 @@ class PageRenderer:
         path: str,
         src_uri: str,
         source: str | None = None,
-        meta: Mapping[str, Any] | None = None,
     ) -> PageRender:
         """Render one page; problems are in the result, never raised.
 
         ``source`` is the page as the editor wrote it, front matter and all (``markdown``
-        unless the build stripped that), read for the sentence rules with their true lines;
-        ``meta`` is the front matter the build read from it.
+        unless the build stripped that), read for the sentence rules with their true lines.
         """
         page = PageRender(path, src_uri)
         source = source or markdown
@@ -124,8 +121,8 @@ class PageRenderer:
             del self._sources[path]
         # Only for a page that ran: its citing calls are then known to be what they look like.
         typed = frozenset(p.line for p in page.problems)
-        page.problems += sourcing_problems(source, path, self.book, meta, typed)
-        heading = self.as_of(page) + (editorial_line() if is_editorial(source, meta) else "")
+        page.problems += sourcing_problems(source, path, self.book, typed)
+        heading = self.as_of(page) + (editorial_line() if is_editorial(source) else "")
         page.as_of = page.stashed(heading, "", after_search=True) if heading else ""
         page.markdown = body + self.cards.source_notes(page)
         if page.charts and self.charts is not None:
