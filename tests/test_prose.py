@@ -7,6 +7,8 @@ import dataclasses
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing.loader import load
 from briefing.model import FactBook
@@ -101,3 +103,19 @@ def test_attribution_agrees_with_said_by_and_data_from_in_any_of_their_forms(
     assert [p.message.split(", but")[0] for p in found] == [
         'the sentence attributes what it says to "Xinhua"'
     ]
+
+
+# Pieces of Markdown and Jinja a page is made of, for pages no editor would write.
+PIECES = st.sampled_from([
+    '{{ fact("a") }}', '!!! analysis "x"\n    ', "- ", "| a | b |\n|---|---|\n", "**Bold.** ",
+    "[l](x.md)", "\n\n", "\n", "Mr. ", "3.5 ", "...", "?!", "<div>", "</div>", "<!-- c -->",
+    "```\ncode\n```", "&amp;", "\\.", "U.S.", "\r", "\u2028", "“", "中文。", "a", "B", " ", ".",
+])  # fmt: skip
+
+
+@given(st.lists(PIECES, max_size=40).map("".join))
+@settings(max_examples=300, derandomize=True, database=None, deadline=None)
+def test_any_page_gives_sentences_within_its_lines(page: str) -> None:
+    for sentence in sentences(page):
+        assert 1 <= sentence.line <= sentence.last <= page.count("\n") + 1
+        assert sentence.text == sentence.text.strip() and sentence.text

@@ -39,6 +39,7 @@ _RUN_IN = re.compile(r"[ \t]*(?:\*\*[^*\n]+?[.:!?]\*\*|__[^_\n]+?[.:!?]__)")
 # A link to a page of the site ("[Facts](facts.md): every number…"), not to the web.
 _LOCAL_LINK = re.compile(r"\]\((?![a-z][a-z0-9+.-]*:|//)[^()\s]*\)", re.IGNORECASE)
 _SEGMENTER = pysbd.Segmenter(language="en", clean=False)
+_BREAKS = re.compile(r"[\n\r\v\f\x85\u2028\u2029]")  # each one character, as a space is
 
 
 @dataclass(frozen=True)
@@ -78,12 +79,13 @@ def sentences(source: str) -> list[Sentence]:
     found = []
     for block in blocks:
         text, at = shown(masked[block.start : block.end])
-        flat = text.replace("\n", " ")
+        flat = _BREAKS.sub(" ", text)  # pysbd takes a line break for a sentence's end
         pieces = [flat] if block.whole else _SEGMENTER.segment(flat)
-        done = 0
+        if "".join(pieces) != flat:  # pysbd keeps the text as it is, but should it not:
+            pieces = [flat]  # the block is one statement, never a traceback
+        start = 0
         for piece in pieces:
-            begin = flat.index(piece, done) if piece else done
-            done = begin + len(piece)
+            begin, start = start, start + len(piece)
             words = piece.strip()
             if not re.search(r"[^\W\d_]", words):
                 continue
