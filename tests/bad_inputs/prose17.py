@@ -110,9 +110,9 @@ CASES = [
         ),
         f'{INDEX}:4: the sentence attributes what it says to "China Association of Automobile '
         'Manufacturers (CAAM)", but what it cites comes from others (market.production.2024: '
-        f"Demo Press, DP){ATTRIBUTED}",
+        f"Demo Press){ATTRIBUTED}",
         f'{INDEX}:8: the sentence attributes what it says to "Wu Songquan", but what it cites '
-        f"comes from others (market.production.2024: Demo Press, DP){ATTRIBUTED}",
+        f"comes from others (market.production.2024: Demo Press){ATTRIBUTED}",
     ),
     case(
         "claim-and-cite-in-a-sentence-checked-like-facts",
