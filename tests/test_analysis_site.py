@@ -11,15 +11,17 @@ from conftest import CITES_ALL, ROOT, VIEWPORT, Project
 from pdfread import read_pdf
 
 ANALYSIS = '\n!!! analysis "Our reading"\n    The editors think growth will slow.\n'
+FOLDED = '\n??? analysis "More of it"\n    Folded away, and still the editors\'.\n'
 EDITORIAL = "---\nsourcing: editorial\n---\n\n# About\n\nWe wrote this page ourselves.\n"
 
 
 def test_analysis_block_and_editorial_page_are_marked(project: Callable[..., Project]) -> None:
-    proj = project(index=CITES_ALL + ANALYSIS)
+    proj = project(index=CITES_ALL + ANALYSIS + FOLDED)
     proj.write("docs/about.md", EDITORIAL)
     done = proj.mkdocs_build()
     assert done.returncode == 0, done.stderr
     home = proj.html("index.html")
+    assert '<details class="analysis">\n<summary>More of it</summary>' in home
     # The plugin turns on the admonition extension, so the block is one, with its own class.
     assert '<div class="admonition analysis">' in home
     assert '<p class="admonition-title">Our reading</p>' in home

@@ -1,10 +1,22 @@
-"""What the hand-typed-number check leaves alone: text a reader does not see as a figure."""
+"""The chapters' prose checks: what the hand-typed-number check leaves alone (text a reader does
+not see as a figure), how sentences are found, and whom an attribution may name."""
 
 from __future__ import annotations
 
-import pytest
+import dataclasses
+from collections.abc import Callable
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.loader import load
+from briefing.model import FactBook
+from briefing.paths import Paths
 from briefing.prose import typed_numbers
+from briefing.sentences import sentences
+from briefing.sourcing import is_editorial, sourcing_problems
+from conftest import Project
 
 
 @pytest.mark.parametrize(
@@ -40,8 +52,6 @@ def x(call: str) -> str:
 
 
 def test_sentences_are_cut_where_a_reader_would_cut_them() -> None:
-    from briefing.sentences import sentences
-
     text = (
         "---\ntitle: T\n---\n# Heading\n\n"
         f'The U.S. market, No. 1 in Jan. 2024, grew 3.5 percent: "fast." Then {FACT}\n'
@@ -60,9 +70,52 @@ def test_sentences_are_cut_where_a_reader_would_cut_them() -> None:
 
 
 def test_editorial_front_matter_is_read_as_yaml_writes_it() -> None:
-    from briefing.sourcing import is_editorial
-
     assert is_editorial("---\nsourcing: editorial\n---\n# A\n")
     assert is_editorial("---\ntitle: A\nsourcing: 'editorial'  # ours\n...\n# A\n")
     assert not is_editorial("# A\n\nsourcing: editorial\n")  # not front matter
     assert not is_editorial("---\ntitle: A\n---\nsourcing: editorial\n")
+
+
+def test_attribution_agrees_with_said_by_and_data_from_in_any_of_their_forms(
+    project: Callable[..., Project],
+) -> None:
+    """A record's said_by and data_from name it in full, by "(SHORT)" and by a part of the
+    name ("Wu"); anyone else named is a mismatch."""
+    book, problems = load(Paths(project().root))
+    assert problems == []
+    fact = dataclasses.replace(
+        book.facts["market.production.2024"],
+        said_by="Wu Songquan (CATARC)",
+        data_from="China Association of Automobile Manufacturers (CAAM)",
+    )
+    said = FactBook({fact.id: fact}, book.sources, book.units)
+    cite = '{{ fact("market.production.2024") }}'
+    agreeing = [
+        f"According to CAAM, output was {cite}.",
+        f"According to the China Association of Automobile Manufacturers, output was {cite}.",
+        f"Wu Songquan of the China Automotive Technology and Research Center counts {cite}.",
+        f"CATARC's Wu Songquan said output was {cite}. Wu expects {cite}.",
+        f"Output was {cite}, Demo Press reported.",
+    ]
+    for text in agreeing:
+        assert sourcing_problems(text, "docs/p.md", said) == [], text
+    found = sourcing_problems(f"Output was {cite}, as cited by Xinhua.", "docs/p.md", said)
+    assert [p.message.split(", but")[0] for p in found] == [
+        'the sentence attributes what it says to "Xinhua"'
+    ]
+
+
+# Pieces of Markdown and Jinja a page is made of, for pages no editor would write.
+PIECES = st.sampled_from([
+    '{{ fact("a") }}', '!!! analysis "x"\n    ', "- ", "| a | b |\n|---|---|\n", "**Bold.** ",
+    "[l](x.md)", "\n\n", "\n", "Mr. ", "3.5 ", "...", "?!", "<div>", "</div>", "<!-- c -->",
+    "```\ncode\n```", "&amp;", "\\.", "U.S.", "\r", "\u2028", "“", "中文。", "a", "B", " ", ".",
+])  # fmt: skip
+
+
+@given(st.lists(PIECES, max_size=40).map("".join))
+@settings(max_examples=300, derandomize=True, database=None, deadline=None)
+def test_any_page_gives_sentences_within_its_lines(page: str) -> None:
+    for sentence in sentences(page):
+        assert 1 <= sentence.line <= sentence.last <= page.count("\n") + 1
+        assert sentence.text == sentence.text.strip() and sentence.text

@@ -39,6 +39,7 @@ _RUN_IN = re.compile(r"[ \t]*(?:\*\*[^*\n]+?[.:!?]\*\*|__[^_\n]+?[.:!?]__)")
 # A link to a page of the site ("[Facts](facts.md): every number…"), not to the web.
 _LOCAL_LINK = re.compile(r"\]\((?![a-z][a-z0-9+.-]*:|//)[^()\s]*\)", re.IGNORECASE)
 _SEGMENTER = pysbd.Segmenter(language="en", clean=False)
+_BREAKS = re.compile(r"[\n\r\v\f\x85\u2028\u2029]")  # each one character, as a space is
 
 
 @dataclass(frozen=True)
@@ -78,12 +79,10 @@ def sentences(source: str) -> list[Sentence]:
     found = []
     for block in blocks:
         text, at = shown(masked[block.start : block.end])
-        flat = text.replace("\n", " ")
+        flat = _BREAKS.sub(" ", text)  # pysbd takes a line break for a sentence's end
         pieces = [flat] if block.whole else _SEGMENTER.segment(flat)
-        done = 0
-        for piece in pieces:
-            begin = flat.index(piece, done) if piece else done
-            done = begin + len(piece)
+        for begin, end in _spans(flat, pieces):
+            piece = flat[begin:end]
             words = piece.strip()
             if not re.search(r"[^\W\d_]", words):
                 continue
@@ -94,9 +93,22 @@ def sentences(source: str) -> list[Sentence]:
             if not cited and _LOCAL_LINK.search(source, first, last):
                 continue  # "more in [Outlook](outlook.md)": a way on, not a statement
             line = source.count("\n", 0, first) + 1
-            end = line + source.count("\n", first, last)
-            found.append(Sentence(line, words, cited, block.analysis, end))
+            ends = line + source.count("\n", first, last)
+            found.append(Sentence(line, words, cited, block.analysis, ends))
     return found
+
+
+def _spans(flat: str, pieces: list[str]) -> list[tuple[int, int]]:
+    """Where each of pysbd's pieces stands in ``flat`` (it drops leading spaces); the whole
+    text as one statement should a piece not be found as written, never a traceback."""
+    spans, done = [], 0
+    for piece in pieces:
+        at = flat.find(piece, done)
+        if at < 0:
+            return [(0, len(flat))]
+        spans.append((at, at + len(piece)))
+        done = at + len(piece)
+    return spans
 
 
 def _masked(source: str) -> tuple[str, list[tuple[int, str]]]:

@@ -235,15 +235,18 @@ def _names(record: Record, book: FactBook) -> list[str]:
     names = []
     for given in (record.said_by, record.data_from):
         if given:
-            full, _, short = str(given).partition("(")
+            full, _, short = given.partition("(")
             names += [given, full, short.rstrip(") ")]
     source = book.sources.get(record.source or "")
     if source is not None:
         names += [source.publisher, source.author or ""]
-    names = [n.strip() for n in names if n.strip()]
-    # and the initials of each ("SCMP" for South China Morning Post)
-    initials = ["".join(w[0] for w in n.split() if w[0].isupper()) for n in names]
-    return names + [i for i in initials if len(i) > 1]
+    return list(dict.fromkeys(n.strip() for n in names if n.strip()))
+
+
+def _initials(name: str) -> str:
+    """A name's capitals, as a chapter may abbreviate it: "SCMP" for South China Morning Post."""
+    initials = "".join(word[0] for word in name.split() if word[0].isupper())
+    return initials if len(initials) > 1 else ""
 
 
 def _same(named: str, name: str) -> bool:
@@ -275,11 +278,11 @@ def _misattributed(sentence: Sentence, records: Sequence[Record], book: FactBook
             *re.split(r"['’]s\s+|\s+of\s+", bare),
         ]
         parts = [re.sub(r"['’]s$", "", part) for part in parts]
-        if any(_same(part, name) for r in records for name in _names(r, book) for part in parts):
+        names = [n for r in records for name in _names(r, book) for n in (name, _initials(name))]
+        if any(_same(part, name) for name in names for part in parts):
             continue
         whose = "; ".join(
-            f"{r.id}: {', '.join(dict.fromkeys(_names(r, book))) or 'no one named'}"
-            for r in records
+            f"{r.id}: {', '.join(_names(r, book)) or 'no one named'}" for r in records
         )
         found.append(
             f'the sentence attributes what it says to "{named}", but what it cites comes from '

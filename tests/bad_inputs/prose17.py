@@ -4,7 +4,7 @@ not state; an attribution to someone the cited records do not come from."""
 
 from __future__ import annotations
 
-from bad_inputs.base import INDEX, case, page
+from bad_inputs.base import INDEX, MARKET, PARTS_FACT, case, page
 from bad_inputs.claims import CLAIM, CLAIMS
 from conftest import CITES_ALL
 
@@ -19,6 +19,30 @@ ATTRIBUTED = (
     "; name who the cited records say it is, or cite a record whose said_by or data_from is "
     "that name"
 )
+
+# market.production.2024 dated by the source's "last year" (2024), whatever the tiny project's
+# own facts say; parts.exports.2024 as the tiny project has it (cited on line 3 only).
+DATED_FACTS = (
+    """\
+- id: market.production.2024
+  subject: China's automobile production
+  value: 31280000
+  unit: vehicles
+  period: "2024"
+  period_from: last year
+  kind: actual
+  geo: China
+  source: demo
+  quote: "31.28 million and 31.44 million units, respectively, last year"
+"""
+    + PARTS_FACT
+)
+
+
+def dated(extra: str) -> dict[str, str | bytes | None]:
+    """``page(extra)`` over the facts of DATED_FACTS."""
+    return {MARKET: DATED_FACTS, **page(extra)}
+
 
 CASES = [
     case(
@@ -54,7 +78,7 @@ CASES = [
     ),
     case(
         "dates-in-words-not-in-the-cited-period",
-        page(
+        dated(
             f"Production reached {PROD} in 2023.\n\n"
             f"In October 2024 output was {PROD}; a July 2025 report said so.\n\n"
             f"In the first half of 2024 and in January to December 2024 it was {PROD}.\n"
@@ -86,9 +110,9 @@ CASES = [
         ),
         f'{INDEX}:4: the sentence attributes what it says to "China Association of Automobile '
         'Manufacturers (CAAM)", but what it cites comes from others (market.production.2024: '
-        f"Demo Press, DP){ATTRIBUTED}",
+        f"Demo Press){ATTRIBUTED}",
         f'{INDEX}:8: the sentence attributes what it says to "Wu Songquan", but what it cites '
-        f"comes from others (market.production.2024: Demo Press, DP){ATTRIBUTED}",
+        f"comes from others (market.production.2024: Demo Press){ATTRIBUTED}",
     ),
     case(
         "claim-and-cite-in-a-sentence-checked-like-facts",
