@@ -24,7 +24,7 @@ from briefing.model import FactBook, Source
 from briefing.pdf.briefings import PAPERS, Briefing, long_date
 from briefing.pdf.inert import inert
 from briefing.pdf.printable import flattened, site_only_removed
-from briefing.render.text import visible
+from briefing.render.text import shown
 from briefing.render.urls import SiteUrls, source_page
 
 _ID = re.compile(r'\bid="([^"]+)"')
@@ -145,7 +145,7 @@ def print_html(
     imprint: Imprint,
 ) -> str:
     """The whole document: cover or title block, contents, chapters, sources appendix."""
-    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, finalize=_shown)
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, finalize=shown)
     env.filters["long_date"] = long_date
     template = env.from_string(
         resources.files("briefing").joinpath("templates/print.html").read_text("utf-8")
@@ -177,9 +177,3 @@ def print_html(
         ],
         sources=sources,
     )
-
-
-def _shown(value: object) -> object:
-    """Text printed into the document with its control characters shown, as on the site
-    (the chapters' HTML, from the site, already shows them)."""
-    return visible(value) if isinstance(value, str) and not isinstance(value, Markup) else value

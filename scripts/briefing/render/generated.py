@@ -10,9 +10,17 @@ from briefing import periods
 from briefing.model import Fact, FactBook, Source
 from briefing.releases import Release
 from briefing.render.changes import changes_page
+from briefing.render.differences import differences_page, links
 from briefing.render.explorer import downloads, explorer_script, filter_form, row_attrs
 from briefing.render.text import UNINDEXED, esc, md_inline, one_block
-from briefing.render.urls import CHANGES_PAGE, FACTS_PAGE, SOURCES_INDEX, SiteUrls, source_page
+from briefing.render.urls import (
+    CHANGES_PAGE,
+    DIFFERENCES_PAGE,
+    FACTS_PAGE,
+    SOURCES_INDEX,
+    SiteUrls,
+    source_page,
+)
 
 
 def generated_pages(
@@ -26,6 +34,7 @@ def generated_pages(
     pages = {
         FACTS_PAGE: facts_page(book, urls, data_files),
         CHANGES_PAGE: changes_page(book, releases, urls),
+        DIFFERENCES_PAGE: differences_page(book, urls),
         SOURCES_INDEX: sources_index(book, urls),
     }
     for source in book.sources.values():
@@ -191,8 +200,13 @@ def _fact_row(book: FactBook, fact: Fact, urls: SiteUrls) -> str:
     differ = ""
     rivals = book.rivals(fact)
     if rivals:
-        links = " vs ".join(f'<a href="#{esc(r.id)}">{esc(r.text)}</a>' for r in rivals)
-        differ = f'<br><span class="differ">Sources differ: {esc(fact.text)} vs {links}</span>'
+        others = " vs ".join(f'<a href="#{esc(r.id)}">{esc(r.text)}</a>' for r in rivals)
+        differ = f'<br><span class="differ">Sources differ: {esc(fact.text)} vs {others}</span>'
+    differ += "".join(
+        f'<br><span class="differ">Where sources differ: <a href="{esc(href)}">{esc(title)}</a>'
+        "</span>"
+        for href, title in links(book, fact, urls, FACTS_PAGE)
+    )
     note = f'<br><small class="fact-note">{esc(fact.note)}</small>' if fact.note else ""
     return (
         f'<tr id="{esc(fact.id)}" {row_attrs(fact)}><td><a class="permalink" href="#{esc(fact.id)}">{esc(fact.text)}</a>'

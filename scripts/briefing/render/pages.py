@@ -24,6 +24,7 @@ from briefing.chartspec import ChartSpec
 from briefing.model import Fact, FactBook
 from briefing.problems import Problem
 from briefing.prose import typed_numbers
+from briefing.render import differences
 from briefing.render.charts import ChartRenderer, RenderedChart
 from briefing.render.compiled import CompiledTemplates
 from briefing.render.placeholders import PageRender, as_word
@@ -31,9 +32,12 @@ from briefing.render.sandbox import EXAMPLE, Refused, environment
 from briefing.render.text import UNINDEXED, esc, one_block
 from briefing.render.urls import (
     CHARTS_JS,
+    DIFFERENCES_PAGE,
     FACTS_PAGE,
     SiteUrls,
+    case_anchor,
     chart_file,
+    measure_anchor,
     relative_url,
     source_page,
 )
@@ -174,9 +178,24 @@ class PageRenderer:
             f"{drawing}\n"
             f'<figcaption><span class="chart-title">{esc(spec.title)}.</span> Sources: {cites}\n'
             f'<span class="chart-alt">{esc(spec.alt)}</span>\n'
+            f"{self._chart_differs(page, spec)}"
             f'<span class="chart-data"{UNINDEXED}>Data: {links}</span>'
             "</figcaption>\n</figure>"
         )
+
+    def _chart_differs(self, page: PageRender, spec: ChartSpec) -> str:
+        """The caption's line naming where sources differ on what the chart shows, if they do."""
+        found = {
+            href: title
+            for fact in spec.cited
+            for href, title in differences.links(self.book, fact, self.urls, page.src_uri)
+        }
+        if not found:
+            return ""
+        named = "; ".join(
+            f'<a href="{esc(href)}">{esc(title)}</a>' for href, title in found.items()
+        )
+        return f'<span class="chart-differ">Where sources differ: {named}.</span>\n'
 
     def as_of(self, page: PageRender) -> str:
         """The freshness line: the newest publication date among the sources a page cites
@@ -231,7 +250,8 @@ class PageRenderer:
         differ = ""
         if rivals:
             others = " vs ".join(esc(r.text) for r in rivals)
-            href = self.urls.link(page.src_uri, FACTS_PAGE, fact.id)
+            measure = measure_anchor(self.book.rival_group(fact)[0].id)
+            href = self.urls.link(page.src_uri, DIFFERENCES_PAGE, measure)
             differ = f' <a class="differ" href="{esc(href)}">(sources differ: {others})</a>'
         cited = self.citation(page, fact, card) + self.fact_card(page, fact, card, rivals)
         opening = page.stashed(
@@ -265,9 +285,25 @@ class PageRenderer:
         if rivals:
             others = "; ".join(f"{esc(r.text)} ({esc(self._publisher(r))})" for r in rivals)
             parts.append(f'<span class="card-differ">Sources differ: {others}</span>')
+        parts.extend(
+            f'<a class="card-differ" href="{esc(href)}">Where sources differ: {esc(title)}</a>'
+            for href, title in differences.links(self.book, fact, self.urls, page.src_uri)
+        )
         link = "See the passage" if src is not None else "See the fact"
         parts.append(f'<a class="card-link" href="{esc(self._passage(page, fact))}">{link}</a>')
         return f'<small class="fact-card" id="{card}" role="tooltip">' + "".join(parts) + "</small>"
+
+    def _note_differs(self, page: PageRender, fact: Fact) -> str:
+        """A note's pointer to the editors' recorded cases on its fact: the card is not
+        printed, the notes are (a rival's values are in the sentence already)."""
+        parts = []
+        for case in self.book.cases(fact.id):
+            href = self.urls.link(page.src_uri, DIFFERENCES_PAGE, case_anchor(case.id))
+            parts.append(
+                f' <span class="note-differ">Where sources differ: <a href="{esc(href)}">'
+                f"{esc(case.title)}</a>.</span>"
+            )
+        return "".join(parts)
 
     def _publisher(self, fact: Fact) -> str:
         src = self.book.sources.get(fact.source or "")
@@ -289,14 +325,14 @@ class PageRenderer:
                 href = self._passage(page, fact)
                 items.append(
                     f'<li id="note-{number}">{esc(fact.note or "")} '
-                    f'<a href="{esc(href)}">Derived</a></li>'
+                    f'<a href="{esc(href)}">Derived</a>{self._note_differs(page, fact)}</li>'
                 )
                 continue
             href = self._passage(page, fact)
             items.append(
                 f'<li id="note-{number}"><q>{esc(fact.quote or "")}</q> — '
                 f"<cite>{esc(src.title)}</cite>, {esc(src.publisher)}, {esc(src.published)}. "
-                f'<a href="{esc(href)}">See the passage</a></li>'
+                f'<a href="{esc(href)}">See the passage</a>{self._note_differs(page, fact)}</li>'
             )
         notes = '<ol class="source-notes">\n' + "\n".join(items) + "\n</ol>"
         page.notes = page.stashed(notes, "", after_search=True)
