@@ -31,8 +31,26 @@ class Field:
     lines: bool = False  # text that may span lines (a sentence, a note); the rest is shown as one
 
 
+_ID = Field("id", "text", description='stable dotted lowercase id, cited as fact("id")')
+_KIND = Field("kind", "text", choices=KINDS)
+_CONTEXT = Field(
+    "context",
+    "text",
+    required=False,
+    description="the words just before the quote, for a quote the source has more than once",
+    lines=True,
+)
+_NOTE = Field(
+    "note",
+    "text",
+    required=False,
+    description="editor's note, e.g. how a period was resolved",
+    lines=True,
+)
+_TAGS = Field("tags", "text_list", required=False)
+
 FACT_FIELDS = (
-    Field("id", "text", description='stable dotted lowercase id, cited as fact("id")'),
+    _ID,
     Field("subject", "text", description="what is measured, as a reader would say it"),
     Field(
         "value",
@@ -41,7 +59,7 @@ FACT_FIELDS = (
     ),
     Field("unit", "text", description="a unit from facts/units.yaml"),
     Field("period", "text", description="2023, 2024-H1, 2025-Q1, 2024-10, 2024-01/2024-10"),
-    Field("kind", "text", choices=KINDS),
+    _KIND,
     Field("geo", "text", description="country or region the number is about"),
     Field("source", "text", required=False, description="a source id from facts/sources.yaml"),
     Field(
@@ -51,22 +69,10 @@ FACT_FIELDS = (
         description="verbatim sentence the number is in",
         lines=True,
     ),
-    Field(
-        "context",
-        "text",
-        required=False,
-        description="the words just before the quote, for a quote the source has more than once",
-        lines=True,
-    ),
+    _CONTEXT,
     Field("qualifier", "text", required=False, choices=QUALIFIERS),
-    Field(
-        "note",
-        "text",
-        required=False,
-        description="editor's note, e.g. how a period was resolved",
-        lines=True,
-    ),
-    Field("tags", "text_list", required=False),
+    _NOTE,
+    _TAGS,
     Field(
         "derived_from", "text_list", required=False, description="ids this fact is computed from"
     ),
@@ -78,6 +84,30 @@ FACT_FIELDS = (
         description="how a derived fact is computed: "
         + "; ".join(f"{name}: {does}" for name, (_, _, does) in OPERATIONS.items()),
     ),
+)
+# A claim: a statement that is not a number, in the same files, quoted and checked like a fact.
+CLAIM_FIELDS = (
+    Field("id", "text", description='stable dotted lowercase id, cited as claim("id")'),
+    Field(
+        "claim",
+        "text",
+        description="the statement, in the editors' words, that the quote supports",
+        lines=True,
+    ),
+    Field("subject", "text", required=False, description="what the statement is about"),
+    Field("source", "text", description="a source id from facts/sources.yaml"),
+    Field("quote", "text", description="verbatim passage that states it", lines=True),
+    _CONTEXT,
+    Field(
+        "period",
+        "text",
+        required=False,
+        description="the period it is about, as for a fact, or undated (the default)",
+    ),
+    _KIND,
+    Field("geo", "text", required=False, description="country or region it is about"),
+    _NOTE,
+    _TAGS,
 )
 SOURCE_FIELDS = (
     Field("file", "text", description="file name in seeds/"),
@@ -211,17 +241,18 @@ def _yaml_type(value: Any) -> str:
 
 def json_schema(kind: str = "facts") -> dict[str, Any]:
     """A JSON Schema for fact files (or facts/disagreements.yaml), for editors' YAML
-    language servers."""
+    language servers: each record of a fact file is a fact or a claim (a claim has ``claim``
+    where a fact has ``value`` and ``unit``)."""
     if kind == "disagreements":
         return {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "title": "Briefing disagreements file",
             "type": "object",
-            "additionalProperties": _record(DISAGREEMENT_FIELDS),
+            "additionalProperties": _record_schema(DISAGREEMENT_FIELDS),
         }
-    record = _record(FACT_FIELDS)
+    fact = _record_schema(FACT_FIELDS)
     # as the check has it: a derived fact says how; context places a quote
-    record["dependentRequired"] = {
+    fact["dependentRequired"] = {
         "derived_from": ["operation", "note"],
         "operation": ["derived_from"],
         "context": ["quote"],
@@ -230,12 +261,11 @@ def json_schema(kind: str = "facts") -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Briefing facts file",
         "type": "array",
-        "items": record,
+        "items": {"oneOf": [fact, _record_schema(CLAIM_FIELDS)]},
     }
 
 
-def _record(table: tuple[Field, ...]) -> dict[str, Any]:
-    """The JSON Schema of one mapping checked against ``table``."""
+def _record_schema(table: tuple[Field, ...]) -> dict[str, Any]:
     props: dict[str, Any] = {}
     for field in table:
         if field.type == "value":

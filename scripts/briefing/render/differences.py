@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from briefing.model import Fact, FactBook
+from briefing.model import Fact, FactBook, Record
 from briefing.render.text import UNINDEXED, md_inline, shown
 from briefing.render.urls import (
     DIFFERENCES_PAGE,
@@ -38,10 +38,11 @@ class Where:
     anchor: str
 
 
-def places(book: FactBook, fact: Fact) -> list[Where]:
-    """Where a fact appears on the differences page: its recorded cases, then its measure."""
-    found = [Where(case.title, case_anchor(case.id)) for case in book.cases(fact.id)]
-    group = book.rival_group(fact)
+def places(book: FactBook, record: Record) -> list[Where]:
+    """Where a fact or claim appears on the differences page: its recorded cases, then the
+    measure it is a rival on (a fact's; a claim has no value to differ in)."""
+    found = [Where(case.title, case_anchor(case.id)) for case in book.cases(record.id)]
+    group = book.rival_group(record) if isinstance(record, Fact) else ()
     if group:
         found.append(Where(measure_heading(group[0]), measure_anchor(group[0].id)))
     return found
@@ -52,9 +53,11 @@ def measure_heading(fact: Fact) -> str:
     return f"{fact.subject}, {fact.period_label}, {fact.geo}"
 
 
-def links(book: FactBook, fact: Fact, urls: SiteUrls, from_src: str) -> list[tuple[str, str]]:
-    """(href, title) of each place on the differences page ``fact`` is in, from a page."""
-    return [(urls.link(from_src, DIFFERENCES_PAGE, w.anchor), w.title) for w in places(book, fact)]
+def links(book: FactBook, record: Record, urls: SiteUrls, from_src: str) -> list[tuple[str, str]]:
+    """(href, title) of each place on the differences page ``record`` is in, from a page."""
+    return [
+        (urls.link(from_src, DIFFERENCES_PAGE, w.anchor), w.title) for w in places(book, record)
+    ]
 
 
 def differences_page(book: FactBook, urls: SiteUrls) -> str:
@@ -76,7 +79,7 @@ def differences_page(book: FactBook, urls: SiteUrls) -> str:
             "kind": case.kind,
             "kind_words": DISAGREEMENT_KINDS[case.kind],
             "explanation": _paragraphs(case.explanation),
-            "records": [_record(book, book.facts[rid], urls) for rid in case.ids],
+            "records": [_record(book, r, urls) for rid in case.ids if (r := book.record(rid))],
         }
         for case in book.disagreements.values()
     ]
@@ -96,13 +99,14 @@ def _paragraphs(text: str) -> list[str]:
     return [" ".join(part.split()) for part in text.split("\n\n") if part.strip()]
 
 
-def _record(book: FactBook, fact: Fact, urls: SiteUrls) -> dict[str, Any]:
-    """One fact as the page lists it: value, what and when, source, quote, passage."""
+def _record(book: FactBook, fact: Record, urls: SiteUrls) -> dict[str, Any]:
+    """One fact (or claim) as the page lists it: value (or statement), what and when,
+    source, quote, passage."""
     src = book.sources.get(fact.source or "")
     record = {
         "row": urls.link(DIFFERENCES_PAGE, FACTS_PAGE, fact.id),
         "value": fact.text,
-        "subject": fact.subject,
+        "subject": fact.subject or "",
         "period": fact.period_label,
         "kind": fact.kind,
         "source": src.title if src else "",
