@@ -8,7 +8,7 @@ to one of the lists, by what the mistake is in.
 
 from __future__ import annotations
 
-from bad_inputs import claims, config, facts, files, meaning, pages, provenance, security
+from bad_inputs import claims, config, differ, facts, files, meaning, pages, provenance, security
 from bad_inputs.base import Case
 
 CASES: list[Case] = (
@@ -20,4 +20,5 @@ CASES: list[Case] = (
     + meaning.CASES
     + config.CASES
     + claims.CASES
+    + differ.CASES
 )

@@ -95,8 +95,10 @@ def differences_page(book: FactBook, urls: SiteUrls) -> str:
 
 
 def _paragraphs(text: str) -> list[str]:
-    """The explanation's paragraphs, each on one line: an HTML block ends at a blank line."""
-    return [" ".join(part.split()) for part in text.split("\n\n") if part.strip()]
+    """The explanation's paragraphs, each on one line (an HTML block ends at a blank line).
+    A line break is where one ends: YAML's folded ``>-`` keeps only those the editor
+    marked with a blank line."""
+    return [" ".join(part.split()) for part in text.split("\n") if part.strip()]
 
 
 def _record(book: FactBook, fact: Record, urls: SiteUrls) -> dict[str, Any]:
