@@ -14,10 +14,13 @@ import subprocess
 import sys
 from collections.abc import Callable
 from html import unescape
+from types import MappingProxyType
 
 import jsonschema
 
+from briefing.model import Fact, FactBook
 from briefing.schema import json_schema
+from briefing.units import Unit
 from conftest import FACTS, SALES, Project
 from pdfread import norm, read_pdf
 
@@ -219,3 +222,31 @@ def test_the_schema_of_the_disagreements_file_is_what_the_check_asks() -> None:
             ["different-bases", "different-periods", "different-scopes", "contradiction", "caveat"]
         ),
     ]
+
+
+def test_a_measure_is_one_group_however_many_of_its_facts_agree() -> None:
+    """Two facts that agree (16 million, 16.0 million) and one that does not (16.5 million):
+    one group of three, the same for each of them; a fact on another measure is in none."""
+    unit = Unit("vehicles", "count", "vehicle", "vehicles")
+
+    def fact(fid: str, value: float, period: str = "2025") -> Fact:
+        return Fact(fid, "NEV sales", value, unit, period, "forecast", "China", None, None, "", 1)
+
+    facts = [
+        fact("a.one", 16000000),
+        fact("a.two", 16000000.0),
+        fact("a.three", 16500000),
+        fact("b.other", 1, period="2024"),
+    ]
+    book = FactBook(
+        MappingProxyType({f.id: f for f in facts}), MappingProxyType({}), MappingProxyType({})
+    )
+    assert [[f.id for f in group] for group in book.rival_groups()] == [
+        ["a.one", "a.three", "a.two"]
+    ]
+    assert {f.id: [g.id for g in book.rival_group(f)] for f in facts} == {
+        "a.one": ["a.one", "a.three", "a.two"],
+        "a.two": ["a.one", "a.three", "a.two"],
+        "a.three": ["a.one", "a.three", "a.two"],
+        "b.other": [],
+    }
