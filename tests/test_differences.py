@@ -21,7 +21,7 @@ import jsonschema
 from briefing.model import Fact, FactBook
 from briefing.schema import json_schema
 from briefing.units import Unit
-from conftest import FACTS, SALES, Project
+from conftest import CITES_ALL, FACTS, SALES, Project
 from pdfread import norm, read_pdf
 
 ProjectFactory = Callable[..., Project]
@@ -172,7 +172,9 @@ def test_without_a_disagreements_file_the_page_says_what_it_found(
     assert "Where sources differ" not in proj.html("index.html").split("</nav>")[-1]
 
 
-def test_a_case_may_name_a_claim_shown_by_its_statement(project: ProjectFactory) -> None:
+def test_a_case_may_name_a_claim_which_links_to_it_as_a_fact_does(
+    project: ProjectFactory,
+) -> None:
     claim = (
         "- id: exports.russia.plunge\n"
         "  claim: Chinese carmakers' direct exports to Russia plunged this year\n"
@@ -181,17 +183,30 @@ def test_a_case_may_name_a_claim_shown_by_its_statement(project: ProjectFactory)
         "  kind: actual\n"
     )
     case = CASE.replace("market.sales.2024]", "exports.russia.plunge]")
-    proj = project(facts=FACTS + claim)
+    index = CITES_ALL + 'Exports to Russia fell.{{ claim("exports.russia.plunge") }}\n'
+    proj = project(facts=FACTS + claim, index=index)
     proj.write("mkdocs.yml", (proj.root / "mkdocs.yml").read_text("utf-8") + NAV)
     proj.write("facts/disagreements.yaml", case)
     done = proj.mkdocs_build()
     assert done.returncode == 0, done.stderr
     listed = section(proj.html("differences/index.html"), "case-output-and-sales")
     assert (
-        '<li><a href="../facts/#exports.russia.plunge">Chinese carmakers&#39; direct exports to '
+        '<li><a href="../facts/#exports.russia.plunge">Chinese carmakers&#x27; direct exports to '
         "Russia plunged this year</a> — "
     ) in listed
     assert '<a href="../sources/demo/#q-exports.russia.plunge">See the passage</a>' in listed
+    # Its card, its note and its row on the facts page lead to the case.
+    link = f'href="differences/#case-output-and-sales">Where sources differ: {TITLE}</a>'
+    home = proj.html("index.html")
+    card = re.search(
+        r'<span class="fact cites" data-cites="exports.russia.plunge">.*?</small>', home, re.S
+    )
+    assert card and f'<a class="card-differ" {link}' in card.group(0)
+    notes = re.search(r'<ol class="source-notes">.*?</ol>', home, re.S)
+    assert notes
+    assert notes.group(0).count('Where sources differ: <a href="differences/#case-output-') == 2
+    row = re.search(r'<tr id="exports.russia.plunge".*?</tr>', proj.html("facts/index.html"))
+    assert row and f'<a href="../differences/#case-output-and-sales">{TITLE}</a>' in row.group(0)
 
 
 def test_the_pdf_prints_where_sources_differ_under_the_chart_and_in_the_notes(

@@ -13,7 +13,10 @@ from briefing.render.pages import PageRenderer
 from briefing.render.urls import SiteUrls
 from conftest import ROOT
 
-ONLY = 'pages may use only {{ fact("id") }} and {{ chart("id") }}'
+ONLY = (
+    'pages may use only {{ fact("id") }}, {{ claim("id") }}, {{ cite("id", …) }} '
+    'and {{ chart("id") }}'
+)
 PAGE = "docs/page.md"
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from briefing import periods, yamlio
 from briefing.checker import Checker
-from briefing.model import UNDATED, Claim
+from briefing.model import Claim
 from briefing.records import Refs, declare, located, well_formed_id
 from briefing.schema import CLAIM_FIELDS
 from briefing.sources import text_of
@@ -34,16 +34,17 @@ def load_claim(node: dict[str, Any], line: int, check: Checker, refs: Refs) -> C
     if not check.fields(node, CLAIM_FIELDS, what, line):
         return None
     ok = well_formed_id(str(cid), what, line, check, refs) and ok
-    period = text_of(node, "period") or UNDATED
-    if period != UNDATED and not periods.is_period(period):
+    period = text_of(node, "period") or periods.UNDATED
+    if not periods.is_period(period):
         check.add(
             yamlio.line_of(node, "period"),
-            f"{what}: malformed period '{period}'; use {periods.FORMS}, or {UNDATED}",
+            f"{what}: malformed period '{period}'; use {periods.FORMS}",
         )
         ok = False
     found_at = located(node, what, check, refs)
     if not ok or found_at is None:
         return None
+    source, span = found_at
     return Claim(
         id=str(cid),
         claim=str(node["claim"]),
@@ -57,5 +58,10 @@ def load_claim(node: dict[str, Any], line: int, check: Checker, refs: Refs) -> C
         geo=text_of(node, "geo"),
         note=text_of(node, "note"),
         tags=tuple(node.get("tags") or ()),
-        span=found_at[1],
+        span=span,
+        said_by=text_of(node, "said_by"),
+        data_from=text_of(node, "data_from"),
+        period_from=text_of(node, "period_from"),
+        reading=text_of(node, "reading"),
+        reported=source.published,
     )

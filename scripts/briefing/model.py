@@ -55,6 +55,11 @@ class Fact:
     derived_from: tuple[str, ...] = ()
     operation: str | None = None  # how a derived fact is computed (briefing.derived)
     span: tuple[int, int] | None = None  # offsets of the quote in the source text
+    said_by: str | None = None  # who states it
+    data_from: str | None = None  # whose data the figure is
+    period_from: str | None = None  # the quote's relative words the period is resolved from
+    reading: str | None = None  # the editors' reading where the wording seems to say otherwise
+    reported: str | None = None  # the source's date: what an undated period is shown with
 
     @cached_property
     def text(self) -> str:
@@ -63,7 +68,7 @@ class Fact:
 
     @cached_property
     def period_label(self) -> str:
-        return periods.label(self.period)
+        return periods.label(self.period, self.reported)
 
     @property
     def topic(self) -> str:
@@ -74,9 +79,6 @@ class Fact:
     def rival_key(self) -> tuple[str, str, str, str, str]:
         """Facts with equal keys measure the same thing; different values make them rivals."""
         return (self.subject.casefold(), self.period, self.geo.casefold(), self.unit.id, self.kind)
-
-
-UNDATED = "undated"  # the period of a record whose source gives none
 
 
 @dataclass(frozen=True)
@@ -92,11 +94,16 @@ class Claim:
     path: str
     line: int
     subject: str | None = None
-    period: str = UNDATED
+    period: str = periods.UNDATED
     geo: str | None = None
     note: str | None = None
     tags: tuple[str, ...] = ()
     span: tuple[int, int] | None = None
+    said_by: str | None = None  # as for a fact
+    data_from: str | None = None
+    period_from: str | None = None
+    reading: str | None = None
+    reported: str | None = None
 
     @property
     def text(self) -> str:
@@ -105,7 +112,7 @@ class Claim:
 
     @cached_property
     def period_label(self) -> str:
-        return periods.label(self.period)
+        return periods.label(self.period, self.reported)
 
     @property
     def topic(self) -> str:

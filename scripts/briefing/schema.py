@@ -16,7 +16,7 @@ from briefing.derived import OPERATIONS
 from briefing.numbers import digits
 from briefing.units import QUALIFIERS, STYLES
 
-KINDS = ("actual", "estimate", "forecast", "target", "threshold", "rank", "plan")
+KINDS = ("actual", "estimate", "forecast", "target", "threshold", "rank", "plan", "aspiration")
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,39 @@ _NOTE = Field(
     lines=True,
 )
 _TAGS = Field("tags", "text_list", required=False)
+# What a fact or claim means: who says it, whose data, where its period comes from, the
+# editors' reading
+MEANING_FIELDS = (
+    Field(
+        "said_by",
+        "text",
+        required=False,
+        description='who states it, a person or organisation: "Wu Songquan (CATARC)"; '
+        "named in the source near the quote",
+    ),
+    Field(
+        "data_from",
+        "text",
+        required=False,
+        description='whose data the figure is: "China Association of Automobile Manufacturers '
+        '(CAAM)"; named in the source near the quote',
+    ),
+    Field(
+        "period_from",
+        "text",
+        required=False,
+        description='the relative words of the quote the period is resolved from: "last year", '
+        '"the first half of this year"; resolved against the source\'s date',
+    ),
+    Field(
+        "reading",
+        "text",
+        required=False,
+        description="why the quote means what the record says where its wording seems to say "
+        "otherwise (a hedge of another clause, a translated tense); shown to readers",
+        lines=True,
+    ),
+)
 
 FACT_FIELDS = (
     _ID,
@@ -58,7 +91,11 @@ FACT_FIELDS = (
         description="full magnitude, signed as the quote writes it, or [low, high]",
     ),
     Field("unit", "text", description="a unit from facts/units.yaml"),
-    Field("period", "text", description="2023, 2024-H1, 2025-Q1, 2024-10, 2024-01/2024-10"),
+    Field(
+        "period",
+        "text",
+        description="2023, 2024-H1, 2025-Q1, 2024-10, 2024-01/2024-10, or undated",
+    ),
     _KIND,
     Field("geo", "text", description="country or region the number is about"),
     Field("source", "text", required=False, description="a source id from facts/sources.yaml"),
@@ -72,6 +109,7 @@ FACT_FIELDS = (
     _CONTEXT,
     Field("qualifier", "text", required=False, choices=QUALIFIERS),
     _NOTE,
+    *MEANING_FIELDS,
     _TAGS,
     Field(
         "derived_from", "text_list", required=False, description="ids this fact is computed from"
@@ -92,7 +130,6 @@ CLAIM_FIELDS = (
         "claim",
         "text",
         description="the statement, in the editors' words, that the quote supports",
-        lines=True,
     ),
     Field("subject", "text", required=False, description="what the statement is about"),
     Field("source", "text", description="a source id from facts/sources.yaml"),
@@ -107,6 +144,7 @@ CLAIM_FIELDS = (
     _KIND,
     Field("geo", "text", required=False, description="country or region it is about"),
     _NOTE,
+    *MEANING_FIELDS,
     _TAGS,
 )
 SOURCE_FIELDS = (

@@ -15,7 +15,10 @@ CLAIM = """\
   kind: actual
 """
 WHAT = "claim 'exports.russia.plunge'"
-CLAIM_KEYS = "id, claim, subject, source, quote, context, period, kind, geo, note, tags"
+CLAIM_KEYS = (
+    "id, claim, subject, source, quote, context, period, kind, geo, note, said_by, data_from, "
+    "period_from, reading, tags"
+)
 
 
 def claims(old: str, new: str) -> dict[str, str | bytes | None]:
@@ -55,7 +58,8 @@ CASES = [
         "claim-malformed-period",
         claims("  kind: actual\n", '  kind: actual\n  period: "this year"\n'),
         f"{CLAIMS}:6: {WHAT}: malformed period 'this year'; use YYYY, YYYY-H1, YYYY-Q1, "
-        "YYYY-MM, YYYY-MM-DD or START/END such as 2024-01/2024-10, or undated",
+        "YYYY-MM, YYYY-MM-DD or START/END such as 2024-01/2024-10, or undated when the "
+        "source gives no period",
     ),
     case(
         "claim-id-of-a-fact",

@@ -3,7 +3,7 @@
 One page lists every case the editors recorded (facts/disagreements.yaml) and every measure
 two sources state differently (``FactBook.rival_groups``, the grouping the card's "sources
 differ" and the charts' rival check use too). Its text comes from a template; every field
-from editors and sources is escaped by Jinja's autoescape, controls shown (``text.shown``).
+from editors and sources is escaped as ``esc`` escapes it (``briefing.render.markup``).
 The headings and the editors' explanations are indexed for search; the lists of facts are
 not, as each fact has an entry of its own.
 """
@@ -11,14 +11,13 @@ not, as each fact has an entry of its own.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
-import jinja2
 from markupsafe import Markup
 
 from briefing.model import Fact, FactBook, Record
-from briefing.render.text import UNINDEXED, md_inline, shown
+from briefing.render.markup import render
+from briefing.render.text import UNINDEXED, md_inline
 from briefing.render.urls import (
     DIFFERENCES_PAGE,
     FACTS_PAGE,
@@ -62,20 +61,10 @@ def links(book: FactBook, record: Record, urls: SiteUrls, from_src: str) -> list
 
 def differences_page(book: FactBook, urls: SiteUrls) -> str:
     """The page's Markdown: recorded cases in the file's order, then measures by fact id."""
-    env = jinja2.Environment(
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        finalize=shown,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["md_inline"] = lambda text: Markup(md_inline(text))
-    source = resources.files("briefing").joinpath("templates/differences.md").read_text("utf-8")
     cases = [
         {
             "anchor": case_anchor(case.id),
-            "title": case.title,
+            "heading": Markup(md_inline(case.title)),
             "kind": case.kind,
             "kind_words": DISAGREEMENT_KINDS[case.kind],
             "explanation": _paragraphs(case.explanation),
@@ -86,12 +75,12 @@ def differences_page(book: FactBook, urls: SiteUrls) -> str:
     groups = [
         {
             "anchor": measure_anchor(group[0].id),
-            "heading": measure_heading(group[0]),
+            "heading": Markup(md_inline(measure_heading(group[0]))),
             "records": [_record(book, fact, urls) for fact in group],
         }
         for group in book.rival_groups()
     ]
-    return env.from_string(source).render(cases=cases, groups=groups, unindexed=Markup(UNINDEXED))
+    return render("differences.md", cases=cases, groups=groups, unindexed=Markup(UNINDEXED)) + "\n"
 
 
 def _paragraphs(text: str) -> list[str]:

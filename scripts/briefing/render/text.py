@@ -34,12 +34,6 @@ def visible(text: str) -> str:
     return CONTROLS.sub(lambda m: f"\u27e8U+{ord(m[0]):04X}\u27e9", text)
 
 
-def shown(value: object) -> object:
-    """A Jinja ``finalize``: text printed into a template with its control characters shown,
-    as ``esc`` shows them (markup already made, e.g. a chapter's HTML, is left as it is)."""
-    return visible(value) if isinstance(value, str) and not isinstance(value, Markup) else value
-
-
 def esc(text: str) -> str:
     """HTML-escape, quotes included, for element text and attribute values; controls shown."""
     return html.escape(visible(text), quote=True)
