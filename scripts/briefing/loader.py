@@ -104,6 +104,16 @@ def load_facts(
             fact = _fact(node, line, check, refs)
             if fact is not None:
                 facts[fact.id] = fact
+    for fact in facts.values():
+        for ref in (r for r in fact.derived_from if r in claims):
+            problems.append(
+                Problem(
+                    fact.path,
+                    fact.line,
+                    f"fact '{fact.id}': derived_from names claim '{ref}', which has no number; "
+                    "derive from facts",
+                )
+            )
     check_derived(facts, refs.declared, problems)
     return facts, claims
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bad_inputs.base import MARKET, case, edit
+from bad_inputs.base import MARKET, PARTS_FACT, PROD, UNQUOTED, case, edit
 from conftest import FACTS
 
 CLAIMS = "facts/russia.yaml"  # after market.yaml
@@ -76,5 +76,16 @@ CASES = [
         },
         f"{MARKET}:1: duplicate fact id 'exports.russia.plunge' (first at facts/a.yaml:1); "
         "give each fact its own id",
+    ),
+    case(
+        "derived-from-a-claim",
+        {
+            CLAIMS: CLAIM,
+            MARKET: UNQUOTED
+            + "  note: as counted\n  derived_from: [exports.russia.plunge]\n  operation: sum\n"
+            + PARTS_FACT,
+        },
+        f"{MARKET}:1: {PROD}: derived_from names claim 'exports.russia.plunge', which has no "
+        "number; derive from facts",
     ),
 ]

@@ -1,7 +1,8 @@
-"""Jinja2 over each chapter's Markdown: ``{{ fact("id") }}`` and ``{{ chart("id") }}``.
+"""Jinja2 over each chapter's Markdown: ``{{ fact("id") }}``, ``{{ claim("id") }}``,
+``{{ cite("id", …) }}`` and ``{{ chart("id") }}``.
 
-Runs sandboxed, with autoescaping: fact text is escaped, and a page holds nothing but fact()
-and chart() calls (``briefing.render.sandbox`` refuses anything else at its line before it
+Runs sandboxed, with autoescaping: fact text is escaped, and a page holds nothing but these
+calls (``briefing.render.sandbox`` refuses anything else at its line before it
 runs). Unknown ids do not stop rendering: each is recorded with its page and line, so one run
 reports every problem, never a traceback.
 
@@ -106,7 +107,8 @@ class PageRenderer:
     def _one_id(
         self, page: PageRender, template: jinja2.Template, name: str, ids: tuple[object, ...]
     ) -> str | None:
-        """The single id a fact() or chart() call must name; else a problem at its line."""
+        """The single id a fact(), claim() or chart() call must name; else a problem at its
+        line."""
         if len(ids) == 1:
             return str(ids[0])
         line = _call_line(page.path, template)
@@ -148,14 +150,12 @@ class PageRenderer:
                 )
             )
             return Markup("")
-        records = []
-        for rid in dict.fromkeys(str(i) for i in ids):
-            record = self.book.record(rid)
-            if record is None:
+        wanted = list(dict.fromkeys(str(i) for i in ids))
+        records = [r for rid in wanted if (r := self.book.record(rid)) is not None]
+        for rid in wanted:
+            if self.book.record(rid) is None:
                 self._not_cited(page, template, rid, "cite")
-            else:
-                records.append(record)
-        if len(records) < len(set(ids)):
+        if len(records) < len(wanted):
             return Markup("")
         return Markup(page.stashed(self.cards.marker(page, tuple(records)), "", after_search=True))
 
