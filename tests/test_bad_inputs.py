@@ -31,7 +31,14 @@ def check(project: ProjectFactory, files: dict[str, str | bytes | None]) -> tupl
 
 # The order of the stages problems are reported in, root causes first: what a file's problems
 # may be consequences of is reported before it.
-STAGES = ("facts/units.yaml", "facts/sources.yaml", "facts/", "facts/charts.yaml", "docs/")
+STAGES = (
+    "facts/units.yaml",
+    "facts/sources.yaml",
+    "facts/",
+    "facts/charts.yaml",
+    "facts/disagreements.yaml",
+    "docs/",
+)
 
 
 def sort_key(line: str) -> tuple[int, str, int, str]:
@@ -63,6 +70,7 @@ COMBINED = (
     "alias-bomb",  # facts/bomb.yaml
     "currency-unit-without-symbol",  # facts/units.yaml
     "impossible-date",  # facts/sources.yaml
+    "disagreement-unknown-kind",  # facts/disagreements.yaml
     "unknown-name-in-page",  # docs/index.md
 )
 
@@ -71,7 +79,7 @@ def test_mistakes_in_many_files_are_all_reported_in_one_run_sorted(
     project: ProjectFactory,
 ) -> None:
     """Independent mistakes in every file, pages included, in one run: units first, then
-    sources, facts, charts and pages, each by file and line."""
+    sources, facts, charts, disagreements and pages, each by file and line."""
     chosen = [c for c in CASES if c.name in COMBINED]
     files: dict[str, str | bytes | None] = {}
     for c in chosen:

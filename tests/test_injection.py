@@ -87,6 +87,13 @@ growth:
   y: value
   alt: "{PAYLOAD} alt"
 """
+DISAGREEMENTS = f"""\
+growth-and-exports:
+  facts: [market.growth.2024, market.exports.2024]
+  kind: different-scopes
+  title: "{PAYLOAD} case\\u202e"
+  explanation: "{PAYLOAD} [x](javascript:alert(7)) {{{{ 7 * 7 }}}} explanation\\u202e"
+"""
 INDEX = (
     "# Home\n\n"
     'Sales grew {{ fact("market.growth.2024") }}, exports {{ fact("market.exports.2024") }}.\n\n'
@@ -97,7 +104,7 @@ INDEX = (
     '<img src="data:," alt="" onerror="alert(6)">\n'
 )
 # Where every page kind of the tiny site is, and the payload's fields it shows.
-PAGES = ("", "sources/demo/", "sources/", "facts/")
+PAGES = ("", "sources/demo/", "sources/", "facts/", "differences/")
 
 
 BRIEFING = f"""\
@@ -115,6 +122,7 @@ def hostile_site(project: Callable[..., Project], pdf: bool = False) -> Project:
     proj.write("seeds/seed.txt", SEED)
     proj.write("facts/sources.yaml", SOURCES)
     proj.write("facts/charts.yaml", CHARTS)
+    proj.write("facts/disagreements.yaml", DISAGREEMENTS)
     done = proj.mkdocs_build()
     assert done.returncode == 0, done.stderr
     return proj
@@ -235,6 +243,13 @@ def test_what_the_site_writes_holds_the_text_inert(project: Callable[..., Projec
     assert f"<p>{SHOWN_LINE}</p>" in source
     assert f"<dd>{escaped} date⟨U+202E⟩</dd>" in source
     assert not CONTROL.search(source), CONTROL.findall(source)
+    # Where sources differ: the case's title and the editors' explanation, as text.
+    differ = proj.html("differences/index.html")
+    assert f'id="case-growth-and-exports"></span>{escaped} case⟨U+202E⟩</h3>' in differ
+    explained = f"<p>{escaped} [x](javascript:alert(7)) {{{{ 7 * 7 }}}} explanation⟨U+202E⟩</p>"
+    assert explained in differ
+    assert f"Where sources differ: {escaped} case⟨U+202E⟩" in home  # card, note, caption
+    assert not CONTROL.search(differ), CONTROL.findall(differ)
 
 
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -251,6 +266,7 @@ def test_pdf_metadata_and_text_hold_the_text_as_it_is(project: Callable[..., Pro
     assert f"{PAYLOAD} Bob's report" in " ".join(text.split())
     assert "&lt;" not in text and "&amp;" not in text and "&#" not in text
     assert "date⟨U+202E⟩" in text and not CONTROL.search(text)
+    assert f"Where sources differ: {PAYLOAD} case⟨U+202E⟩" in " ".join(text.split())
     # The download link every page carries.
     escaped = "x&lt;/title&gt;&lt;script&gt;alert(2)&lt;/script&gt;"
     label = f"{escaped} &#34;label&#34;"

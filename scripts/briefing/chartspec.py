@@ -14,7 +14,7 @@ from typing import Any
 
 from briefing import yamlio
 from briefing.checker import Checker
-from briefing.model import Fact, Source, agree
+from briefing.model import Fact, Source, agree, by_measure
 from briefing.paths import Paths
 from briefing.problems import Problem
 from briefing.prose import typed_numbers
@@ -132,9 +132,7 @@ def load_charts(
     if not isinstance(data, dict):
         problems.append(Problem(rel, 1, "charts.yaml must map chart ids to their declarations"))
         return {}, None
-    rivals: dict[tuple[str, ...], list[Fact]] = {}
-    for fact in facts.values():
-        rivals.setdefault(fact.rival_key, []).append(fact)
+    rivals = by_measure(facts.values())
     charts: dict[str, ChartSpec] = {}
     for cid, node in data.items():
         spec = _Reader(str(cid), rel, facts, rivals, problems, broken).chart(

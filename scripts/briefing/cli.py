@@ -271,7 +271,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    print(json.dumps(json_schema(), indent=2))
+    print(json.dumps(json_schema(args.file), indent=2))
     return 0
 
 
@@ -322,9 +322,15 @@ def main(argv: list[str] | None = None) -> int:
         "replaced by every build)",
     )
     bench.set_defaults(run=cmd_bench)
-    sub.add_parser("schema", help="print the JSON Schema of fact files").set_defaults(
-        run=cmd_schema
+    schema = sub.add_parser("schema", help="print the JSON Schema of fact files")
+    schema.add_argument(
+        "file",
+        nargs="?",
+        default="facts",
+        choices=("facts", "disagreements"),
+        help="which files: facts/*.yaml (default) or facts/disagreements.yaml",
     )
+    schema.set_defaults(run=cmd_schema)
     args = parser.parse_args(argv)
     return int(args.run(args))
 

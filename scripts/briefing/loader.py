@@ -17,6 +17,7 @@ from briefing.chartspec import load_charts
 from briefing.checker import Checker
 from briefing.claims import is_claim, load_claim
 from briefing.derived import OPERATIONS, check_derived
+from briefing.disagreements import load_disagreements
 from briefing.model import Claim, Fact, FactBook
 from briefing.paths import Paths
 from briefing.problems import BriefingError, Problem
@@ -270,16 +271,17 @@ def _shown(value: Any) -> str:
 
 def load(paths: Paths) -> tuple[FactBook, list[Problem]]:
     """Everything valid under facts/ and seeds/, and every problem, root causes first: units,
-    then sources, then facts, then charts, each in file and line order. What rests on
+    then sources, then facts, then charts, then disagreements, each in file and line order. What rests on
     something broken is left out without a message of its own, and the book names what is
     broken, so that pages citing it stay silent too."""
     refs = Refs(units=None, sources=None)
-    stages: tuple[list[Problem], ...] = ([], [], [], [])
+    stages: tuple[list[Problem], ...] = ([], [], [], [], [])
     refs.units = load_units(paths, stages[0], refs.broken_units)
     refs.sources = load_sources(paths, stages[1], refs.broken_sources)
     facts, claims = load_facts(paths, refs, stages[2])
     broken = None if refs.unread else frozenset(refs.declared.keys() - facts.keys() - claims.keys())
     charts, broken_charts = load_charts(paths, facts, stages[3], broken)
+    disagreements = load_disagreements(paths, facts.keys() | claims.keys(), stages[4], broken)
     book = FactBook(
         facts=MappingProxyType(facts),
         sources=MappingProxyType(refs.sources or {}),
@@ -287,6 +289,7 @@ def load(paths: Paths) -> tuple[FactBook, list[Problem]]:
         charts=MappingProxyType(charts),
         broken_facts=broken,
         broken_charts=broken_charts,
+        disagreements=MappingProxyType(disagreements),
         claims=MappingProxyType(claims),
     )
     return book, [problem for stage in stages for problem in sorted(set(stage))]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
@@ -122,6 +122,28 @@ class Claim:
 Record = Fact | Claim  # what a chapter may cite
 
 
+@dataclass(frozen=True)
+class Disagreement:
+    """A case the editors recorded in facts/disagreements.yaml: facts (or claims) that do not
+    add up as they seem to, and the editors' explanation of why."""
+
+    id: str
+    kind: str  # one of schema.DISAGREEMENT_KINDS
+    title: str
+    explanation: str
+    ids: tuple[str, ...]  # the facts and claims involved, in the editors' order
+    path: str = ""
+    line: int = 0
+
+
+def by_measure(facts: Iterable[Fact]) -> dict[tuple[str, ...], list[Fact]]:
+    """Facts grouped by rival key, in the order given: what rivals and the charts compare."""
+    groups: dict[tuple[str, ...], list[Fact]] = defaultdict(list)
+    for fact in facts:
+        groups[fact.rival_key].append(fact)
+    return groups
+
+
 def agree(a: Any, b: Any) -> bool:
     """Whether two values agree within the precision the coarser one is stated in.
 
@@ -148,11 +170,21 @@ class FactBook:
     broken_facts: frozenset[str] | None = frozenset()
     broken_charts: frozenset[str] | None = frozenset()
     claims: Mapping[str, Claim] = field(default_factory=lambda: MappingProxyType({}))
+    disagreements: Mapping[str, Disagreement] = field(default_factory=lambda: MappingProxyType({}))
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled as plain dicts (a MappingProxyType cannot be): a warm build keeps the book."""
         plain = (dict(self.facts), dict(self.sources), dict(self.units), dict(self.charts))
-        return (_factbook, (*plain, self.broken_facts, self.broken_charts, dict(self.claims)))
+        return (
+            _factbook,
+            (
+                *plain,
+                self.broken_facts,
+                self.broken_charts,
+                dict(self.claims),
+                dict(self.disagreements),
+            ),
+        )
 
     def is_broken(self, kind: str, name: str) -> bool:
         """Whether a fact, claim or chart ``name`` not in the book is one whose problem is
@@ -172,6 +204,35 @@ class FactBook:
             if other.id != fact.id and not agree(other.value, fact.value)
         ]
 
+    def rival_groups(self) -> list[tuple[Fact, ...]]:
+        """Each measure on which sources differ, once: its facts that have a rival, by id."""
+        once = {group[0].id: group for group in self._rival_groups.values()}
+        return [once[first] for first in sorted(once)]
+
+    def rival_group(self, fact: Fact) -> tuple[Fact, ...]:
+        """The facts of ``fact``'s measure that have a rival, itself included (empty: none)."""
+        return self._rival_groups.get(fact.id, ())
+
+    @cached_property
+    def _rival_groups(self) -> dict[str, tuple[Fact, ...]]:
+        groups: dict[str, tuple[Fact, ...]] = {}
+        for measure in self._by_measure.values():
+            group = tuple(sorted((f for f in measure if self.rivals(f)), key=lambda f: f.id))
+            groups.update((fact.id, group) for fact in group)
+        return groups
+
+    def cases(self, record_id: str) -> list[Disagreement]:
+        """The recorded disagreements a fact or claim is involved in, in the file's order."""
+        return list(self._cases.get(record_id, ()))
+
+    @cached_property
+    def _cases(self) -> dict[str, list[Disagreement]]:
+        involved: dict[str, list[Disagreement]] = defaultdict(list)
+        for case in self.disagreements.values():
+            for rid in case.ids:
+                involved[rid].append(case)
+        return involved
+
     def facts_from(self, source_id: str) -> list[Fact]:
         return list(self._by_source.get(source_id, ()))
 
@@ -181,10 +242,7 @@ class FactBook:
     @cached_property
     def _by_measure(self) -> dict[tuple[str, ...], list[Fact]]:
         """Facts grouped by rival key: every page citing a fact asks for its rivals."""
-        groups: dict[tuple[str, ...], list[Fact]] = defaultdict(list)
-        for fact in self.facts.values():
-            groups[fact.rival_key].append(fact)
-        return groups
+        return by_measure(self.facts.values())
 
     @cached_property
     def _by_source(self) -> dict[str | None, list[Fact]]:
@@ -202,6 +260,7 @@ def _factbook(
     broken_facts: frozenset[str] | None,
     broken_charts: frozenset[str] | None,
     claims: dict[str, Claim],
+    disagreements: dict[str, Disagreement],
 ) -> FactBook:
     return FactBook(
         MappingProxyType(facts),
@@ -211,4 +270,5 @@ def _factbook(
         broken_facts,
         broken_charts,
         MappingProxyType(claims),
+        MappingProxyType(disagreements),
     )

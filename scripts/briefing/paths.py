@@ -80,6 +80,11 @@ class Paths:
         return self.facts_dir / "charts.yaml"
 
     @property
+    def disagreements_file(self) -> Path:
+        """Where the editors record that sources differ (optional; see briefing.disagreements)."""
+        return self.facts_dir / "disagreements.yaml"
+
+    @property
     def releases_dir(self) -> Path:
         """Snapshots of the facts, one per release (``briefing release NAME``)."""
         return self.facts_dir / "releases"
@@ -91,7 +96,13 @@ class Paths:
     @property
     def registries(self) -> tuple[Path, ...]:
         """The YAML files in facts/ that hold no facts."""
-        return (self.sources_file, self.units_file, self.charts_file, self.ignore_file)
+        return (
+            self.sources_file,
+            self.units_file,
+            self.charts_file,
+            self.ignore_file,
+            self.disagreements_file,
+        )
 
     def is_fact_name(self, name: str) -> bool:
         """Whether facts/NAME would be read as a topic file of facts."""

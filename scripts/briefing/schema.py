@@ -158,6 +158,29 @@ SOURCE_FIELDS = (
     Field("url", "text", required=False),
     Field("date_note", "text", required=False, description="evidence for the date", lines=True),
 )
+# A recorded disagreement's kind, and how a reader is told what it is (the page's words).
+DISAGREEMENT_KINDS = {
+    "different-bases": "Different bases: the figures are shares or ratios of different wholes",
+    "different-periods": "Different periods: the figures cover different spans of time",
+    "different-scopes": "Different scopes: the figures count different things or places",
+    "contradiction": "Contradiction: the statements cannot all be true",
+    "caveat": "Caveat: the figure is not comparable as it may seem",
+}
+DISAGREEMENT_FIELDS = (
+    Field(
+        "facts",
+        "text_list",
+        description="ids of the facts and claims involved (two or more; one for a caveat)",
+    ),
+    Field("kind", "text", choices=tuple(DISAGREEMENT_KINDS)),
+    Field("title", "text", description="a short heading, in words"),
+    Field(
+        "explanation",
+        "text",
+        description="the editors' explanation, in words (numbers only through the facts)",
+        lines=True,
+    ),
+)
 UNIT_FIELDS = (
     Field("style", "text", choices=STYLES),
     Field("singular", "text", required=False),
@@ -254,9 +277,17 @@ def _yaml_type(value: Any) -> str:
     return "empty"
 
 
-def json_schema() -> dict[str, Any]:
-    """A JSON Schema for fact files, for editors' YAML language servers: each record is a
-    fact or a claim (a claim has ``claim`` where a fact has ``value`` and ``unit``)."""
+def json_schema(kind: str = "facts") -> dict[str, Any]:
+    """A JSON Schema for fact files (or facts/disagreements.yaml), for editors' YAML
+    language servers: each record of a fact file is a fact or a claim (a claim has ``claim``
+    where a fact has ``value`` and ``unit``)."""
+    if kind == "disagreements":
+        return {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": "Briefing disagreements file",
+            "type": "object",
+            "additionalProperties": _record_schema(DISAGREEMENT_FIELDS),
+        }
     fact = _record_schema(FACT_FIELDS)
     # as the check has it: a derived fact says how; context places a quote
     fact["dependentRequired"] = {

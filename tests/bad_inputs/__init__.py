@@ -8,7 +8,18 @@ to one of the lists, by what the mistake is in.
 
 from __future__ import annotations
 
-from bad_inputs import claims, config, facts, files, meaning, pages, prose17, provenance, security
+from bad_inputs import (
+    claims,
+    config,
+    differ,
+    facts,
+    files,
+    meaning,
+    pages,
+    prose17,
+    provenance,
+    security,
+)
 from bad_inputs.base import Case
 
 CASES: list[Case] = (
@@ -21,4 +32,5 @@ CASES: list[Case] = (
     + config.CASES
     + claims.CASES
     + prose17.CASES
+    + differ.CASES
 )

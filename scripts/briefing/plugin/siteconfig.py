@@ -31,7 +31,13 @@ from briefing.plugin.config import BriefingConfig, configured_briefings, publish
 from briefing.plugin.plugin import BriefingPlugin
 from briefing.problems import Problem
 from briefing.render.meta import front_matter_problems
-from briefing.render.urls import CHANGES_PAGE, FACTS_PAGE, SOURCES_INDEX, source_page
+from briefing.render.urls import (
+    CHANGES_PAGE,
+    DIFFERENCES_PAGE,
+    FACTS_PAGE,
+    SOURCES_INDEX,
+    source_page,
+)
 from briefing.sitedir import refusal, site_inputs
 
 CONFIG = "mkdocs.yml"
@@ -54,7 +60,13 @@ class Site:
         """Every problem of the config, once the facts say which pages the build generates."""
         docs = self.paths.docs_dir
         printable = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
-        generated = {FACTS_PAGE, CHANGES_PAGE, SOURCES_INDEX, *map(source_page, book.sources)}
+        generated = {
+            FACTS_PAGE,
+            CHANGES_PAGE,
+            DIFFERENCES_PAGE,
+            SOURCES_INDEX,
+            *map(source_page, book.sources),
+        }
         return self.problems + self.page_problems({*printable, *generated}, printable)
 
     def docs_problems(self) -> list[Problem]:

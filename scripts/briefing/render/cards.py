@@ -13,10 +13,17 @@ from typing import Any
 from markupsafe import Markup
 
 from briefing.model import Fact, FactBook, Record
+from briefing.render import differences
 from briefing.render.markup import render
 from briefing.render.placeholders import PageRender, as_word
 from briefing.render.text import UNINDEXED, esc
-from briefing.render.urls import FACTS_PAGE, SiteUrls, source_page
+from briefing.render.urls import (
+    DIFFERENCES_PAGE,
+    FACTS_PAGE,
+    SiteUrls,
+    case_anchor,
+    source_page,
+)
 
 
 class Cards:
@@ -74,6 +81,7 @@ class Cards:
             "meta": [m for m in meta if m],
             "source": source,
             "href": href,
+            "differs": differences.links(self.book, record, self.urls, page.src_uri),
         }
 
     def fact_card(self, page: PageRender, fact: Fact, card: str, rivals: list[Fact]) -> str:
@@ -105,9 +113,21 @@ class Cards:
         if rivals:
             others = "; ".join(f"{esc(r.text)} ({esc(self._publisher(r))})" for r in rivals)
             parts.append(f'<span class="card-differ">Sources differ: {others}</span>')
+        parts.extend(
+            f'<a class="card-differ" href="{esc(href)}">Where sources differ: {esc(title)}</a>'
+            for href, title in differences.links(self.book, fact, self.urls, page.src_uri)
+        )
         link = "See the passage" if src is not None else "See the fact"
         parts.append(f'<a class="card-link" href="{esc(self.passage(page, fact))}">{link}</a>')
         return "".join(parts)
+
+    def cases(self, page: PageRender, record: Record) -> list[tuple[str, str]]:
+        """(href, title) of each recorded case a note's record is in: the card is not printed,
+        the notes are (a rival's value is in the sentence already, see ``fact_html``)."""
+        return [
+            (self.urls.link(page.src_uri, DIFFERENCES_PAGE, case_anchor(case.id)), case.title)
+            for case in self.book.cases(record.id)
+        ]
 
     def _publisher(self, fact: Fact) -> str:
         src = self.book.sources.get(fact.source or "")
@@ -132,6 +152,7 @@ class Cards:
                             "record": r,
                             "source": self.book.sources.get(r.source or ""),
                             "href": self.passage(page, r),
+                            "cases": self.cases(page, r),
                         }
                         for r in records
                         if r is not None

@@ -11,10 +11,18 @@ from briefing import periods
 from briefing.model import Fact, FactBook, Record, Source
 from briefing.releases import Release
 from briefing.render.changes import changes_page
+from briefing.render.differences import differences_page, links
 from briefing.render.explorer import downloads, explorer_script, filter_form, row_attrs
 from briefing.render.markup import render
 from briefing.render.text import UNINDEXED, esc, md_inline, one_block
-from briefing.render.urls import CHANGES_PAGE, FACTS_PAGE, SOURCES_INDEX, SiteUrls, source_page
+from briefing.render.urls import (
+    CHANGES_PAGE,
+    DIFFERENCES_PAGE,
+    FACTS_PAGE,
+    SOURCES_INDEX,
+    SiteUrls,
+    source_page,
+)
 
 
 def generated_pages(
@@ -28,6 +36,7 @@ def generated_pages(
     pages = {
         FACTS_PAGE: facts_page(book, urls, data_files),
         CHANGES_PAGE: changes_page(book, releases, urls),
+        DIFFERENCES_PAGE: differences_page(book, urls),
         SOURCES_INDEX: sources_index(book, urls),
     }
     for source in book.sources.values():
@@ -217,6 +226,7 @@ def _claim_rows(book: FactBook, urls: SiteUrls) -> list[dict[str, object]]:
             "claim": c,
             "source": book.sources[c.source],
             "href": urls.link(FACTS_PAGE, source_page(c.source), f"q-{c.id}"),
+            "differs": links(book, c, urls, FACTS_PAGE),
         }
         for c in claims
     ]
@@ -232,8 +242,13 @@ def _fact_row(book: FactBook, fact: Fact, urls: SiteUrls) -> str:
     differ = ""
     rivals = book.rivals(fact)
     if rivals:
-        links = " vs ".join(f'<a href="#{esc(r.id)}">{esc(r.text)}</a>' for r in rivals)
-        differ = f'<br><span class="differ">Sources differ: {esc(fact.text)} vs {links}</span>'
+        others = " vs ".join(f'<a href="#{esc(r.id)}">{esc(r.text)}</a>' for r in rivals)
+        differ = f'<br><span class="differ">Sources differ: {esc(fact.text)} vs {others}</span>'
+    differ += "".join(
+        f'<br><span class="differ">Where sources differ: <a href="{esc(href)}">{esc(title)}</a>'
+        "</span>"
+        for href, title in links(book, fact, urls, FACTS_PAGE)
+    )
     note = f'<br><small class="fact-note">{esc(fact.note)}</small>' if fact.note else ""
     return (
         f'<tr id="{esc(fact.id)}" {row_attrs(fact)}><td><a class="permalink" href="#{esc(fact.id)}">{esc(fact.text)}</a>'

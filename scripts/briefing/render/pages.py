@@ -27,6 +27,7 @@ from briefing.chartspec import ChartSpec
 from briefing.model import Fact, FactBook
 from briefing.problems import Problem
 from briefing.prose import typed_numbers
+from briefing.render import differences
 from briefing.render.cards import Cards
 from briefing.render.charts import ChartRenderer, RenderedChart
 from briefing.render.compiled import CompiledTemplates
@@ -35,9 +36,10 @@ from briefing.render.sandbox import EXAMPLE, Refused, environment
 from briefing.render.text import UNINDEXED, esc, one_block
 from briefing.render.urls import (
     CHARTS_JS,
-    FACTS_PAGE,
+    DIFFERENCES_PAGE,
     SiteUrls,
     chart_file,
+    measure_anchor,
     relative_url,
 )
 from briefing.sourcing import is_editorial, sourcing_problems
@@ -255,9 +257,24 @@ class PageRenderer:
             f"{drawing}\n"
             f'<figcaption><span class="chart-title">{esc(spec.title)}.</span> Sources: {cites}\n'
             f'<span class="chart-alt">{esc(spec.alt)}</span>\n'
+            f"{self._chart_differs(page, spec)}"
             f'<span class="chart-data"{UNINDEXED}>Data: {links}</span>'
             "</figcaption>\n</figure>"
         )
+
+    def _chart_differs(self, page: PageRender, spec: ChartSpec) -> str:
+        """The caption's line naming where sources differ on what the chart shows, if they do."""
+        found = {
+            href: title
+            for fact in spec.cited
+            for href, title in differences.links(self.book, fact, self.urls, page.src_uri)
+        }
+        if not found:
+            return ""
+        named = "; ".join(
+            f'<a href="{esc(href)}">{esc(title)}</a>' for href, title in found.items()
+        )
+        return f'<span class="chart-differ">Where sources differ: {named}.</span>\n'
 
     def as_of(self, page: PageRender) -> str:
         """The freshness line: the newest publication date among the sources a page cites
@@ -292,7 +309,8 @@ class PageRenderer:
         differ = ""
         if rivals:
             others = " vs ".join(esc(r.text) for r in rivals)
-            href = self.urls.link(page.src_uri, FACTS_PAGE, fact.id)
+            measure = measure_anchor(self.book.rival_group(fact)[0].id)
+            href = self.urls.link(page.src_uri, DIFFERENCES_PAGE, measure)
             differ = f' <a class="differ" href="{esc(href)}">(sources differ: {others})</a>'
         cited = self.cards.citation(page, (fact,), card)
         cited += self.cards.fact_card(page, fact, card, rivals)

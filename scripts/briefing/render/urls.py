@@ -9,6 +9,7 @@ from functools import lru_cache
 FACTS_PAGE = "facts.md"
 CHANGES_PAGE = "changes.md"  # what changed since the last release
 SOURCES_INDEX = "sources/index.md"
+DIFFERENCES_PAGE = "differences.md"  # where sources differ: recorded cases and rival facts
 CHARTS_JS = "assets/charts.js"  # the loader every chart page carries
 VEGA_JS = "assets/vega.js"  # vega-embed bundle, fetched by the loader on first use
 EXPLORER_JS = "assets/explorer.js"  # the facts page's filters, loaded by that page only
@@ -16,6 +17,16 @@ EXPLORER_JS = "assets/explorer.js"  # the facts page's filters, loaded by that p
 
 def source_page(source_id: str) -> str:
     return f"sources/{source_id}.md"
+
+
+def case_anchor(case_id: str) -> str:
+    """A recorded disagreement's anchor on the differences page."""
+    return f"case-{case_id}"
+
+
+def measure_anchor(first_id: str) -> str:
+    """The anchor of a measure sources state differently, by the first id of its facts."""
+    return f"measure-{first_id}"
 
 
 def chart_file(chart_id: str, ext: str) -> str:
