@@ -45,7 +45,7 @@ def test_search_finds_the_exports_chapter(tab: Tab, served_site: str) -> None:
 SEARCHES = [  # query, and a result it must offer: a fact's permalink or a page
     ("Russia", "/facts/#markets.russia.direct_exports.decline.2025"),
     ("solid-state", "/facts/#technology.saic.solid_state.mass_production"),
-    ("Nexperia", "/facts/#parts.nexperia.chips_processed_in_china.share.2025"),
+    ("Nexperia", "/facts/#parts.nexperia.chips_processed_in_china.share"),
     ("4.91", "/facts/#exports.vehicles.2023"),
     ("BYD", "/facts/#exports.overseas_sales.byd.2024"),
     ("Thuan Thai", "/sources/scmp-2025-factories/"),  # words only a source's text has
