@@ -17,7 +17,7 @@ from bad_inputs.claims import CLAIM
 from briefing.loader import load_factbook
 from briefing.paths import Paths
 from briefing.schema import json_schema
-from conftest import CITES_ALL, Project
+from conftest import CITES_ALL, Project, sources_yaml
 from linkcheck import broken_links
 from pdfread import norm, read_pdf
 
@@ -196,9 +196,24 @@ def test_an_uncited_claim_is_reported_unless_background(project: ProjectFactory)
     assert proj.briefing("check").returncode == 0
 
 
+OTHER_SEED = "Nexperia, a Dutch chipmaker, is owned by China's Wingtech.\n"
+OTHER_CLAIM = """\
+- id: parts.nexperia.owner
+  claim: Nexperia is owned by Wingtech
+  source: other
+  quote: "Nexperia, a Dutch chipmaker, is owned by China's Wingtech"
+  kind: actual
+"""
+
+
 def test_the_pdf_prints_a_claims_note_and_its_marker_leads_there(project: ProjectFactory) -> None:
-    proj = project(index=CLAIMING, pdf=True)
-    proj.write("facts/russia.yaml", CLAIM)
+    proj = project(
+        index=CLAIMING + '\nOwned abroad.{{ claim("parts.nexperia.owner") }}\n', pdf=True
+    )
+    proj.write("facts/russia.yaml", CLAIM + OTHER_CLAIM)
+    proj.write("seeds/other.txt", OTHER_SEED)
+    other = sources_yaml(seed="other.txt", text=OTHER_SEED).replace("demo:", "other:")
+    proj.write("facts/sources.yaml", sources_yaml() + other.replace("Demo source", "Other source"))
     done = proj.mkdocs_build()
     assert done.returncode == 0, done.stderr
     pdf = read_pdf(proj.root / "build" / "pdf" / "briefing.pdf")
@@ -207,3 +222,5 @@ def test_the_pdf_prints_a_claims_note_and_its_marker_leads_there(project: Projec
     assert norm("Exports to Russia fell sharply this year.3 Both at once.4") in pdf.text
     assert "undated; reported" not in pdf.text  # the cards are the site's, not the print's
     assert pdf.page_of("c1-note-3") == pdf.page_of("c1-note-4")
+    # the appendix lists the source only a claim cites
+    assert "Other source Demo Press; published 13 July 2025" in pdf.bodies[-1]

@@ -13,7 +13,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from briefing import yamlio
+from briefing import periods, yamlio
 from briefing.model import FactBook
 from briefing.numbers import Quantity
 from briefing.quotes import QuoteError, locate
@@ -93,7 +93,7 @@ def propose(
         value = CommentedSeq([_plain(q.value), _plain(q.high)])
         value.fa.set_flow_style()  # written [low, high], as editors write ranges
     year = _YEAR.search(quote)
-    period = year.group(0) if year else source.published[:4]
+    period = year.group(0) if year else periods.UNDATED  # the check accepts no invented year
     entry = CommentedMap()
     entry["id"] = fact_id
     entry["subject"] = subject
@@ -108,7 +108,8 @@ def propose(
         entry["context"] = DoubleQuotedScalarString(context)
     if not year:
         entry["note"] = DoubleQuotedScalarString(
-            f"Period taken from the source's date ({source.published}); check it against the text."
+            "The quote states no year; if its words give the period relative to the source's "
+            "date, write the period and those words as period_from."
         )
     return entry
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from briefing import periods, yamlio
 from briefing.checker import Checker
+from briefing.meaning import check_record
 from briefing.model import Claim
 from briefing.records import Refs, declare, located, well_formed_id
 from briefing.schema import CLAIM_FIELDS
@@ -45,6 +46,7 @@ def load_claim(node: dict[str, Any], line: int, check: Checker, refs: Refs) -> C
     if not ok or found_at is None:
         return None
     source, span = found_at
+    check_record(check, node, what, source, span, refs.wording.of(source.language))
     return Claim(
         id=str(cid),
         claim=str(node["claim"]),

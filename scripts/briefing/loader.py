@@ -12,12 +12,13 @@ import difflib
 from types import MappingProxyType
 from typing import Any
 
-from briefing import numbers, periods, yamlio
+from briefing import numbers, periods, wording, yamlio
 from briefing.chartspec import load_charts
 from briefing.checker import Checker
 from briefing.claims import is_claim, load_claim
 from briefing.derived import OPERATIONS, check_derived
 from briefing.disagreements import load_disagreements
+from briefing.meaning import check_record
 from briefing.model import Claim, Fact, FactBook
 from briefing.paths import Paths
 from briefing.problems import BriefingError, Problem
@@ -138,6 +139,12 @@ def _fact(node: Any, line: int, check: Checker, refs: Refs) -> Fact | None:
     if not ok or unit is None or not verified:
         return None
     source = (refs.sources or {}).get(text_of(node, "source") or "")
+    if source is not None and span is not None:
+        stating = numbers.matching(
+            node["value"], source.text.numbers_in(*span), unit.style, unit.symbol
+        )
+        words = refs.wording.of(source.language)
+        check_record(check, node, what, source, span, words, next(iter(stating), None))
     return Fact(
         id=fid,
         subject=str(node["subject"]),
@@ -278,6 +285,7 @@ def load(paths: Paths) -> tuple[FactBook, list[Problem]]:
     stages: tuple[list[Problem], ...] = ([], [], [], [], [])
     refs.units = load_units(paths, stages[0], refs.broken_units)
     refs.sources = load_sources(paths, stages[1], refs.broken_sources)
+    refs.wording = wording.load(paths, stages[2])
     facts, claims = load_facts(paths, refs, stages[2])
     broken = None if refs.unread else frozenset(refs.declared.keys() - facts.keys() - claims.keys())
     charts, broken_charts = load_charts(paths, facts, stages[3], broken)

@@ -13,6 +13,7 @@ from briefing.model import Source
 from briefing.quotes import QuoteError, locate
 from briefing.sources import text_of
 from briefing.units import Unit
+from briefing.wording import Wording
 
 RECORD_ID = re.compile(r"[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)+")
 
@@ -28,6 +29,7 @@ class Refs:
     broken_sources: set[str] = field(default_factory=set)
     declared: dict[str, str] = field(default_factory=dict)  # every fact/claim id -> "path:line"
     unread: bool = False  # some ids could not be read: any id may be a broken record
+    wording: Wording = field(default_factory=lambda: Wording({}))  # the words meaning is read by
 
 
 def declare(node: Any, line: int, check: Checker, refs: Refs, kind: str) -> bool:

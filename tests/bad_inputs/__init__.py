@@ -15,6 +15,7 @@ from bad_inputs import (
     facts,
     files,
     meaning,
+    meaning17,
     pages,
     prose17,
     provenance,
@@ -29,6 +30,7 @@ CASES: list[Case] = (
     + security.CASES
     + pages.CASES
     + meaning.CASES
+    + meaning17.CASES
     + config.CASES
     + claims.CASES
     + prose17.CASES

@@ -1,4 +1,5 @@
-"""Bad input in claims: records with ``claim`` in the fact files, checked as facts are."""
+"""Bad input in claims: records with ``claim`` in the fact files, checked as facts are
+(their meaning too: the period the quote states, who says it)."""
 
 from __future__ import annotations
 
@@ -87,5 +88,19 @@ CASES = [
         },
         f"{MARKET}:1: {PROD}: derived_from names claim 'exports.russia.plunge', which has no "
         "number; derive from facts",
+    ),
+    case(
+        "claim-period-not-in-quote",
+        claims("  kind: actual\n", '  kind: actual\n  period: "2024"\n'),
+        f"{CLAIMS}:6: {WHAT}: period '2024' is not stated by the quote (it states: no period); "
+        "quote the words that state it, give 'period_from' (the quote's relative words, such as "
+        '"last year"), or write period: undated if the source gives none',
+    ),
+    case(
+        "claim-said-by-not-in-source",
+        claims("  kind: actual\n", "  kind: actual\n  said_by: Wu Songquan (CATARC)\n"),
+        f'{CLAIMS}:6: {WHAT}: said_by "Wu Songquan (CATARC)": the source does not name '
+        '"Wu Songquan" or "CATARC" near the quote (in its paragraph or within 400 characters); '
+        "write the name as the source gives it, or remove said_by",
     ),
 ]
