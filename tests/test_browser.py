@@ -49,7 +49,7 @@ def test_home_page_renders(tab: Tab, served_site: str) -> None:
     nav = page.locator("nav.md-nav--primary")
     expect(nav.get_by_role("link", name="Exports and markets", exact=True)).to_be_visible()
 
-    fact = page.locator("span.fact").first
+    fact = page.locator("span.fact[data-fact]").first  # a number, not a claim's marker
     expect(fact).to_be_visible()
     expect(fact).to_contain_text(re.compile(r"\d"))
     expect(fact.locator("sup.cite a")).to_be_visible()
@@ -63,7 +63,7 @@ def test_citation_lands_on_highlighted_quote(tab: Tab, served_site: str) -> None
     tab.open(urljoin(served_site, "exports/"))
     page = tab.page
 
-    link = page.locator("sup.cite a").first
+    link = page.locator("span.fact[data-fact] sup.cite a").first
     expect(link).to_be_visible()
     fact = link.locator("xpath=ancestor::span[contains(concat(' ', @class, ' '), ' fact ')][1]")
     expect(fact).to_have_count(1)
@@ -235,7 +235,7 @@ def luminance(css_color: str) -> float:
 @pytest.mark.browser
 def test_fact_card_opens_on_hover(tab: Tab, served_site: str) -> None:
     tab.open(urljoin(served_site, "nev/"))
-    fact = tab.page.locator(".md-content span.fact").first
+    fact = tab.page.locator(".md-content span.fact[data-fact]").first
     card = fact.locator(".fact-card")
     expect(card).to_be_hidden()
     fact.hover()
@@ -290,7 +290,7 @@ def test_site_opened_from_disk_navigates_and_cites(tab: Tab, real_site: Path) ->
     expect(page.locator(".md-content h1")).to_contain_text("Exports and markets")
     chart = page.locator("figure.chart .chart-svg > svg").first
     expect(chart).to_be_visible()
-    page.locator("sup.cite a").first.click()
+    page.locator("span.fact[data-fact] sup.cite a").first.click()
     expect(page).to_have_url(re.compile(r"/sources/[^/]+/index\.html#q-"))
     expect(page.locator("mark.quote").first).to_be_visible()
     outside = [url for url in requested if not url.startswith(("file:", *LOCAL_SCHEMES))]

@@ -11,15 +11,17 @@ from html import unescape
 
 import jsonschema
 import pytest
+from playwright.sync_api import Browser, expect
 
 from bad_inputs.base import ONLY
 from bad_inputs.claims import CLAIM
 from briefing.loader import load_factbook
 from briefing.paths import Paths
 from briefing.schema import json_schema
-from conftest import CITES_ALL, Project, sources_yaml
+from conftest import CITES_ALL, FACTS, VIEWPORT, Project, sources_yaml
 from linkcheck import broken_links
 from pdfread import norm, read_pdf
+from test_injection import served
 
 ProjectFactory = Callable[..., Project]
 
@@ -224,3 +226,46 @@ def test_the_pdf_prints_a_claims_note_and_its_marker_leads_there(project: Projec
     assert pdf.page_of("c1-note-3") == pdf.page_of("c1-note-4")
     # the appendix lists the source only a claim cites
     assert "Other source Demo Press; published 13 July 2025" in pdf.bodies[-1]
+
+
+def test_a_facts_card_and_note_show_the_editors_reading(project: ProjectFactory) -> None:
+    """A reading overrides what the wording seems to say, so readers always see it."""
+    reading = "  reading: The whole of last year, as the source's first words say\n"
+    proj = project(facts=FACTS + reading)
+    assert proj.mkdocs_build().returncode == 0
+    page = unescape(proj.html("index.html"))
+    shown = "Editors' reading: The whole of last year, as the source's first words say"
+    assert f'<span class="card-reading">{shown}</span>' in page
+    assert f'<span class="note-reading">{shown}</span>' in page
+    assert page.count(shown) == 2
+
+
+@pytest.mark.browser
+def test_a_claims_marker_opens_its_card_and_lands_on_its_highlighted_quote(
+    browser: Browser, project: ProjectFactory
+) -> None:
+    proj = project(index=CLAIMING)
+    proj.write("facts/russia.yaml", CLAIM)
+    assert proj.mkdocs_build().returncode == 0
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        with served(proj.root / "build") as base:
+            page.goto(base, wait_until="networkidle")
+            marker = page.locator('span.fact.cites[data-cites="exports.russia.plunge"]')
+            card = marker.locator(".fact-card")
+            expect(card).to_be_hidden()
+            marker.hover()
+            expect(card).to_be_visible()
+            expect(card.locator(".card-claim")).to_have_text(
+                "Chinese carmakers' direct exports to Russia plunged this year"
+            )
+            marker.locator("sup.cite a").click()
+            expect(page).to_have_url(re.compile(r"/sources/demo/#q-exports\.russia\.plunge$"))
+            mark = page.locator('mark.quote[data-facts~="exports.russia.plunge"]')
+            expect(mark).to_have_text("Chinese carmakers' direct exports to Russia plunged")
+            expect(mark).to_have_css(
+                "background-color", "rgb(255, 213, 79)"
+            )  # #ffd54f: the one arrived for
+    finally:
+        context.close()
