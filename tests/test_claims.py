@@ -21,6 +21,7 @@ from briefing.schema import json_schema
 from conftest import CITES_ALL, FACTS, VIEWPORT, Project, sources_yaml
 from linkcheck import broken_links
 from pdfread import norm, read_pdf
+from test_data import rows_checked, validate
 from test_injection import served
 
 ProjectFactory = Callable[..., Project]
@@ -269,3 +270,20 @@ def test_a_claims_marker_opens_its_card_and_lands_on_its_highlighted_quote(
             )  # #ffd54f: the one arrived for
     finally:
         context.close()
+
+
+def test_the_data_package_describes_claims_csv_and_validates(project: ProjectFactory) -> None:
+    proj = project(index=CLAIMING)
+    proj.write("facts/russia.yaml", CLAIM)
+    assert proj.mkdocs_build().returncode == 0
+    data = proj.root / "build" / "data"
+    report = validate(data / "datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    assert rows_checked(report, "claims") == 1
+    package = json.loads((data / "datapackage.json").read_text("utf-8"))
+    (claims,) = [r for r in package["resources"] if r["name"] == "claims"]
+    with (data / "claims.csv").open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    assert [f["name"] for f in claims["schema"]["fields"]] == header
+    assert all(f["description"] for f in claims["schema"]["fields"])
+    assert 'href="../data/claims.csv" download' in proj.html("facts/index.html")
