@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -26,6 +27,31 @@ class Unit:
     singular: str = ""
     plural: str = ""
     symbol: str = ""
+    aliases: tuple[str, ...] = ()  # more nouns meaning it after a number: "units" of vehicles
+
+    @property
+    def nouns(self) -> tuple[str, ...]:
+        """The words that name this unit after a number: singular, plural and aliases."""
+        return tuple(dict.fromkeys(n for n in (self.singular, self.plural, *self.aliases) if n))
+
+
+def named_by(units: Iterable[Unit], text: str) -> tuple[Unit, str] | None:
+    """The unit a noun at the start of ``text`` names, with the noun as written there.
+
+    The longest noun wins ("percentage points" over "points"), and a noun ending in a
+    letter must end a word ("units" is not "unit" + "s"; "辆" needs no space after it).
+    """
+    folded = text.casefold()
+    best: tuple[Unit, str] | None = None
+    for unit in units:
+        for noun in unit.nouns:
+            size = len(noun)
+            if not folded.startswith(noun.casefold()) or (best and size <= len(best[1])):
+                continue
+            if noun[-1].isascii() and text[size : size + 1].isalnum():
+                continue
+            best = (unit, text[:size])
+    return best
 
 
 def plain(number: Decimal) -> str:
