@@ -46,13 +46,22 @@ COLUMNS = (
     Column("value_high", "number", "A range's high end; empty when the value is one number"),
     Column("unit", "string", "Unit id, such as vehicles, percent or usd", True),
     Column("text", "string", "The value as the site writes it, with its unit", True),
-    Column("period", "string", "Period: YYYY, YYYY-H1, YYYY-Q1, YYYY-MM or START/END", True),
+    Column(
+        "period",
+        "string",
+        "Period: YYYY, YYYY-H1, YYYY-Q1, YYYY-MM or START/END; undated when the source gives none",
+        True,
+    ),
     Column("kind", "string", "What sort of number the source states", True, KINDS),
     Column("geo", "string", "Country or region the number is about", True),
     Column("qualifier", "string", "How the source hedges the number", choices=QUALIFIERS),
     Column("source", "string", "Id of the archived source; empty for a derived fact"),
     Column("quote", "string", "The verbatim passage of the source that states the number"),
     Column("note", "string", "Editor's note, such as how a relative date was resolved"),
+    Column("said_by", "string", "Who states it, as the source names them"),
+    Column("data_from", "string", "Whose data the figure is, as the source names them"),
+    Column("period_from", "string", "The quote's relative words the period is resolved from"),
+    Column("reading", "string", "The editors' reading where the wording seems to say otherwise"),
     Column("tags", "string", "Topics separated by semicolons; the first groups the facts page"),
 )
 

@@ -40,6 +40,10 @@ def records(book: FactBook) -> list[dict[str, str]]:
                 "source": fact.source or "",
                 "quote": fact.quote or "",
                 "note": fact.note or "",
+                "said_by": fact.said_by or "",
+                "data_from": fact.data_from or "",
+                "period_from": fact.period_from or "",
+                "reading": fact.reading or "",
                 "tags": ";".join(fact.tags),
             }
         )

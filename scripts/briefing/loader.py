@@ -160,6 +160,7 @@ def _fact(node: Any, line: int, check: Checker, refs: _Refs) -> Fact | None:
     verified, span = _provenance(node, what, check, refs, unit, derived)
     if not ok or unit is None or not verified:
         return None
+    source = (refs.sources or {}).get(text_of(node, "source") or "")
     return Fact(
         id=fid,
         subject=str(node["subject"]),
@@ -178,6 +179,11 @@ def _fact(node: Any, line: int, check: Checker, refs: _Refs) -> Fact | None:
         derived_from=derived,
         operation=text_of(node, "operation"),
         span=span,
+        said_by=text_of(node, "said_by"),
+        data_from=text_of(node, "data_from"),
+        period_from=text_of(node, "period_from"),
+        reading=text_of(node, "reading"),
+        reported=source.published if source else None,
     )
 
 

@@ -55,6 +55,11 @@ class Fact:
     derived_from: tuple[str, ...] = ()
     operation: str | None = None  # how a derived fact is computed (briefing.derived)
     span: tuple[int, int] | None = None  # offsets of the quote in the source text
+    said_by: str | None = None  # who states it
+    data_from: str | None = None  # whose data the figure is
+    period_from: str | None = None  # the quote's relative words the period is resolved from
+    reading: str | None = None  # the editors' reading where the wording seems to say otherwise
+    reported: str | None = None  # the source's date: what an undated period is shown with
 
     @cached_property
     def text(self) -> str:
@@ -63,7 +68,7 @@ class Fact:
 
     @cached_property
     def period_label(self) -> str:
-        return periods.label(self.period)
+        return periods.label(self.period, self.reported)
 
     @property
     def topic(self) -> str:

@@ -1,4 +1,5 @@
-"""Periods a fact refers to: 2023 · 2024-H1 · 2025-Q1 · 2024-10 · 2024-01/2024-10 · 2025/2026."""
+"""Periods a fact refers to: 2023 · 2024-H1 · 2025-Q1 · 2024-10 · 2024-01/2024-10 · 2025/2026,
+or ``undated`` when the source gives none (shown with the date the source reported it)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,16 @@ import re
 _ONE = r"\d{4}(?:-(?:H[12]|Q[1-4]|(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?))?"
 PERIOD = re.compile(rf"(?P<start>{_ONE})(?:/(?P<end>{_ONE}))?")
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-FORMS = "YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD or START/END such as 2024-01/2024-10"
+UNDATED = "undated"
+FORMS = (
+    "YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD or START/END such as 2024-01/2024-10, "
+    "or undated when the source gives no period"
+)
 
 
 def is_period(text: str) -> bool:
+    if text == UNDATED:
+        return True
     match = PERIOD.fullmatch(text)
     if match is None:
         return False
@@ -28,8 +35,12 @@ def _label(part: str) -> str:
     return f"{int(day)} {name} {year}" if day else f"{name} {year}"
 
 
-def label(text: str) -> str:
-    """A reader's label: "2024-H1" -> "H1 2024", "2024-01/2024-10" -> "Jan 2024–Oct 2024"."""
+def label(text: str, reported: str | None = None) -> str:
+    """A reader's label: "2024-H1" -> "H1 2024", "2024-01/2024-10" -> "Jan 2024–Oct 2024";
+    "undated" with the source's date ``reported`` -> "undated; reported 13 Jul 2025", so a
+    reader can place a statement the source does not date."""
+    if text == UNDATED:
+        return f"{UNDATED}; reported {_label(reported)}" if reported else UNDATED
     start, _, end = text.partition("/")
     return f"{_label(start)}–{_label(end)}" if end else _label(start)
 

@@ -16,7 +16,7 @@ from briefing.derived import OPERATIONS
 from briefing.numbers import digits
 from briefing.units import QUALIFIERS, STYLES
 
-KINDS = ("actual", "estimate", "forecast", "target", "threshold", "rank", "plan")
+KINDS = ("actual", "estimate", "forecast", "target", "threshold", "rank", "plan", "aspiration")
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,11 @@ FACT_FIELDS = (
         description="full magnitude, signed as the quote writes it, or [low, high]",
     ),
     Field("unit", "text", description="a unit from facts/units.yaml"),
-    Field("period", "text", description="2023, 2024-H1, 2025-Q1, 2024-10, 2024-01/2024-10"),
+    Field(
+        "period",
+        "text",
+        description="2023, 2024-H1, 2025-Q1, 2024-10, 2024-01/2024-10, or undated",
+    ),
     Field("kind", "text", choices=KINDS),
     Field("geo", "text", description="country or region the number is about"),
     Field("source", "text", required=False, description="a source id from facts/sources.yaml"),
@@ -64,6 +68,35 @@ FACT_FIELDS = (
         "text",
         required=False,
         description="editor's note, e.g. how a period was resolved",
+        lines=True,
+    ),
+    Field(
+        "said_by",
+        "text",
+        required=False,
+        description='who states it, a person or organisation: "Wu Songquan (CATARC)"; '
+        "named in the source near the quote",
+    ),
+    Field(
+        "data_from",
+        "text",
+        required=False,
+        description='whose data the figure is: "China Association of Automobile Manufacturers '
+        '(CAAM)"; named in the source near the quote',
+    ),
+    Field(
+        "period_from",
+        "text",
+        required=False,
+        description='the relative words of the quote the period is resolved from: "last year", '
+        '"the first half of this year"; resolved against the source\'s date',
+    ),
+    Field(
+        "reading",
+        "text",
+        required=False,
+        description="why the quote means what the record says where its wording seems to say "
+        "otherwise (a hedge of another clause, a translated tense); shown to readers",
         lines=True,
     ),
     Field("tags", "text_list", required=False),
