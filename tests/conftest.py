@@ -54,7 +54,7 @@ FACTS = """\
   subject: China's automobile production
   value: 31280000
   unit: vehicles
-  period: "2024"
+  period: undated
   kind: actual
   geo: China
   source: demo
@@ -63,7 +63,7 @@ FACTS = """\
   subject: Chinese auto parts exports (value)
   value: 150000000000
   unit: usd
-  period: "2024"
+  period: undated
   kind: actual
   geo: China
   source: demo
@@ -77,7 +77,7 @@ SALES = """\
   subject: China's automobile sales
   value: 31440000
   unit: vehicles
-  period: "2024"
+  period: undated
   kind: actual
   geo: China
   source: demo
@@ -145,7 +145,7 @@ HOSTILE_FACTS = """\
   subject: "<b>Growth</b> <!-- hidden --> [click](javascript:alert(3))"
   value: 5
   unit: percent
-  period: "2024"
+  period: undated
   kind: actual
   geo: China
   source: demo

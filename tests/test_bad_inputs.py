@@ -95,7 +95,7 @@ def test_template_syntax_in_facts_and_sources_is_text_never_evaluated(
         "  subject: Growth of car sales\n"
         "  value: 5\n"
         "  unit: percent\n"
-        '  period: "2024"\n'
+        "  period: undated\n"
         "  kind: actual\n"
         "  geo: China\n"
         "  source: demo\n"

@@ -115,7 +115,7 @@ ADD = ("add", "--source", "demo", "--id", "markets.russia.decline.2025", "--subj
 RUSSIA = "Chinese carmakers' direct exports to Russia plunged 30 percent to 40 percent"
 NOT_READ = (
     "would not be read as facts; give --file a name in facts/ ending in .yaml, not starting "
-    "with '_', other than sources.yaml, units.yaml, charts.yaml, coverage_ignore.yaml\n"
+    "with '_', other than sources.yaml, units.yaml, charts.yaml, coverage_ignore.yaml, wording.yaml\n"
 )
 
 

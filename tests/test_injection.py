@@ -45,7 +45,7 @@ FACTS = f"""\
   subject: "{PAYLOAD} growth"
   value: 5
   unit: percent
-  period: "2024"
+  period: undated
   kind: actual
   geo: "{PAYLOAD} geo"
   source: demo
@@ -56,7 +56,7 @@ FACTS = f"""\
   subject: "{PAYLOAD} growth"
   value: 7
   unit: percent
-  period: "2024"
+  period: undated
   kind: forecast
   geo: "{PAYLOAD} geo"
   source: demo

@@ -21,7 +21,7 @@ GROWTH = """\
   subject: Growth of imports
   value: 5
   unit: percent
-  period: "2024-06"
+  period: undated
   kind: actual
   geo: China
   source: demo
@@ -31,7 +31,7 @@ GROWTH = """\
   subject: Change in sales
   value: -3.2
   unit: percent
-  period: "2024-05"
+  period: undated
   kind: actual
   geo: China
   source: demo
@@ -40,7 +40,7 @@ GROWTH = """\
   subject: China's automobile production and sales
   value: 62720000
   unit: vehicles
-  period: "2024"
+  period: undated
   kind: actual
   geo: China
   note: production and sales added up
@@ -50,7 +50,7 @@ GROWTH = """\
   subject: Sales above production
   value: 0.51
   unit: percent
-  period: "2024"
+  period: undated
   kind: actual
   geo: China
   note: from production to sales, 31.28 to 31.44 million

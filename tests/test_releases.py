@@ -16,7 +16,7 @@ EDITED = """\
   subject: China's automobile production
   value: 31440000
   unit: vehicles
-  period: "2024"
+  period: undated
   kind: actual
   geo: China
   source: demo

@@ -34,10 +34,13 @@ MARKET = "facts/market.yaml"
 PROD = "fact 'market.production.2024'"
 FACT_KEYS = (
     "id, subject, value, unit, period, kind, geo, source, quote, context, qualifier, note, "
-    "tags, derived_from, operation"
+    "said_by, data_from, period_from, reading, tags, derived_from, operation"
 )
 CHART_KEYS = "title, alt, facts, select, mark, x, y, color, labels, series, rule, function"
-PERIOD_FORMS = "YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD or START/END such as 2024-01/2024-10"
+PERIOD_FORMS = (
+    "YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD or START/END such as 2024-01/2024-10, "
+    "or undated when the source gives no period"
+)
 SEED_CHANGED = "restore the original file, or record the new hash if the change is intended"
 CHECK_OK = "briefing check: all facts verified against their sources; all pages render\n"
 
@@ -110,7 +113,7 @@ def test_quote_differing_only_in_typographic_marks_and_spaces_is_accepted(tmp_pa
         "  subject: Growth of China's auto sales\n"
         "  value: 4.5\n"
         "  unit: percent\n"
-        '  period: "2024"\n'
+        "  period: undated\n"
         "  kind: actual\n"
         "  geo: China\n"
         "  source: demo\n"
@@ -208,7 +211,7 @@ def test_valid_chart_loads(tmp_path: Path) -> None:
             id="value-quoted",
         ),
         pytest.param(
-            edit('period: "2024"', "period: 2024"),
+            edit("period: undated", "period: 2024"),
             [
                 f"{MARKET}:5: {PROD}: 'period' must be text, not a number; "
                 'quote it: period: "2024"'
@@ -216,7 +219,7 @@ def test_valid_chart_loads(tmp_path: Path) -> None:
             id="period-unquoted-number",
         ),
         pytest.param(
-            edit('period: "2024"', "period: 2024-10-01"),
+            edit("period: undated", "period: 2024-10-01"),
             [
                 f"{MARKET}:5: {PROD}: 'period' must be text, not a date; "
                 'quote it: period: "2024-10-01"'
@@ -232,7 +235,7 @@ def test_valid_chart_loads(tmp_path: Path) -> None:
             edit("kind: actual", "kind: actuals"),
             [
                 f"{MARKET}:6: {PROD}: 'kind' is 'actuals'; use one of: "
-                "actual, estimate, forecast, target, threshold, rank, plan"
+                "actual, estimate, forecast, target, threshold, rank, plan, aspiration"
             ],
             id="kind-not-a-choice",
         ),
@@ -290,17 +293,17 @@ def test_valid_chart_loads(tmp_path: Path) -> None:
             id="unknown-unit-without-hint",
         ),
         pytest.param(
-            edit('period: "2024"', 'period: "2024-13"'),
+            edit("period: undated", 'period: "2024-13"'),
             [f"{MARKET}:5: {PROD}: malformed period '2024-13'; use {PERIOD_FORMS}"],
             id="period-month-13",
         ),
         pytest.param(
-            edit('period: "2024"', 'period: "2025/2024"'),
+            edit("period: undated", 'period: "2025/2024"'),
             [f"{MARKET}:5: {PROD}: malformed period '2025/2024'; use {PERIOD_FORMS}"],
             id="period-end-before-start",
         ),
         pytest.param(
-            edit('period: "2024"', 'period: "2024-H3"'),
+            edit("period: undated", 'period: "2024-H3"'),
             [f"{MARKET}:5: {PROD}: malformed period '2024-H3'; use {PERIOD_FORMS}"],
             id="period-half-3",
         ),
@@ -410,7 +413,7 @@ def test_duplicate_fact_id_across_files(tmp_path: Path) -> None:
 def test_problem_is_reported_where_it_is_not_on_every_use(tmp_path: Path) -> None:
     """A broken fact is still a declared id: its duplicate, charts and derived facts say
     nothing more about it, and its own problem is the one line reported."""
-    broken = edit('period: "2024"', 'period: "2024-13"')
+    broken = edit("period: undated", 'period: "2024-13"')
     derived = (
         UNQUOTED.replace("market.production.2024", "market.derived.2024")
         + "  note: the same number\n  derived_from: [market.production.2024]\n"
@@ -676,7 +679,7 @@ def test_all_problems_in_all_files_are_reported_root_causes_first(tmp_path: Path
         + edit("unit: usd", "unit: dollars", PARTS)  # lines 10-19: unit on 13
     )
     more = PRODUCTION.replace("market.production.2024", "market.sales.2024").replace(
-        'period: "2024"', 'period: "2024-13"'
+        "period: undated", 'period: "2024-13"'
     )  # period on line 5
     units = UNITS.read_text("utf-8") + "widgets: {style: counted}\n"
     units_line = units.count("\n")

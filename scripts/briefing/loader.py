@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from briefing import numbers, periods, yamlio
+from briefing import numbers, periods, wording, yamlio
 from briefing.chartspec import load_charts
 from briefing.checker import Checker
 from briefing.derived import OPERATIONS, check_derived
+from briefing.meaning import check_record
 from briefing.model import Fact, FactBook, Source
 from briefing.paths import Paths
 from briefing.problems import BriefingError, Problem
@@ -42,6 +43,7 @@ class _Refs:
     broken_sources: set[str] = field(default_factory=set)
     declared: dict[str, str] = field(default_factory=dict)  # every fact id -> "path:line"
     unread: bool = False  # some fact ids could not be read: any id may be a broken fact
+    wording: wording.Wording = field(default_factory=lambda: wording.Wording({}))
 
 
 def load_units(paths: Paths, problems: list[Problem], broken: set[str]) -> dict[str, Unit] | None:
@@ -161,6 +163,12 @@ def _fact(node: Any, line: int, check: Checker, refs: _Refs) -> Fact | None:
     if not ok or unit is None or not verified:
         return None
     source = (refs.sources or {}).get(text_of(node, "source") or "")
+    if source is not None and span is not None:
+        stating = numbers.matching(
+            node["value"], source.text.numbers_in(*span), unit.style, unit.symbol
+        )
+        words = refs.wording.of(source.language)
+        check_record(check, node, what, source, span, words, next(iter(stating), None))
     return Fact(
         id=fid,
         subject=str(node["subject"]),
@@ -315,6 +323,7 @@ def load(paths: Paths) -> tuple[FactBook, list[Problem]]:
     stages: tuple[list[Problem], ...] = ([], [], [], [])
     refs.units = load_units(paths, stages[0], refs.broken_units)
     refs.sources = load_sources(paths, stages[1], refs.broken_sources)
+    refs.wording = wording.load(paths, stages[2])
     facts = load_facts(paths, refs, stages[2])
     broken = None if refs.unread else frozenset(refs.declared.keys() - facts.keys())
     charts, broken_charts = load_charts(paths, facts, stages[3], broken)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from briefing.characters import INVISIBLE
+from briefing.periods import MONTHS
 
 WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -73,8 +74,9 @@ _DIGITS = (
 )
 _CUR = r"USD|US\$|CNY|RMB|EUR|[$€¥]"
 _MONTHS = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november"
-    r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?"
+    "(?:"
+    + "|".join([m.lower() for m in MONTHS] + [m[:3].lower() for m in MONTHS] + ["sept"])
+    + r")\b\.?"
 )
 # A day is a date, not a count: "2025-03-11", "March 1, 2024", "1 March 2024", "2024年3月1日",
 # "3月" (March); its value is its year, or the month when it names none
@@ -381,9 +383,16 @@ def fits(q: Quantity, style: str, symbol: str = "") -> bool:
 
 def matches(value: object, quantities: list[Quantity], style: str, symbol: str = "") -> bool:
     """Whether a fact's value (number or [low, high]) is a number the quote states, of its kind."""
+    return bool(matching(value, quantities, style, symbol))
+
+
+def matching(
+    value: object, quantities: list[Quantity], style: str, symbol: str = ""
+) -> list[Quantity]:
+    """The numbers of ``quantities`` that state a fact's value (number or [low, high])."""
     wanted = [q for q in quantities if fits(q, style, symbol)]
     if isinstance(value, list):
         low, high = (to_decimal(v) for v in value)
-        return any(q.is_range and q.value == low and q.high == high for q in wanted)
+        return [q for q in wanted if q.is_range and q.value == low and q.high == high]
     number = to_decimal(value)  # type: ignore[arg-type]
-    return any(not q.is_range and q.value == number for q in wanted)
+    return [q for q in wanted if not q.is_range and q.value == number]

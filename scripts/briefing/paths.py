@@ -89,9 +89,20 @@ class Paths:
         return self.facts_dir / "coverage_ignore.yaml"
 
     @property
+    def wording_file(self) -> Path:
+        """The project's additions to the word lists of the meaning checks (briefing.wording)."""
+        return self.facts_dir / "wording.yaml"
+
+    @property
     def registries(self) -> tuple[Path, ...]:
         """The YAML files in facts/ that hold no facts."""
-        return (self.sources_file, self.units_file, self.charts_file, self.ignore_file)
+        return (
+            self.sources_file,
+            self.units_file,
+            self.charts_file,
+            self.ignore_file,
+            self.wording_file,
+        )
 
     def is_fact_name(self, name: str) -> bool:
         """Whether facts/NAME would be read as a topic file of facts."""

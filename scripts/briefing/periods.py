@@ -7,7 +7,10 @@ import re
 
 _ONE = r"\d{4}(?:-(?:H[12]|Q[1-4]|(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?))?"
 PERIOD = re.compile(rf"(?P<start>{_ONE})(?:/(?P<end>{_ONE}))?")
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+# The package's one table of month names (labels abbreviate them to three letters). Not
+# strftime("%B"): that follows the locale, and the briefing is written in English.
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")  # fmt: skip
 UNDATED = "undated"
 FORMS = (
     "YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD or START/END such as 2024-01/2024-10, "
@@ -31,7 +34,7 @@ def _label(part: str) -> str:
     if rest[0] in "HQ":
         return f"{rest} {year}"
     month, _, day = rest.partition("-")
-    name = MONTHS[int(month) - 1]
+    name = MONTHS[int(month) - 1][:3]
     return f"{int(day)} {name} {year}" if day else f"{name} {year}"
 
 

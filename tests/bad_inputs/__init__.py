@@ -8,7 +8,17 @@ to one of the lists, by what the mistake is in.
 
 from __future__ import annotations
 
-from bad_inputs import config, facts, files, meaning, pages, provenance, security, unit_nouns
+from bad_inputs import (
+    config,
+    facts,
+    files,
+    meaning,
+    meaning17,
+    pages,
+    provenance,
+    security,
+    unit_nouns,
+)
 from bad_inputs.base import Case
 
 CASES: list[Case] = (
@@ -18,6 +28,7 @@ CASES: list[Case] = (
     + security.CASES
     + pages.CASES
     + meaning.CASES
+    + meaning17.CASES
     + config.CASES
     + unit_nouns.CASES
 )

@@ -20,9 +20,12 @@ PROD = "fact 'market.production.2024'"
 PARTS = "fact 'parts.exports.2024'"
 KEYS = (
     "id, subject, value, unit, period, kind, geo, source, quote, context, qualifier, note, "
-    "tags, derived_from, operation"
+    "said_by, data_from, period_from, reading, tags, derived_from, operation"
 )
-PERIODS = "YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD or START/END such as 2024-01/2024-10"
+PERIODS = (
+    "YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD or START/END such as 2024-01/2024-10, "
+    "or undated when the source gives no period"
+)
 ONLY = 'pages may use only {{ fact("id") }} and {{ chart("id") }}'
 SYNTAX = 'write {{ fact("id") }}, or {% raw %}…{% endraw %} around literal braces'
 PRODUCTION = FACTS[: FACTS.index("- id: parts")]  # lines 1-9

@@ -79,7 +79,7 @@ CASES = [
         "kind-not-a-choice",
         market("kind: actual", "kind: actuals"),
         f"{MARKET}:6: {PROD}: 'kind' is 'actuals'; use one of: actual, estimate, forecast, "
-        "target, threshold, rank, plan",
+        "target, threshold, rank, plan, aspiration",
     ),
     # --- references: units, periods, sources, other facts ------------------------------------
     case(
@@ -108,7 +108,7 @@ CASES = [
     ),
     case(
         "unknown-period",
-        market('period: "2024"', 'period: "FY2024"'),
+        market("period: undated", 'period: "FY2024"'),
         f"{MARKET}:5: {PROD}: malformed period 'FY2024'; use {PERIODS}",
     ),
     case(

@@ -60,7 +60,7 @@ CASES = [
     ),
     case(
         "leading-zero-read-as-number",
-        market('period: "2024"', "period: 012"),
+        market("period: undated", "period: 012"),
         f"{MARKET}:5: {PROD}: 'period' must be text, not a number; quote it: period: \"012\"",
     ),
     case(
@@ -75,7 +75,7 @@ CASES = [
     ),
     case(
         "date-where-text-was-meant",
-        market('period: "2024"', "period: 2024-10-01"),
+        market("period: undated", "period: 2024-10-01"),
         f"{MARKET}:5: {PROD}: 'period' must be text, not a date; quote it: period: \"2024-10-01\"",
     ),
     case(

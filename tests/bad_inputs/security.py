@@ -21,7 +21,7 @@ RANGE = """\
   subject: Direct exports to Russia
   value: [30, 40]
   unit: percent
-  period: "2024"
+  period: undated
   kind: actual
   geo: Russia
   source: demo

@@ -12,11 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from briefing.periods import MONTHS
+
 PAPERS = {"a4": "A4", "letter": "letter"}  # option value -> CSS page size
 LAYOUTS = ("report", "brief")
-# Not strftime("%B"): that follows the locale, and the briefing is written in English.
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")  # fmt: skip
 
 
 @dataclass(frozen=True)
