@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -19,21 +19,18 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from briefing import yamlio
+from briefing import meaning, proposals, yamlio
 from briefing.model import Fact, FactBook, Source
 from briefing.numbers import Quantity, fits
 from briefing.quotes import QuoteError, locate
-from briefing.units import Unit, named_by
+from briefing.units import LINKING_WORDS, Unit, noun_after
+from briefing.wording import Found, Wording, Words
 
 # The registry style a number of each kind is written in, when no noun says more.
 _STYLE_OF_KIND = {"percent": "percent", "currency": "currency", "multiplier": "multiplier",
                   "ordinal": "rank", "year": "year", "date": "year"}  # fmt: skip
-# Words after a number that end the search for its noun: the noun is not this number's.
-_NOT_DESCRIBING = {"a", "an", "the", "in", "into", "to", "of", "from", "for", "by", "with", "at",
-                   "than", "on", "as", "per"}  # fmt: skip
-_THEN_ANOTHER = re.compile(
-    r"\s*(?:,\s*)?(?:and|or|to)\s+"
-)  # "31.28 million and 31.44 million units"
+_WRITTEN_AS = {"percent": "a percent", "currency": "a sum", "multiplier": "a multiple",
+               "ordinal": "an ordinal", "year": "a year", "date": "a date"}  # fmt: skip
 
 
 class AddError(Exception):
@@ -55,6 +52,10 @@ class Given:
     kind: str | None = None
     qualifier: str | None = None
     geo: str | None = None
+    said_by: str | None = None
+    data_from: str | None = None
+    period_from: str | None = None
+    reading: str | None = None
     note: str | None = None
     tags: tuple[str, ...] = ()
 
@@ -85,23 +86,75 @@ def is_year(q: Quantity) -> bool:
     return q.kind in {"year", "date"} or bool(bare)
 
 
-def offered(found: list[Quantity], unit: Unit | None) -> tuple[list[Quantity], list[Quantity]]:
-    """The numbers of a quote offered as the value, and the years skipped.
+@dataclass(frozen=True)
+class Offer:
+    """The numbers of a quote offered as the value, and which were skipped and why."""
 
-    A year is offered only for a year unit, or when the quote states nothing else: "in 2024"
+    numbers: list[Quantity]
+    skipped: str = ""  # "; 2024 skipped as a year, which --unit year offers"
+
+
+def offered(found: list[Quantity], unit: Unit | None, dating: Sequence[Found] = ()) -> Offer:
+    """The numbers of a quote offered as the value.
+
+    A number inside words that date the record ("first" of "the first half") is never
+    offered; a year only for a year unit, or when the quote states nothing else: "in 2024"
     is when, not what. A given unit offers only the numbers it can have.
     """
+    inside = {q: f.words for q in found for f in dating if f.start <= q.start and q.end <= f.end}
+    why = "".join(f"; {q.text.strip()} skipped as part of '{w}'" for q, w in inside.items())
+    found = [q for q in found if q not in inside]
     if unit is not None and unit.style == "year":
-        return [q for q in found if is_year(q)], []
+        return Offer([q for q in found if is_year(q)], why)
     if unit is not None:
-        return [q for q in found if fits(q, unit.style, unit.symbol)], []
+        return Offer([q for q in found if fits(q, unit.style, unit.symbol)], why)
     amounts = [q for q in found if not is_year(q)]
-    return (amounts, [q for q in found if is_year(q)]) if amounts else (found, [])
+    years = [q.text.strip() for q in found if is_year(q)]
+    if not amounts or not years:
+        return Offer(amounts or found, why)
+    what = "a year" if len(years) == 1 else "years"
+    return Offer(amounts, f"; {', '.join(years)} skipped as {what}, which --unit year offers{why}")
 
 
-def propose(book: FactBook, given: Given) -> Proposal:
+def propose(book: FactBook, given: Given, wording: Wording) -> Proposal:
     """A fact entry for ``given.quote`` (after ``given.context``, when the source has it more
-    than once), verified against the source as `briefing check` will; raises AddError otherwise."""
+    than once), verified against the source as `briefing check` will; raises AddError otherwise.
+    The quote is read by ``wording``, the word lists the meaning checks read it by."""
+    source, span = _located(book, given)
+    words = wording.of(source.language)
+    unit = _given_unit(book, given.unit)
+    found = source.text.numbers_in(*span)
+    if not found:
+        raise AddError("the quote states no number; quote the sentence that does")
+    offer = offered(found, unit, proposals.dating(source.text.text, span, words))
+    q = _chosen(found, offer, given.number, unit)
+    proposal = Proposal(CommentedMap())
+    proposal.set("id", given.id)
+    proposal.set("subject", given.subject)
+    proposal.set("value", _value(q), _value_how(q, offer, given.number))
+    unit, unit_how = (unit, "") if unit else _unit(book, source, found, q)
+    proposal.set("unit", unit.id, unit_how)
+    try:
+        _period(proposal, source, span, q.start, given, words)
+        text = source.text.text
+        kind, kind_how = (
+            (given.kind, "") if given.kind else proposals.kind(text, span, unit.style, words)
+        )
+        proposal.set("kind", kind, kind_how)
+        said, said_how = (
+            (given.qualifier, "") if given.qualifier else proposals.qualifier(text, span, q, words)
+        )
+    except proposals.ProposalError as err:
+        raise AddError(str(err)) from None
+    if said:
+        proposal.set("qualifier", said, said_how)
+    proposal.set("geo", *_geo(book, given))
+    _sourced(proposal, given)
+    return proposal
+
+
+def _located(book: FactBook, given: Given) -> tuple[Source, tuple[int, int]]:
+    """The source and where the quote is in it; the id is new and the quote not empty."""
     source = book.sources.get(given.source)
     if source is None:
         raise AddError(f"unknown source '{given.source}'; known: {', '.join(sorted(book.sources))}")
@@ -111,40 +164,25 @@ def propose(book: FactBook, given: Given) -> Proposal:
         )
     if not given.quote.strip():
         raise AddError("--quote is empty; copy the sentence that states the number from the source")
-    unit = _given_unit(book, given.unit)
     try:
-        span = locate(source.text, source.archive, given.quote, given.context)
+        return source, locate(source.text, source.archive, given.quote, given.context)
     except QuoteError as err:
         raise AddError(err.message.replace("'context'", "--context")) from None
-    found = source.text.numbers_in(*span)
-    if not found:
-        raise AddError("the quote states no number; quote the sentence that does")
-    choices, years = offered(found, unit)
-    q = _chosen(found, choices, years, given.number, unit)
-    proposal = Proposal(CommentedMap())
-    proposal.set("id", given.id)
-    proposal.set("subject", given.subject)
-    proposal.set("value", _value(q), _value_how(q, years, given.number))
-    unit, unit_how = (unit, "") if unit else _unit(book, source, found, q)
-    proposal.set("unit", unit.id, unit_how)
-    period, period_how = _period(source, given)
-    proposal.set("period", DoubleQuotedScalarString(period), period_how)
-    kind = given.kind or ("rank" if unit.style == "rank" else "actual")
-    proposal.set("kind", kind, "" if given.kind else "the unit's style")
-    if given.qualifier:
-        proposal.set("qualifier", given.qualifier)
-    proposal.set("geo", *_geo(book, given))
+
+
+def _sourced(proposal: Proposal, given: Given) -> None:
+    """The fields the editor gives as they are: where the record comes from, and notes."""
     proposal.set("source", given.source)
     proposal.set("quote", DoubleQuotedScalarString(given.quote))
     if given.context:
         proposal.set("context", DoubleQuotedScalarString(given.context))
-    if given.note:
-        proposal.set("note", DoubleQuotedScalarString(given.note))
+    for key in ("said_by", "data_from", "reading", "note"):
+        if getattr(given, key):
+            proposal.set(key, DoubleQuotedScalarString(getattr(given, key)))
     if given.tags:
         tags = CommentedSeq(given.tags)
         tags.fa.set_flow_style()
         proposal.set("tags", tags)
-    return proposal
 
 
 def _given_unit(book: FactBook, name: str | None) -> Unit | None:
@@ -158,42 +196,31 @@ def _given_unit(book: FactBook, name: str | None) -> Unit | None:
     return unit
 
 
-def _chosen(
-    found: list[Quantity],
-    choices: list[Quantity],
-    years: list[Quantity],
-    number: int | None,
-    unit: Unit | None,
-) -> Quantity:
+def _chosen(found: list[Quantity], offer: Offer, number: int | None, unit: Unit | None) -> Quantity:
     """The number the editor means: the only one offered, or the one --number picks."""
+    choices = offer.numbers
     if not choices:
         stated = "; ".join(q.text.strip() for q in found)
-        assert unit is not None  # only a given unit offers none of a quote's numbers
+        wanted = f"no {unit.style} number" if unit else "no number but the period's"
         raise AddError(
-            f"--unit {unit.id}: the quote states no {unit.style} number (it states: {stated}); "
-            "give another --unit, or none to have it proposed"
+            f"the quote states {wanted} (it states: {stated}{offer.skipped}); "
+            + (
+                "give another --unit, or none to have it proposed"
+                if unit
+                else "quote the sentence that states the number"
+            )
         )
-    skipped = _skipped(years)
     if number is None and len(choices) > 1:
         listed = "; ".join(f"{i}: {q.text.strip()}" for i, q in enumerate(choices, 1))
         raise AddError(
-            f"the quote states several numbers: {listed}{skipped}; pick one with --number N"
+            f"the quote states several numbers: {listed}{offer.skipped}; pick one with --number N"
         )
     if number is not None and not 1 <= number <= len(choices):
         raise AddError(
-            f"--number {number}: the quote offers {len(choices)} number(s){skipped}; give "
+            f"--number {number}: the quote offers {len(choices)} number(s){offer.skipped}; give "
             f"--number 1 to {len(choices)}"
         )
     return choices[(number or 1) - 1]
-
-
-def _skipped(years: list[Quantity]) -> str:
-    if not years:
-        return ""
-    named = ", ".join(q.text.strip() for q in years)
-    return (
-        f"; {named} skipped as {'a year' if len(years) == 1 else 'years'}: --unit year offers them"
-    )
 
 
 def _value(q: Quantity) -> Any:
@@ -204,18 +231,22 @@ def _value(q: Quantity) -> Any:
     return value
 
 
-def _value_how(q: Quantity, years: list[Quantity], number: int | None) -> str:
+def _value_how(q: Quantity, offer: Offer, number: int | None) -> str:
     which = f"number {number} the quote offers" if number else "the only number the quote offers"
-    return f"{which}, '{q.text.strip()}'{_skipped(years)}"
+    return f"{which}, '{q.text.strip()}'{offer.skipped}"
 
 
 def _unit(book: FactBook, source: Source, found: list[Quantity], q: Quantity) -> tuple[Unit, str]:
     """The registry unit of a number: by its kind (a percent, a currency, ...), else by the
     noun after it ("million units" -> the unit with the noun "units")."""
-    style = _STYLE_OF_KIND.get(q.kind, "count")
+    style = "year" if is_year(q) else _STYLE_OF_KIND.get(q.kind, "count")
+    written = f"in {q.currency}" if q.currency else _WRITTEN_AS.get(q.kind, "a year")
+    if q.kind == "ordinal":
+        then = re.match(r"\s+([^\W\d_]+)", source.text.text[q.end : q.end + 40])
+        if then and then.group(1).casefold() not in LINKING_WORDS:
+            style, written = "ordinal", f"an ordinal before '{then.group(1)}', not a rank"
     if style != "count":
         unit = _of_style(book.units.values(), style, q.currency or "")
-        written = f"in {q.currency}" if q.currency else f"a {q.kind} number"
         return unit, f"'{q.text.strip()}' is {written}: the {style} unit of facts/units.yaml"
     hit = noun_after(book.units.values(), source.text.text, q.end, found)
     if hit is None:
@@ -237,39 +268,37 @@ def _of_style(units: Iterable[Unit], style: str, symbol: str = "") -> Unit:
     raise AddError(f"facts/units.yaml has no unit of {what}; add one (see README), or give --unit")
 
 
-def noun_after(
-    units: Iterable[Unit], text: str, at: int, numbers: list[Quantity]
-) -> tuple[Unit, str] | None:
-    """The unit the noun after a number names: the next word, or after up to two words
-    describing it ("5.8 million new energy vehicles"), or the noun of the number it is listed
-    with ("31.28 million and 31.44 million units"). None when a word such as "in" or "of"
-    comes first: what follows it is not this number's noun."""
-    units = tuple(units)
-    starts = {q.start: q for q in numbers}
-    for _ in range(3):
-        rest = text[at:].lstrip()
-        at = len(text) - len(rest)
-        hit = named_by(units, rest[:80])
-        if hit is not None:
-            return hit
-        then = _THEN_ANOTHER.match(text, at)
-        if then and then.end() in starts:
-            at = starts[then.end()].end
-            continue
-        word = re.match(r"[^\W\d_]+(?:-[^\W\d_]+)*", rest)
-        if word is None or word.group().casefold() in _NOT_DESCRIBING:
-            return None
-        at += word.end()
-    return None
-
-
-def _period(source: Source, given: Given) -> tuple[str, str]:
+def _period(
+    proposal: Proposal,
+    source: Source,
+    span: tuple[int, int],
+    at: int | None,
+    given: Given,
+    words: Words,
+) -> None:
+    """period (and period_from): as given, resolved from --period-from, or from the quote."""
+    if given.period_from:
+        period = given.period or meaning.resolve(given.period_from, words, source.published)
+        if period is None:
+            raise AddError(
+                f'--period-from "{given.period_from}" names no period the word lists read; '
+                'give --period too, or the quote\'s words such as "last year"'
+            )
+        how = f"--period-from in a source published {source.published}"
+        proposal.set("period", DoubleQuotedScalarString(period), "" if given.period else how)
+        proposal.set("period_from", DoubleQuotedScalarString(given.period_from))
+        return
     if given.period:
-        return given.period, ""
-    year = re.search(r"\b(19|20)\d\d\b", given.quote)
-    if year:
-        return year.group(0), "the year the quote states"
-    return source.published[:4], f"the year of the source's date, {source.published}"
+        proposal.set("period", DoubleQuotedScalarString(given.period))
+        relative = proposals.resolving_to(given.period, source, span, at, words)
+        if relative:
+            how = f"the quote's words for --period {given.period} in a source published "
+            proposal.set("period_from", DoubleQuotedScalarString(relative), how + source.published)
+        return
+    found = proposals.period(source, span, at, words)
+    proposal.set("period", DoubleQuotedScalarString(found.period), found.how)
+    if found.period_from:
+        proposal.set("period_from", DoubleQuotedScalarString(found.period_from))
 
 
 def _geo(book: FactBook, given: Given) -> tuple[str, str]:
@@ -283,7 +312,7 @@ def _geo(book: FactBook, given: Given) -> tuple[str, str]:
             geo, count = common
             return geo, f"the most common geo of {whose}, {count} of {len(facts)}; else give --geo"
     raise AddError(
-        "no fact has a geo to propose yet; give --geo, the country or region it is about"
+        "no fact has a geo to propose yet; give --geo, the country or region the number is about"
     )
 
 

@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from briefing import yamlio
+from briefing import wording, yamlio
 from briefing.adding import AddError, Given, append, propose
 from briefing.checking import check
 from briefing.coverage import load_ignores, uncovered
@@ -192,7 +192,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     target = paths.facts_dir / name
     try:
         book = load_factbook(paths)
-        proposal = propose(book, _given(args))
+        proposal = propose(book, _given(args), wording.load(paths, []))
     except BriefingError as err:
         print(err)
         print("fix these problems first; briefing add needs a clean project", file=sys.stderr)
@@ -245,6 +245,10 @@ def _given(args: argparse.Namespace) -> Given:
         kind=args.kind,
         qualifier=args.qualifier,
         geo=args.geo,
+        said_by=args.said_by,
+        data_from=args.data_from,
+        period_from=args.period_from,
+        reading=args.reading,
         note=args.note,
         tags=tags,
     )
@@ -324,6 +328,10 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("--kind", choices=KINDS, help="default: from the quote's wording")
     add.add_argument("--qualifier", choices=QUALIFIERS, help="default: from the words before it")
     add.add_argument("--geo", help="default: the most common geo of the source's facts")
+    add.add_argument("--period-from", help="the quote's relative words the period is from")
+    add.add_argument("--said-by", help="who states it, named in the source near the quote")
+    add.add_argument("--data-from", help="whose data it is, named in the source near the quote")
+    add.add_argument("--reading", help="why the quote means it where the wording seems not to")
     add.add_argument("--note", help="the editor's note")
     add.add_argument("--tags", help="comma-separated tags, e.g. exports,nev")
     add.add_argument("--dry-run", action="store_true", help="show the entry, write nothing")

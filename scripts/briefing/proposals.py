@@ -1,0 +1,180 @@
+"""What a quote's wording proposes for a new record's period, qualifier and kind.
+
+`briefing add` proposes what `briefing check` then accepts, so it reads the quote with the
+checks' own word lists and resolver (briefing.wording, briefing.meaning), never with words of
+its own. Each proposal comes with how it was derived, in words the editor can check against
+the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing import meaning
+from briefing.model import Source
+from briefing.numbers import Quantity
+from briefing.periods import UNDATED
+from briefing.schema import KINDS
+from briefing.wording import Found, Words
+
+
+class ProposalError(Exception):
+    """A field the wording cannot decide: what to give instead."""
+
+
+@dataclass(frozen=True)
+class Period:
+    """A proposed period, the relative words it is resolved from (if any), and how."""
+
+    period: str
+    period_from: str | None
+    how: str
+
+
+def period(source: Source, span: tuple[int, int], at: int | None, words: Words) -> Period:
+    """The period the quote states in the sentence of the number at offset ``at`` (the
+    whole quote for a claim): a year, with a half, quarter or month, as written, or resolved
+    from relative words ("last year") against the source's date; else undated."""
+    text = source.text.text
+    first, last = _sentence_in_quote(text, span, at, words)
+    said = text[first:last]
+    years, parts, relatives = meaning.stated(said, words)
+    if len(years) + len({f.meaning for f in relatives}) > 1:
+        listed = ", ".join([*map(str, sorted(years)), *(f'"{f.words}"' for f in relatives)])
+        raise ProposalError(
+            f"the quote states more than one period ({listed}); give --period, and "
+            "--period-from with the relative words if it is one of those"
+        )
+    resolved = meaning.resolve(said, words, source.published)
+    if resolved is None:
+        return Period(UNDATED, None, _undated_how(source, span, words))
+    if not relatives:
+        stated = ", ".join([*map(str, sorted(years)), *(f"'{w}'" for w in parts.values())])
+        return Period(resolved, None, f"{stated} in the quote")
+    relative = _relative_words(said, relatives[0], words, resolved, source.published)
+    return Period(
+        resolved,
+        relative,
+        f"'{relative}' in a source published {source.published}; written as period_from",
+    )
+
+
+def resolving_to(
+    wanted: str, source: Source, span: tuple[int, int], at: int | None, words: Words
+) -> str | None:
+    """The relative words of the number's sentence that resolve to the period the editor
+    gave ("last year" for 2024, in a 2025 source): the check needs them as period_from."""
+    first, last = _sentence_in_quote(source.text.text, span, at, words)
+    said = source.text.text[first:last]
+    for relative in words.years(said):
+        found = _relative_words(said, relative, words, wanted, source.published)
+        if meaning.resolve(found, words, source.published) == wanted:
+            return found
+    return None
+
+
+def dating(text: str, span: tuple[int, int], words: Words) -> list[Found]:
+    """Where, in the source, the quote's words that date it are ("the first half", "last
+    year"): a number inside them ("first") is no value."""
+    quote = text[span[0] : span[1]]
+    found = [*words.parts(quote), *words.years(quote)]
+    return [Found(f.meaning, f.words, span[0] + f.start, span[0] + f.end) for f in found]
+
+
+def _sentence_in_quote(
+    text: str, span: tuple[int, int], at: int | None, words: Words
+) -> tuple[int, int]:
+    """Where, in the source, the quote's sentence holding offset ``at`` lies (cut to the
+    quote): a year of the sentence before is not the number's."""
+    quote = text[span[0] : span[1]]
+    if at is None:
+        return span
+    for first, last in meaning.sentences(quote, words):
+        if span[0] + first <= at < span[0] + last:
+            return span[0] + first, span[0] + last
+    return span
+
+
+def _relative_words(said: str, relative: Found, words: Words, resolved: str, published: str) -> str:
+    """The quote's words the period is resolved from: the relative year with the part of
+    it named ("the first half of this year"), as the check recomputes them."""
+    spans = [(relative.start, relative.end)]
+    spans += [(f.start, f.end) for f in words.parts(said)]
+    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    for candidate in (said[start:end], relative.words):
+        if meaning.resolve(candidate, words, published) == resolved:
+            return candidate.strip()
+    return relative.words
+
+
+def _undated_how(source: Source, span: tuple[int, int], words: Words) -> str:
+    """Why a record is undated, and the words of its sentence outside the quote that may
+    date it (the quote then needs them)."""
+    text = source.text.text
+    first, last = meaning.sentence(text, span, words)
+    outside = text[first : span[0]] + " " + text[span[1] : last]
+    years, parts, relatives = meaning.stated(outside, words)
+    said = [*map(str, sorted(years)), *parts.values(), *(f.words for f in relatives)]
+    if said:
+        listed = ", ".join(f"'{w}'" for w in dict.fromkeys(said))
+        return (
+            f"the quote states no period, but its sentence says {listed}: quote those words "
+            "too to date it, or give --period"
+        )
+    return (
+        "the quote states no year, half, quarter or month, nor words such as 'last year'; "
+        "give --period if the source dates it elsewhere, and quote the words that do"
+    )
+
+
+def qualifier(
+    text: str, span: tuple[int, int], q: Quantity, words: Words
+) -> tuple[str | None, str]:
+    """The qualifier the words just before the number say ("more than" -> over)."""
+    window = max(0, q.start - 60)
+    before = words.qualifier_before(text[window : q.start])
+    if before is None:
+        return None, ""
+    if window + before.start < span[0]:
+        raise ProposalError(
+            f'the source says "{before.words}" just before {q.text.strip()}, outside the '
+            "quote; start the quote with it, so that the quote states the qualifier"
+        )
+    return before.meaning, f"'{before.words}' just before the number"
+
+
+def kind(text: str, span: tuple[int, int], unit_style: str, words: Words) -> tuple[str, str]:
+    """The kind the wording says: a hedge in the quote's sentence, or a future tense in the
+    quote, is no 'actual'."""
+    if unit_style == "rank":
+        return "rank", "the number is a rank"
+    first, last = meaning.sentence(text, span, words)
+    hedges = words.hedges(text[first:last])
+    if hedges:
+        named = _kind_named(hedges)
+        other = "estimate, target, plan or aspiration" if named == "forecast" else "forecast"
+        return named, (
+            f"the quote's sentence hedges it: {_listed(hedges)}; give "
+            f"--kind {other} if it says that, or --kind actual and --reading if the hedge is "
+            "another clause's"
+        )
+    future = words.future(text[span[0] : span[1]])
+    if future:
+        return "forecast", (
+            f"the quote is in the future tense: {_listed(future)}; if it reports what "
+            "happened, as a translation may, give --kind actual and --reading saying so"
+        )
+    return "actual", "no hedge in the quote's sentence, no future tense in the quote"
+
+
+def _listed(found: list[str]) -> str:
+    return ", ".join(f"'{w}'" for w in found)
+
+
+def _kind_named(hedges: list[str]) -> str:
+    """The kind a hedge names itself ("estimated" an estimate, "plans" a plan), else forecast."""
+    for hedge in hedges:
+        for kind in KINDS:
+            if kind != "actual" and hedge.casefold().startswith(kind[:4]):
+                return kind
+    return "forecast"
