@@ -32,6 +32,9 @@ RELEASE = (
     "In 2024, NEV sales rose 35.5 percent to 12.9 million units.\n"
     "The association expects sales to grow about 3 percent this year.\n"
     "In the first half of this year, exports will rise to 3 million vehicles.\n"
+    "Margins were 4.3 percent last year and 3.9 percent in the first quarter of this year.\n"
+    "Exports are estimated at 6 million units this year.\n"
+    "Exports ranked first in the world for the second consecutive year.\n"
 )
 RELEASE_SOURCE = (
     "caam-2025:\n"
@@ -220,4 +223,139 @@ def test_add_says_how_each_field_was_proposed(project: ProjectFactory) -> None:
         "  kind: actual (no hedge in the quote's sentence, no future tense in the quote)\n"
         "  qualifier: over ('exceeded' just before the number)\n"
         "  geo: China (the most common geo of all facts, 2 of 2; else give --geo)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("quote", "options", "expected"),
+    [
+        (
+            "exports exceeded 5.8 million units",
+            (),
+            '  period: "undated" (the quote states no period, but its sentence says '
+            "'Last year': quote those words too to date it, or give --period)\n",
+        ),
+        (
+            "The association expects sales to grow about 3 percent this year",
+            ("--period", "2025"),
+            '  period_from: "this year" (the quote\'s words for --period 2025 in a source '
+            "published 2025-01-15)\n",
+        ),
+        (
+            "Exports are estimated at 6 million units this year",
+            (),
+            "  kind: estimate (the quote's sentence hedges it: 'estimated'; give --kind "
+            "forecast if it says that, or --kind actual and --reading if the hedge is another "
+            "clause's)\n",
+        ),
+        (
+            "In the first half of this year, exports will rise to 3 million vehicles",
+            (),
+            "  kind: forecast (the quote is in the future tense: 'will'; if it reports what "
+            "happened, as a translation may, give --kind actual and --reading saying so)\n",
+        ),
+        (
+            "Exports ranked first in the world",
+            (),
+            "  unit: rank ('first' is an ordinal: the rank unit of facts/units.yaml)\n",
+        ),
+        (
+            "Exports ranked first in the world for the second consecutive year",
+            ("--unit", "ordinal", "--number", "2"),
+            "  kind: actual (no hedge in the quote's sentence, no future tense in the quote)\n",
+        ),
+        (
+            "for the second consecutive year",
+            (),
+            "  unit: ordinal ('second' is an ordinal before 'consecutive', not a rank: the "
+            "ordinal unit of facts/units.yaml)\n",
+        ),
+    ],
+)
+def test_each_proposal_says_what_in_the_wording_it_comes_from(
+    project: ProjectFactory, quote: str, options: tuple[str, ...], expected: str
+) -> None:
+    code, _out, err = add(release_project(project), quote, "a.b", *options)
+    assert code == 0, err
+    assert expected in err.splitlines(keepends=True)
+
+
+@pytest.mark.parametrize(
+    ("quote", "options", "message"),
+    [
+        (
+            "Margins were 4.3 percent last year and 3.9 percent in the first quarter",
+            ("--number", "1"),
+            'the quote states more than one period ("last year", "first quarter"); give '
+            "--period, and --period-from with the words of it if they are relative",
+        ),
+        (
+            "40 percent of them NEVs",
+            (),
+            'the source says "more than" just before 40 percent, outside the quote; start the '
+            "quote with it, so that the quote states the qualifier",
+        ),
+        (
+            "Last year, sales of new cars rose 4.5 percent",
+            ("--period-from", "sales"),
+            '--period-from "sales" names no period the word lists read; give --period too, '
+            'or the quote\'s words such as "last year"',
+        ),
+        (
+            "In the first half of this year, exports will rise to 3 million vehicles",
+            ("--kind", "actual"),
+            "fact 'a.b' as proposed: kind 'actual', but the quote is in the future tense "
+            "(\"will\"); give the kind it states (forecast, target, plan…), or say in 'reading' "
+            "why it reports what happened (a translation, say)",
+        ),
+        (
+            "Last year, sales of new cars rose 4.5 percent",
+            ("--unit", "usd"),
+            "the quote states no currency number (it states: 4.5 percent); give another "
+            "--unit, or none to have it proposed",
+        ),
+    ],
+)
+def test_what_the_wording_cannot_decide_is_asked_for(
+    project: ProjectFactory, quote: str, options: tuple[str, ...], message: str
+) -> None:
+    proj = release_project(project)
+    code, out, err = add(proj, quote, "a.b", *options)
+    assert (code, out, err) == (1, "", f"briefing add: {message}\n")
+    assert not (proj.root / "facts" / "caam-2025.yaml").exists()
+
+
+def test_every_field_can_be_given(project: ProjectFactory) -> None:
+    proj = release_project(project)
+    code, out, err = add(
+        proj, "exports exceeded 5.8 million units", "exports.vehicles.2024",
+        "--unit", "vehicles", "--period", "2024", "--kind", "estimate", "--qualifier", "over",
+        "--geo", "World", "--said-by", "CAAM", "--data-from", "China Association (CAAM)",
+        "--reading", "The release dates it in the sentence's first words.", "--note", "N",
+        "--context", "and ",
+    )  # fmt: skip
+    assert (code, out) == (1, "")  # the quote states no 2024: refused before anything is written
+    assert err == (
+        "briefing add: fact 'exports.vehicles.2024' as proposed: period '2024' is not stated by "
+        "the quote (it states: no period); quote the words that state it, give 'period_from' "
+        '(the quote\'s relative words, such as "last year"), or write period: undated if the '
+        "source gives none\n"
+    )
+    # --unit vehicles offers only the counts: 31.4 million and 5.8 million
+    code, out, err = add(
+        proj, SALES_SENTENCE, "exports.vehicles.2024", "--number", "2",
+        "--unit", "vehicles", "--period", "2024", "--period-from", "Last year", "--kind",
+        "estimate", "--qualifier", "over", "--geo", "World", "--said-by", "CAAM",
+        "--data-from", "China Association (CAAM)", "--reading", "R", "--note", "N",
+    )  # fmt: skip
+    assert code == 0, out + err
+    proposed = "  value: 5800000 (number 2 the quote offers, '5.8 million')\n"
+    assert err == "proposed (check each against the source):\n" + proposed  # the rest given
+    assert out.replace(SALES_SENTENCE, "Q") == (
+        "- id: exports.vehicles.2024\n  subject: S\n  value: 5800000\n  unit: vehicles\n"
+        '  period: "2024"\n  period_from: "Last year"\n  kind: estimate\n  qualifier: over\n'
+        '  geo: World\n  source: caam-2025\n  quote: "Q"\n  said_by: "CAAM"\n'
+        '  data_from: "China Association (CAAM)"\n  reading: "R"\n  note: "N"\n'
+        "  tags: [background]\n"
+        "added to facts/caam-2025.yaml: review unit, period, kind and geo, then cite it\n"
     )

@@ -20,8 +20,10 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from briefing import meaning, proposals, yamlio
+from briefing.checker import Checker
 from briefing.model import Fact, FactBook, Source
 from briefing.numbers import Quantity, fits
+from briefing.problems import Problem
 from briefing.quotes import QuoteError, locate
 from briefing.units import LINKING_WORDS, Unit, noun_after
 from briefing.wording import Found, Wording, Words
@@ -150,7 +152,26 @@ def propose(book: FactBook, given: Given, wording: Wording) -> Proposal:
         proposal.set("qualifier", said, said_how)
     proposal.set("geo", *_geo(book, given))
     _sourced(proposal, given)
+    _meaning_checked(proposal, f"fact '{given.id}' as proposed", source, span, words, q)
     return proposal
+
+
+def _meaning_checked(
+    proposal: Proposal,
+    what: str,
+    source: Source,
+    span: tuple[int, int],
+    words: Words,
+    q: Quantity | None,
+) -> None:
+    """Raise what the meaning checks would report on the proposal, before anything is
+    written or shown as fit: a case the proposal's reading missed, or an option at odds."""
+    problems: list[Problem] = []
+    meaning.check_record(
+        Checker(source.archive, problems), dict(proposal.entry), what, source, span, words, q
+    )
+    if problems:
+        raise AddError("\nbriefing add: ".join(p.message for p in problems))
 
 
 def _located(book: FactBook, given: Given) -> tuple[Source, tuple[int, int]]:
