@@ -57,8 +57,8 @@ def test_chart_is_inline_svg_with_caption_sources_alt_and_data(
     assert re.search(r'<div class="chart-svg" role="img" aria-label="[^"]*">\s*<svg', fig)
     label = re.search(r'aria-label="([^"]*)"', fig)
     assert label and label.group(1) == (
-        "Production and sales, side by side. Data: Production: 31.28 million vehicles (2024); "
-        "Sales: 31.44 million vehicles (2024)."
+        "Production and sales, side by side. Data: Production: 31.28 million vehicles (undated; reported 13 Jul 2025); "
+        "Sales: 31.44 million vehicles (undated; reported 13 Jul 2025)."
     )
     caption = re.search(r"<figcaption>(.*?)</figcaption>", fig, re.DOTALL)
     assert caption
@@ -130,8 +130,8 @@ def test_reference_line_series_and_two_charts_on_one_page(project: Callable[...,
     assert "31.28 million vehicles: output</text>" in fig  # the line is labelled on the chart
     rows = (proj.root / "build" / "data" / "charts" / "output.csv").read_text("utf-8")
     assert rows.splitlines()[1:] == [
-        "market.sales.2024,Sales,All,China's automobile sales,31440000,vehicles,31.44 million vehicles,2024,actual,China,Demo Press,demo,31.28 million and 31.44 million units,data",
-        "market.production.2024,31.28 million vehicles: output,,China's automobile production,31280000,vehicles,31.28 million vehicles,2024,actual,China,Demo Press,demo,31.28 million and 31.44 million units,reference line",
+        "market.sales.2024,Sales,All,China's automobile sales,31440000,vehicles,31.44 million vehicles,undated; reported 13 Jul 2025,actual,China,Demo Press,demo,31.28 million and 31.44 million units,data",
+        "market.production.2024,31.28 million vehicles: output,,China's automobile production,31280000,vehicles,31.28 million vehicles,undated; reported 13 Jul 2025,actual,China,Demo Press,demo,31.28 million and 31.44 million units,reference line",
     ]
     page = proj.html("index.html")
     ids = re.findall(r'\bid="([^"]+)"', page)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -42,7 +43,8 @@ def test_tiny_site_datapackage_is_valid_and_describes_the_csv(
     assert "licenses" not in package  # none is known, so none is claimed
     assert "Licence: not stated" in package["description"]
     assert package["sources"] == [{"title": "Demo Press: Demo source (2025-07-13)"}]
-    facts, as_json = package["resources"]
+    facts, claims, as_json = package["resources"]
+    assert (claims["path"], claims["schema"]["primaryKey"]) == ("claims.csv", ["id"])
     assert (facts["path"], facts["profile"]) == ("facts.csv", "tabular-data-resource")
     assert facts["schema"]["primaryKey"] == ["id"]
     with (data / "facts.csv").open(encoding="utf-8", newline="") as handle:
@@ -84,7 +86,8 @@ def test_real_datapackage_validates_with_a_row_per_fact(real_site: Path) -> None
     report = validate(real_site / "data" / "datapackage.json")
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     facts = json.loads((real_site / "data" / "facts.json").read_text("utf-8"))["facts"]
-    listed = (real_site / "facts" / "index.html").read_text("utf-8").count("<tr id=")
+    page = (real_site / "facts" / "index.html").read_text("utf-8")
+    listed = len(re.findall(r'<tr id="[^"]+" data-topic=', page))  # a fact's row, not a claim's
     assert rows_checked(report, "facts") == len(facts) == listed
     assert len(facts) == len(load_factbook(Paths(ROOT)).facts)
 

@@ -61,6 +61,18 @@ FACTS = f"""\
   geo: "{PAYLOAD} geo"
   source: demo
   quote: "Exports rose 7 percent"
+- id: market.growth.claim
+  claim: "{PAYLOAD} claim"
+  subject: "{PAYLOAD} subject"
+  source: demo
+  quote: "Sales {PAYLOAD} rose"
+  kind: actual
+  geo: "{PAYLOAD} geo"
+  note: "{PAYLOAD} claim note"
+  said_by: "{PAYLOAD}"
+  data_from: "{PAYLOAD}"
+  reading: "{PAYLOAD} reading"
+  tags: ["{PAYLOAD}"]
 """
 CHARTS = f"""\
 growth:
@@ -78,6 +90,8 @@ growth:
 INDEX = (
     "# Home\n\n"
     'Sales grew {{ fact("market.growth.2024") }}, exports {{ fact("market.exports.2024") }}.\n\n'
+    'Sales grew.{{ claim("market.growth.claim") }} Both.'
+    '{{ cite("market.growth.2024", "market.growth.claim") }}\n\n'
     '{{ chart("growth") }}\n\n'
     "<script>alert(5)</script>\n\n"
     '<img src="data:," alt="" onerror="alert(6)">\n'
@@ -164,6 +178,12 @@ def test_no_injected_script_runs_and_the_sites_own_scripts_do(
             fact.hover()
             expect(fact.locator(".fact-card")).to_be_visible()
             expect(fact.locator(".fact-card")).to_contain_text(PAYLOAD)
+            for marker in page.locator("span.fact.cites").all():  # claim() and cite()
+                marker.hover()
+                expect(marker.locator(".fact-card")).to_be_visible()
+                expect(marker.locator(".fact-card")).to_contain_text(f"{PAYLOAD} claim")
+                expect(marker.locator(".fact-card")).to_contain_text(f"{PAYLOAD} reading")
+            page.mouse.move(0, 0)  # the last card closes
             chart = page.locator("figure.chart").first
             chart.hover()
             expect(chart).to_have_attribute("data-interactive", "ready")
@@ -204,6 +224,13 @@ def test_what_the_site_writes_holds_the_text_inert(project: Callable[..., Projec
     # Control characters are shown, never written raw; the data files keep the text as it is.
     assert not CONTROL.search(home), CONTROL.findall(home)
     assert f"{PAYLOAD} label\u202e" in proj.html("data/charts/growth.csv")
+    assert f"{PAYLOAD} reading" in proj.html("data/claims.csv")
+    claims = re.search(
+        r'<table class="claims-table".*?</table>', proj.html("facts/index.html"), re.S
+    )
+    assert claims and "<script" not in claims.group(0) and f"{escaped} claim" in claims.group(0)
+    notes = re.search(r'<ol class="source-notes">.*?</ol>', home, re.S)
+    assert notes and "<script" not in notes.group(0) and f"{escaped} reading" in notes.group(0)
     source = proj.html("sources/demo/index.html")
     assert f"<p>{SHOWN_LINE}</p>" in source
     assert f"<dd>{escaped} date⟨U+202E⟩</dd>" in source

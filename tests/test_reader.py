@@ -32,7 +32,7 @@ def test_fact_card_carries_value_period_kind_source_and_quote(
     parts = [p for p in text.split("|") if p.strip()]
     assert parts == [
         "31.28 million vehicles",
-        "China's automobile production · 2024 · actual · China",
+        "China's automobile production · undated; reported 13 Jul 2025 · actual · China",
         "31.28 million and 31.44 million units",
         "Demo source, Demo Press, 2025-07-13",
         "See the passage",
@@ -99,7 +99,7 @@ def test_every_fact_is_its_own_search_entry(project: Callable[..., Project]) -> 
     entry = entries["facts/#parts.exports.2024"]
     assert entry["title"] == "Chinese auto parts exports (value): about USD 150 billion"
     assert entry["text"] == (
-        "2024 · actual · China · Demo Press. "
+        "undated; reported 13 Jul 2025 · actual · China · Demo Press. "
         "“China's auto parts exports reached a total value of about USD150 billion”"
     )
     # Said once: the quote is in the fact's entry and in the source's text, not again in the

@@ -30,7 +30,8 @@ EDITED = """\
   kind: estimate
   geo: Russia
   source: demo
-  quote: "plunged 30 percent to 40 percent"
+  quote: "plunged 30 percent to 40 percent this year"
+  period_from: "this year"
 """
 CITES_EDITED = '# Home\n\n{{ fact("market.production.2024") }}, {{ fact("market.russia.2025") }}.\n'
 
@@ -112,7 +113,7 @@ def test_changes_page_lists_exactly_what_changed(project: Callable[..., Project]
     assert ids_in(section(page, "changes-added")) == ["market.russia.2025"]
     assert ids_in(section(page, "changes-removed")) == ["parts.exports.2024"]
     rows = cell_texts(section(page, "changes-changed"))
-    fact = "31.44 million vehicles — China's automobile production, 2024 (actual) market.production.2024"
+    fact = "31.44 million vehicles — China's automobile production, undated (actual) market.production.2024"
     assert rows == [
         *(fact, "value", "31.28 million vehicles", "31.44 million vehicles"),
         *(fact, "note", "none", "Sales, not production: corrected"),
@@ -166,7 +167,7 @@ def test_bad_snapshots_are_reported_by_file_and_line(project: Callable[..., Proj
         "facts/releases/entries.json:5: fact 'a' is listed twice",
         "facts/releases/entries.json:6: fact 'b' has unknown field(s) colour; known: id, "
         "subject, value, value_high, unit, text, period, kind, geo, qualifier, source, quote, "
-        "note, tags",
+        "note, said_by, data_from, period_from, reading, tags",
         "facts/releases/entries.json:7: fact 'c': every field must be a string, as in "
         "data/facts.csv",
     ]

@@ -758,6 +758,7 @@ def test_check_reports_a_jinja_syntax_error_with_its_line(project: ProjectFactor
         1,
         [
             "docs/index.md:3: '{% if %}' is not available in pages; "
-            'pages may use only {{ fact("id") }} and {{ chart("id") }}'
+            'pages may use only {{ fact("id") }}, {{ claim("id") }}, {{ cite("id", …) }} '
+            'and {{ chart("id") }}'
         ],
     )

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from briefing import yamlio
 from briefing.loader import load
-from briefing.model import FactBook
+from briefing.model import Fact, FactBook, Record
 from briefing.paths import Paths
 from briefing.problems import BriefingError, Problem
 from briefing.releases import load_releases
@@ -46,7 +46,7 @@ def check(
             continue
         result = renderer.render(text, paths.rel(page), src_uri)
         on_pages.extend(result.problems)
-        cited.update(result.citations)
+        cited.update(result.cited)
         shown.update(result.charts)
     problems.extend(sorted(set(on_pages)))
     if problems:
@@ -61,13 +61,15 @@ def check(
                     f'add {{{{ chart("{spec.id}") }}}} to a chapter, or delete it',
                 )
             )
-    for fact in book.facts.values():
-        if fact.id not in cited and BACKGROUND not in fact.tags:
+    records: list[Record] = [*book.facts.values(), *book.claims.values()]
+    for record in records:
+        if record.id not in cited and BACKGROUND not in record.tags:
+            what = "fact" if isinstance(record, Fact) else "claim"
             problems.append(
                 Problem(
-                    fact.path,
-                    fact.line,
-                    f"fact '{fact.id}' is cited by no page; cite it in a chapter, "
+                    record.path,
+                    record.line,
+                    f"{what} '{record.id}' is cited by no page; cite it in a chapter, "
                     f"or tag it '{BACKGROUND}' to list it on the facts page only",
                 )
             )

@@ -1,4 +1,4 @@
-"""The Frictionless Data Package describing facts.csv and facts.json.
+"""The Frictionless Data Package describing facts.csv, claims.csv and facts.json.
 
 A reader's tools (the frictionless library, pandas, R) read types, meanings and the primary
 key from it instead of guessing. The column table below is also the CSV's column order, so
@@ -17,13 +17,14 @@ from briefing.schema import KINDS
 from briefing.units import QUALIFIERS
 
 CSV_FILE = "data/facts.csv"
+CLAIMS_FILE = "data/claims.csv"
 JSON_FILE = "data/facts.json"
 PACKAGE_FILE = "data/datapackage.json"
 
 
 @dataclass(frozen=True)
 class Column:
-    """One column of facts.csv, as a Table Schema field."""
+    """One column of facts.csv or claims.csv, as a Table Schema field."""
 
     name: str
     type: str
@@ -64,6 +65,27 @@ COLUMNS = (
     Column("reading", "string", "The editors' reading where the wording seems to say otherwise"),
     Column("tags", "string", "Topics separated by semicolons; the first groups the facts page"),
 )
+_BY_NAME = {column.name: column for column in COLUMNS}
+CLAIM_COLUMNS = (
+    Column("id", "string", "Stable dotted id; the claim's row on the site is facts/#<id>", True),
+    Column(
+        "claim", "string", "The statement, in the editors' words, that the quote supports", True
+    ),
+    Column("subject", "string", "What the statement is about"),
+    Column(
+        "period",
+        "string",
+        "Period it is about: YYYY, YYYY-H1, YYYY-Q1, YYYY-MM or START/END; "
+        "'undated' when the source gives none",
+        True,
+    ),
+    Column("kind", "string", "What sort of statement the source makes", True, KINDS),
+    Column("geo", "string", "Country or region it is about"),
+    Column("source", "string", "Id of the archived source", True),
+    Column("quote", "string", "The verbatim passage of the source that states it", True),
+    *(_BY_NAME[name] for name in ("note", "said_by", "data_from", "period_from", "reading")),
+    _BY_NAME["tags"],
+)
 
 
 def slug(text: str) -> str:
@@ -86,7 +108,7 @@ def package(book: FactBook, title: str, files: dict[str, str]) -> dict[str, Any]
         "name": slug(title),
         "title": title,
         "description": (
-            "Every fact behind the briefing, each with the verbatim quote it was verified "
+            "Every fact and claim behind the briefing, each with the verbatim quote it was verified "
             "against in an archived source. Licence: not stated; the quotes are excerpts of "
             "the sources listed, whose own terms apply."
         ),
@@ -106,11 +128,26 @@ def package(book: FactBook, title: str, files: dict[str, str]) -> dict[str, Any]
                     "primaryKey": ["id"],
                 },
             },
+            _file(CLAIMS_FILE, files)
+            | {
+                "name": "claims",
+                "profile": "tabular-data-resource",
+                "title": "Claims (CSV): statements that are not numbers",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "dialect": {"delimiter": ",", "lineTerminator": "\n", "header": True},
+                "schema": {
+                    "fields": [column.field() for column in CLAIM_COLUMNS],
+                    "missingValues": [""],
+                    "primaryKey": ["id"],
+                },
+            },
             _file(JSON_FILE, files)
             | {
                 "name": "facts-json",
                 "profile": "data-resource",
-                "title": "Facts (JSON): the same rows under the key 'facts'",
+                "title": "Facts and claims (JSON): the same rows under the keys 'facts' and "
+                "'claims'",
                 "format": "json",
                 "mediatype": "application/json",
             },

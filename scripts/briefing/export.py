@@ -1,5 +1,5 @@
-"""The data readers take away: every fact, and each chart's rows, as CSV and JSON, and
-the Data Package that describes the facts files.
+"""The data readers take away: every fact and claim, and each chart's rows, as CSV and
+JSON, and the Data Package that describes the facts and claims files.
 
 Output is byte-stable for the same facts: fixed column order, sorted keys, exact digits.
 CSV text cells never start a spreadsheet formula (see ``_cell``).
@@ -15,7 +15,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from briefing.chartspec import ChartSpec
-from briefing.datapackage import COLUMNS, CSV_FILE, JSON_FILE, PACKAGE_FILE, package
+from briefing.datapackage import (
+    CLAIM_COLUMNS,
+    CLAIMS_FILE,
+    COLUMNS,
+    CSV_FILE,
+    JSON_FILE,
+    PACKAGE_FILE,
+    package,
+)
 from briefing.model import FactBook, Source
 from briefing.numbers import digits
 from briefing.render.urls import chart_file
@@ -50,6 +58,28 @@ def records(book: FactBook) -> list[dict[str, str]]:
     return rows
 
 
+def claim_records(book: FactBook) -> list[dict[str, str]]:
+    return [
+        {
+            "id": claim.id,
+            "claim": claim.claim,
+            "subject": claim.subject or "",
+            "period": claim.period,
+            "kind": claim.kind,
+            "geo": claim.geo or "",
+            "source": claim.source,
+            "quote": claim.quote,
+            "note": claim.note or "",
+            "said_by": claim.said_by or "",
+            "data_from": claim.data_from or "",
+            "period_from": claim.period_from or "",
+            "reading": claim.reading or "",
+            "tags": ";".join(claim.tags),
+        }
+        for claim in sorted(book.claims.values(), key=lambda c: c.id)
+    ]
+
+
 # A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV Injection"):
 # "=HYPERLINK(…)" in a subject would be a link to click, "@SUM(…)" a computation.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -59,11 +89,13 @@ CHART_COLUMNS = ("id", "label", "series", "subject", "value", "unit", "text", "p
 
 
 def data_files(book: FactBook, title: str) -> dict[str, str]:
-    """facts.csv, facts.json and datapackage.json (titled ``title``) by their path in the site."""
-    rows = records(book)
+    """facts.csv, claims.csv, facts.json and datapackage.json (titled ``title``) by their
+    path in the site."""
+    rows, claims = records(book), claim_records(book)
     files = {
         CSV_FILE: _csv(rows, tuple(column.name for column in COLUMNS), NUMERIC),
-        JSON_FILE: _json({"facts": rows}),
+        CLAIMS_FILE: _csv(claims, tuple(column.name for column in CLAIM_COLUMNS), frozenset()),
+        JSON_FILE: _json({"facts": rows, "claims": claims}),
     }
     return files | {PACKAGE_FILE: _json(package(book, title, files))}
 

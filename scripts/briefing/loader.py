@@ -9,41 +9,25 @@ fact that refers to it.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
 from briefing import numbers, periods, wording, yamlio
 from briefing.chartspec import load_charts
 from briefing.checker import Checker
+from briefing.claims import is_claim, load_claim
 from briefing.derived import OPERATIONS, check_derived
 from briefing.meaning import check_record
-from briefing.model import Fact, FactBook, Source
+from briefing.model import Claim, Fact, FactBook
 from briefing.paths import Paths
 from briefing.problems import BriefingError, Problem
-from briefing.quotes import QuoteError, locate
+from briefing.records import Refs, declare, located, well_formed_id
 from briefing.schema import FACT_FIELDS, UNIT_FIELDS
 from briefing.sources import load_sources, text_of
 from briefing.units import Unit
 
-FACT_ID = re.compile(r"[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)+")
 CURRENCIES = sorted(set(numbers.CURRENCIES.values()))
-
-
-@dataclass
-class _Refs:
-    """What facts refer to. A registry that could not be read is None, and ids declared but
-    broken are listed, so facts referring to them stay silent: the cause is reported."""
-
-    units: dict[str, Unit] | None
-    sources: dict[str, Source] | None
-    broken_units: set[str] = field(default_factory=set)
-    broken_sources: set[str] = field(default_factory=set)
-    declared: dict[str, str] = field(default_factory=dict)  # every fact id -> "path:line"
-    unread: bool = False  # some fact ids could not be read: any id may be a broken fact
-    wording: wording.Wording = field(default_factory=lambda: wording.Wording({}))
 
 
 def load_units(paths: Paths, problems: list[Problem], broken: set[str]) -> dict[str, Unit] | None:
@@ -100,8 +84,12 @@ def _check_nouns(unit: Unit, before: Iterable[Unit], check: Checker, line: int) 
                 )
 
 
-def load_facts(paths: Paths, refs: _Refs, problems: list[Problem]) -> dict[str, Fact]:
+def load_facts(
+    paths: Paths, refs: Refs, problems: list[Problem]
+) -> tuple[dict[str, Fact], dict[str, Claim]]:
+    """The valid facts and claims of every fact file (a claim is a record with ``claim``)."""
     facts: dict[str, Fact] = {}
+    claims: dict[str, Claim] = {}
     for path in sorted(paths.facts_dir.glob("*.yml")):
         refs.unread = True
         problems.append(
@@ -123,34 +111,37 @@ def load_facts(paths: Paths, refs: _Refs, problems: list[Problem]) -> dict[str, 
                 check.add(1, "a facts file must be a list of facts, each starting with '- id:'")
             continue
         for index, node in enumerate(data):
-            fact = _fact(node, yamlio.line_of(data, index), check, refs)
+            line = yamlio.line_of(data, index)
+            if is_claim(node):
+                claim = load_claim(node, line, check, refs)
+                if claim is not None:
+                    claims[claim.id] = claim
+                continue
+            fact = _fact(node, line, check, refs)
             if fact is not None:
                 facts[fact.id] = fact
+    for fact in facts.values():
+        for ref in (r for r in fact.derived_from if r in claims):
+            problems.append(
+                Problem(
+                    fact.path,
+                    fact.line,
+                    f"fact '{fact.id}': derived_from names claim '{ref}', which has no number; "
+                    "derive from facts",
+                )
+            )
     check_derived(facts, refs.declared, problems)
-    return facts
+    return facts, claims
 
 
-def _fact(node: Any, line: int, check: Checker, refs: _Refs) -> Fact | None:
+def _fact(node: Any, line: int, check: Checker, refs: Refs) -> Fact | None:
     fid = node.get("id") if isinstance(node, dict) else None
     what = f"fact '{fid}'" if isinstance(fid, str) else "fact"
-    ok = True
-    if isinstance(fid, str) and fid in refs.declared:
-        check.add(
-            line,
-            f"duplicate fact id '{fid}' (first at {refs.declared[fid]}); give each fact its own id",
-        )
-        ok = False
-    elif isinstance(fid, str):
-        refs.declared[fid] = f"{check.rel}:{line}"
-    else:
-        refs.unread = True
+    ok = declare(node, line, check, refs, "fact")
     if not check.fields(node, FACT_FIELDS, what, line):
         return None
     fid = str(fid)
-    if not FACT_ID.fullmatch(fid):
-        check.add(line, f"{what}: id must be lowercase dotted words, such as exports.vehicles.2023")
-        refs.unread = True  # what it was meant to be is unknown: any id may name it
-        ok = False
+    ok = well_formed_id(fid, what, line, check, refs) and ok
     unit = _unit(node, what, check, refs)
     if not periods.is_period(str(node["period"])):
         check.add(
@@ -195,7 +186,7 @@ def _fact(node: Any, line: int, check: Checker, refs: _Refs) -> Fact | None:
     )
 
 
-def _unit(node: Any, what: str, check: Checker, refs: _Refs) -> Unit | None:
+def _unit(node: Any, what: str, check: Checker, refs: Refs) -> Unit | None:
     name = str(node["unit"])
     if refs.units is None or name in refs.broken_units:
         return None  # the registry's own problem is reported
@@ -214,7 +205,7 @@ def _provenance(
     node: Any,
     what: str,
     check: Checker,
-    refs: _Refs,
+    refs: Refs,
     unit: Unit | None,
     derived: tuple[str, ...],
 ) -> tuple[bool, tuple[int, int] | None]:
@@ -270,24 +261,10 @@ def _provenance(
                 f"{what}: '{key}' is empty; write the {key} (every fact needs its source and quote)",
             )
             return False, None
-    sid = str(node["source"])
-    if refs.sources is None or sid in refs.broken_sources:
-        return False, None  # the source's own problem is reported; do not repeat it per fact
-    source = refs.sources.get(sid)
-    if source is None:
-        known = ", ".join(sorted(refs.sources)) or "none yet"
-        check.add(
-            yamlio.line_of(node, "source"),
-            f"{what}: unknown source '{sid}'; add it to facts/sources.yaml (known: {known})",
-        )
+    found_at = located(node, what, check, refs)
+    if found_at is None:
         return False, None
-    try:
-        span = locate(
-            source.text, source.archive, str(node["quote"]), text_of(node, "context") or ""
-        )
-    except QuoteError as err:
-        check.add(yamlio.line_of(node, err.key), f"{what}: {err.message}")
-        return False, None
+    source, span = found_at
     if unit is not None:
         found = source.text.numbers_in(*span)
         if not numbers.matches(node["value"], found, unit.style, unit.symbol):
@@ -319,13 +296,13 @@ def load(paths: Paths) -> tuple[FactBook, list[Problem]]:
     then sources, then facts, then charts, each in file and line order. What rests on
     something broken is left out without a message of its own, and the book names what is
     broken, so that pages citing it stay silent too."""
-    refs = _Refs(units=None, sources=None)
+    refs = Refs(units=None, sources=None)
     stages: tuple[list[Problem], ...] = ([], [], [], [])
     refs.units = load_units(paths, stages[0], refs.broken_units)
     refs.sources = load_sources(paths, stages[1], refs.broken_sources)
     refs.wording = wording.load(paths, stages[2])
-    facts = load_facts(paths, refs, stages[2])
-    broken = None if refs.unread else frozenset(refs.declared.keys() - facts.keys())
+    facts, claims = load_facts(paths, refs, stages[2])
+    broken = None if refs.unread else frozenset(refs.declared.keys() - facts.keys() - claims.keys())
     charts, broken_charts = load_charts(paths, facts, stages[3], broken)
     book = FactBook(
         facts=MappingProxyType(facts),
@@ -334,6 +311,7 @@ def load(paths: Paths) -> tuple[FactBook, list[Problem]]:
         charts=MappingProxyType(charts),
         broken_facts=broken,
         broken_charts=broken_charts,
+        claims=MappingProxyType(claims),
     )
     return book, [problem for stage in stages for problem in sorted(set(stage))]
 

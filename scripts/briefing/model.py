@@ -81,6 +81,47 @@ class Fact:
         return (self.subject.casefold(), self.period, self.geo.casefold(), self.unit.id, self.kind)
 
 
+@dataclass(frozen=True)
+class Claim:
+    """One statement a source makes that is not a number (who owns a firm, where a plant
+    opened), with the verbatim quote it comes from: cited like a fact, shown as its words."""
+
+    id: str
+    claim: str  # the statement in the editors' words
+    source: str
+    quote: str
+    kind: str
+    path: str
+    line: int
+    subject: str | None = None
+    period: str = periods.UNDATED
+    geo: str | None = None
+    note: str | None = None
+    tags: tuple[str, ...] = ()
+    span: tuple[int, int] | None = None
+    said_by: str | None = None  # as for a fact
+    data_from: str | None = None
+    period_from: str | None = None
+    reading: str | None = None
+    reported: str | None = None
+
+    @property
+    def text(self) -> str:
+        """What a reader is told: the statement (as a fact's text is its value)."""
+        return self.claim
+
+    @cached_property
+    def period_label(self) -> str:
+        return periods.label(self.period, self.reported)
+
+    @property
+    def topic(self) -> str:
+        return self.tags[0] if self.tags else self.id.split(".", 1)[0]
+
+
+Record = Fact | Claim  # what a chapter may cite
+
+
 def agree(a: Any, b: Any) -> bool:
     """Whether two values agree within the precision the coarser one is stated in.
 
@@ -106,16 +147,22 @@ class FactBook:
     # None when some could not even be read (a file that does not parse), so any id may be one.
     broken_facts: frozenset[str] | None = frozenset()
     broken_charts: frozenset[str] | None = frozenset()
+    claims: Mapping[str, Claim] = field(default_factory=lambda: MappingProxyType({}))
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled as plain dicts (a MappingProxyType cannot be): a warm build keeps the book."""
         plain = (dict(self.facts), dict(self.sources), dict(self.units), dict(self.charts))
-        return (_factbook, (*plain, self.broken_facts, self.broken_charts))
+        return (_factbook, (*plain, self.broken_facts, self.broken_charts, dict(self.claims)))
 
     def is_broken(self, kind: str, name: str) -> bool:
-        """Whether a fact or chart ``name`` not in the book is one whose problem is reported."""
-        broken = self.broken_facts if kind == "fact" else self.broken_charts
+        """Whether a fact, claim or chart ``name`` not in the book is one whose problem is
+        reported (facts and claims share their ids, and their list of broken ones)."""
+        broken = self.broken_charts if kind == "chart" else self.broken_facts
         return broken is None or name in broken
+
+    def record(self, rid: str) -> Record | None:
+        """The fact or the claim with this id (ids are unique across both)."""
+        return self.facts.get(rid) or self.claims.get(rid)
 
     def rivals(self, fact: Fact) -> list[Fact]:
         """Other facts on the same measure whose values differ beyond their stated precision."""
@@ -127,6 +174,9 @@ class FactBook:
 
     def facts_from(self, source_id: str) -> list[Fact]:
         return list(self._by_source.get(source_id, ()))
+
+    def claims_from(self, source_id: str) -> list[Claim]:
+        return [claim for claim in self.claims.values() if claim.source == source_id]
 
     @cached_property
     def _by_measure(self) -> dict[tuple[str, ...], list[Fact]]:
@@ -151,6 +201,7 @@ def _factbook(
     charts: dict[str, Any],
     broken_facts: frozenset[str] | None,
     broken_charts: frozenset[str] | None,
+    claims: dict[str, Claim],
 ) -> FactBook:
     return FactBook(
         MappingProxyType(facts),
@@ -159,4 +210,5 @@ def _factbook(
         MappingProxyType(charts),
         broken_facts,
         broken_charts,
+        MappingProxyType(claims),
     )

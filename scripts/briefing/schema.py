@@ -31,45 +31,26 @@ class Field:
     lines: bool = False  # text that may span lines (a sentence, a note); the rest is shown as one
 
 
-FACT_FIELDS = (
-    Field("id", "text", description='stable dotted lowercase id, cited as fact("id")'),
-    Field("subject", "text", description="what is measured, as a reader would say it"),
-    Field(
-        "value",
-        "value",
-        description="full magnitude, signed as the quote writes it, or [low, high]",
-    ),
-    Field("unit", "text", description="a unit from facts/units.yaml"),
-    Field(
-        "period",
-        "text",
-        description="2023, 2024-H1, 2025-Q1, 2024-10, 2024-01/2024-10, or undated",
-    ),
-    Field("kind", "text", choices=KINDS),
-    Field("geo", "text", description="country or region the number is about"),
-    Field("source", "text", required=False, description="a source id from facts/sources.yaml"),
-    Field(
-        "quote",
-        "text",
-        required=False,
-        description="verbatim sentence the number is in",
-        lines=True,
-    ),
-    Field(
-        "context",
-        "text",
-        required=False,
-        description="the words just before the quote, for a quote the source has more than once",
-        lines=True,
-    ),
-    Field("qualifier", "text", required=False, choices=QUALIFIERS),
-    Field(
-        "note",
-        "text",
-        required=False,
-        description="editor's note, e.g. how a period was resolved",
-        lines=True,
-    ),
+_ID = Field("id", "text", description='stable dotted lowercase id, cited as fact("id")')
+_KIND = Field("kind", "text", choices=KINDS)
+_CONTEXT = Field(
+    "context",
+    "text",
+    required=False,
+    description="the words just before the quote, for a quote the source has more than once",
+    lines=True,
+)
+_NOTE = Field(
+    "note",
+    "text",
+    required=False,
+    description="editor's note, e.g. how a period was resolved",
+    lines=True,
+)
+_TAGS = Field("tags", "text_list", required=False)
+# What a fact or claim means: who says it, whose data, where its period comes from, the
+# editors' reading
+MEANING_FIELDS = (
     Field(
         "said_by",
         "text",
@@ -99,7 +80,37 @@ FACT_FIELDS = (
         "otherwise (a hedge of another clause, a translated tense); shown to readers",
         lines=True,
     ),
-    Field("tags", "text_list", required=False),
+)
+
+FACT_FIELDS = (
+    _ID,
+    Field("subject", "text", description="what is measured, as a reader would say it"),
+    Field(
+        "value",
+        "value",
+        description="full magnitude, signed as the quote writes it, or [low, high]",
+    ),
+    Field("unit", "text", description="a unit from facts/units.yaml"),
+    Field(
+        "period",
+        "text",
+        description="2023, 2024-H1, 2025-Q1, 2024-10, 2024-01/2024-10, or undated",
+    ),
+    _KIND,
+    Field("geo", "text", description="country or region the number is about"),
+    Field("source", "text", required=False, description="a source id from facts/sources.yaml"),
+    Field(
+        "quote",
+        "text",
+        required=False,
+        description="verbatim sentence the number is in",
+        lines=True,
+    ),
+    _CONTEXT,
+    Field("qualifier", "text", required=False, choices=QUALIFIERS),
+    _NOTE,
+    *MEANING_FIELDS,
+    _TAGS,
     Field(
         "derived_from", "text_list", required=False, description="ids this fact is computed from"
     ),
@@ -111,6 +122,30 @@ FACT_FIELDS = (
         description="how a derived fact is computed: "
         + "; ".join(f"{name}: {does}" for name, (_, _, does) in OPERATIONS.items()),
     ),
+)
+# A claim: a statement that is not a number, in the same files, quoted and checked like a fact.
+CLAIM_FIELDS = (
+    Field("id", "text", description='stable dotted lowercase id, cited as claim("id")'),
+    Field(
+        "claim",
+        "text",
+        description="the statement, in the editors' words, that the quote supports",
+    ),
+    Field("subject", "text", required=False, description="what the statement is about"),
+    Field("source", "text", description="a source id from facts/sources.yaml"),
+    Field("quote", "text", description="verbatim passage that states it", lines=True),
+    _CONTEXT,
+    Field(
+        "period",
+        "text",
+        required=False,
+        description="the period it is about, as for a fact, or undated (the default)",
+    ),
+    _KIND,
+    Field("geo", "text", required=False, description="country or region it is about"),
+    _NOTE,
+    *MEANING_FIELDS,
+    _TAGS,
 )
 SOURCE_FIELDS = (
     Field("file", "text", description="file name in seeds/"),
@@ -226,9 +261,26 @@ def _yaml_type(value: Any) -> str:
 
 
 def json_schema() -> dict[str, Any]:
-    """A JSON Schema for fact files, for editors' YAML language servers."""
+    """A JSON Schema for fact files, for editors' YAML language servers: each record is a
+    fact or a claim (a claim has ``claim`` where a fact has ``value`` and ``unit``)."""
+    fact = _record_schema(FACT_FIELDS)
+    # as the check has it: a derived fact says how; context places a quote
+    fact["dependentRequired"] = {
+        "derived_from": ["operation", "note"],
+        "operation": ["derived_from"],
+        "context": ["quote"],
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Briefing facts file",
+        "type": "array",
+        "items": {"oneOf": [fact, _record_schema(CLAIM_FIELDS)]},
+    }
+
+
+def _record_schema(table: tuple[Field, ...]) -> dict[str, Any]:
     props: dict[str, Any] = {}
-    for field in FACT_FIELDS:
+    for field in table:
         if field.type == "value":
             number = {"type": "number"}
             prop: dict[str, Any] = {
@@ -244,19 +296,8 @@ def json_schema() -> dict[str, Any]:
             prop["description"] = field.description
         props[field.name] = prop
     return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "Briefing facts file",
-        "type": "array",
-        "items": {
-            "type": "object",
-            "additionalProperties": False,
-            "required": [f.name for f in FACT_FIELDS if f.required],
-            "properties": props,
-            # as the check has it: a derived fact says how; context places a quote
-            "dependentRequired": {
-                "derived_from": ["operation", "note"],
-                "operation": ["derived_from"],
-                "context": ["quote"],
-            },
-        },
+        "type": "object",
+        "additionalProperties": False,
+        "required": [f.name for f in table if f.required],
+        "properties": props,
     }

@@ -9,6 +9,7 @@ to one of the lists, by what the mistake is in.
 from __future__ import annotations
 
 from bad_inputs import (
+    claims,
     config,
     facts,
     files,
@@ -30,5 +31,6 @@ CASES: list[Case] = (
     + meaning.CASES
     + meaning17.CASES
     + config.CASES
+    + claims.CASES
     + unit_nouns.CASES
 )

@@ -26,7 +26,10 @@ PERIODS = (
     "YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD or START/END such as 2024-01/2024-10, "
     "or undated when the source gives no period"
 )
-ONLY = 'pages may use only {{ fact("id") }} and {{ chart("id") }}'
+ONLY = (
+    'pages may use only {{ fact("id") }}, {{ claim("id") }}, {{ cite("id", …) }} '
+    'and {{ chart("id") }}'
+)
 SYNTAX = 'write {{ fact("id") }}, or {% raw %}…{% endraw %} around literal braces'
 PRODUCTION = FACTS[: FACTS.index("- id: parts")]  # lines 1-9
 PARTS_FACT = FACTS[len(PRODUCTION) :]  # lines 10-19

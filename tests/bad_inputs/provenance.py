@@ -123,7 +123,7 @@ CASES = [
     case(
         "fact-not-called",
         page("{{ fact }}\n"),
-        f'{INDEX}:4: fact and chart must be called: fact("id"); {ONLY}',
+        f'{INDEX}:4: fact must be called: fact("exports.vehicles.2023"); {ONLY}',
     ),
     case(
         "include-in-page",

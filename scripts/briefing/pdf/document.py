@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup
 
-from briefing.model import FactBook, Source
+from briefing.model import Fact, FactBook, Source
 from briefing.pdf.briefings import PAPERS, Briefing, long_date
 from briefing.pdf.inert import inert
 from briefing.pdf.printable import flattened, site_only_removed
@@ -33,7 +33,7 @@ _LOCAL_HREF = re.compile(r'href="#([^"]+)"')
 _A_HREF = re.compile(r'(<a\b[^>]*?)\shref="(?!#)([^"]*)"')
 _IMG_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")(?![a-z][a-z0-9+.-]*:|/)([^"]+)"')
 _NOTES_HEADING = re.compile(r'(<h2[^>]*>)Sources(</h2>\s*<ol class="source-notes">)')
-_FACT = re.compile(r'data-fact="([^"]+)"')
+_CITED = re.compile(r'data-(?:fact|cites)="([^"]+)"')  # a fact's number, a claim()/cite() marker
 _CHART = re.compile(r'data-chart="([^"]+)"')
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
@@ -120,20 +120,21 @@ def print_chapter(index: int, chapter: Chapter, targets: Targets) -> str:
 
 
 def cited_sources(chapters: Iterable[Chapter], book: FactBook) -> list[Source]:
-    """The sources behind every number the chapters cite, directly or through derived facts."""
+    """The sources behind every fact and claim the chapters cite, directly or through derived
+    facts."""
     ids: set[str] = set()
     for chapter in chapters:
-        ids.update(_FACT.findall(chapter.html))
+        ids.update(rid for cited in _CITED.findall(chapter.html) for rid in cited.split())
         for chart in _CHART.findall(chapter.html):
             spec = book.charts.get(chart)
             if spec is not None:
                 ids.update(f.id for f in spec.facts)
     sources: set[str] = set()
     while ids:
-        fact = book.facts.get(ids.pop())
-        if fact is not None:
-            sources.update([fact.source] if fact.source else [])
-            ids.update(fact.derived_from)
+        record = book.record(ids.pop())
+        if record is not None:
+            sources.update([record.source] if record.source else [])
+            ids.update(record.derived_from if isinstance(record, Fact) else ())
     return sorted((book.sources[s] for s in sources), key=lambda s: s.title.casefold())
 
 

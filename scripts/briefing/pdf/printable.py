@@ -13,7 +13,7 @@ import base64
 import re
 
 # Site-only markup, never shown in print (scripts go with the chapter's own code, see inert.py).
-# A card holds no <small> (see PageRenderer.fact_card) and the chart's data links hold no
+# A card holds no <small> (see render/cards.py) and the chart's data links hold no
 # <span>: each ends at its first closing tag.
 _SITE_ONLY = re.compile(
     r'<small class="fact-card"[^>]*>.*?</small>'

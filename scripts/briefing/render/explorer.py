@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from briefing import periods
-from briefing.datapackage import CSV_FILE, JSON_FILE, PACKAGE_FILE
+from briefing.datapackage import CLAIMS_FILE, CSV_FILE, JSON_FILE, PACKAGE_FILE
 from briefing.model import Fact, FactBook
 from briefing.render.text import esc
 from briefing.render.urls import EXPLORER_JS, FACTS_PAGE, SiteUrls, relative_url
@@ -83,11 +83,12 @@ def _options(
 
 
 def downloads(urls: SiteUrls) -> str:
-    """Links to the facts as CSV and JSON and to the Data Package describing both."""
+    """Links to the facts (and claims) as CSV and JSON and to the Data Package describing them."""
     here = urls.page(FACTS_PAGE)
     links = [
         (CSV_FILE, "CSV"),
-        (JSON_FILE, "JSON"),
+        (CLAIMS_FILE, "claims CSV"),
+        (JSON_FILE, "JSON (facts and claims)"),
         (PACKAGE_FILE, "Data Package (datapackage.json: columns, types, sources)"),
     ]
     items = " · ".join(

@@ -1,16 +1,18 @@
 """Pages no editor writes: one per source (its text, cited passages highlighted), the
-sources index, the facts page with a permalink anchor for every fact, and what changed
-since the last release."""
+sources index, the facts page with a permalink anchor for every fact and claim, and what
+changed since the last release."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 from briefing import periods
-from briefing.model import Fact, FactBook, Source
+from briefing.model import Fact, FactBook, Record, Source
 from briefing.releases import Release
 from briefing.render.changes import changes_page
 from briefing.render.explorer import downloads, explorer_script, filter_form, row_attrs
+from briefing.render.markup import render
 from briefing.render.text import UNINDEXED, esc, md_inline, one_block
 from briefing.render.urls import CHANGES_PAGE, FACTS_PAGE, SOURCES_INDEX, SiteUrls, source_page
 
@@ -41,14 +43,20 @@ def quote_styles(book: FactBook) -> dict[str, str]:
     styles = {}
     for source in book.sources.values():
         rules = "".join(
-            f'.source-text:has([id="q-{fact.id}"]:target) mark[data-facts~="{fact.id}"]'
+            f'.source-text:has([id="q-{record.id}"]:target) mark[data-facts~="{record.id}"]'
             "{outline:2px solid var(--md-accent-fg-color);background:#ffd54f}"
-            for fact in sorted(book.facts_from(source.id), key=lambda f: f.span or (0, 0))
-            if fact.span is not None
+            for record in _quoting(book, source)
+            if record.span is not None
         )
         if rules:
             styles[source_page(source.id)] = rules
     return styles
+
+
+def _quoting(book: FactBook, source: Source) -> list[Record]:
+    """The facts and claims quoting a source, in the order of their quotes in it."""
+    records: list[Record] = [*book.facts_from(source.id), *book.claims_from(source.id)]
+    return sorted(records, key=lambda r: r.span or (0, 0))
 
 
 def _meta(source: Source) -> str:
@@ -73,6 +81,8 @@ def source_page_markdown(book: FactBook, source: Source, urls: SiteUrls) -> str:
     word of a source finds its page."""
     here = source_page(source.id)
     facts = sorted(book.facts_from(source.id), key=lambda f: f.span or (0, 0))
+    claims = sorted(book.claims_from(source.id), key=lambda c: c.span or (0, 0))
+    claim_rows = [{"claim": c, "href": urls.link(here, FACTS_PAGE, c.id)} for c in claims]
     listed = "\n".join(
         f'<li><a href="{esc(urls.link(here, FACTS_PAGE, f.id))}">{esc(f.text)}</a> — '
         f"{esc(f.subject)}, {esc(f.period_label)} ({esc(f.kind)})</li>"
@@ -85,25 +95,34 @@ def source_page_markdown(book: FactBook, source: Source, urls: SiteUrls) -> str:
             f"## Facts drawn from this source\n\n{len(facts)} facts cite this source; "
             "each highlighted passage below is the quote a fact was verified against.",
             one_block(f'<ul class="source-facts"{UNINDEXED}>\n{listed}\n</ul>') if facts else "",
+            *(
+                [
+                    f"## Claims drawn from this source\n\n{len(claims)} claims cite this source.",
+                    one_block(render("source_claims.html", rows=claim_rows)),
+                ]
+                if claims
+                else []
+            ),
             "## Archived text",
-            one_block(highlighted_text(source, facts)),
+            one_block(highlighted_text(source, _quoting(book, source))),
             "",
         ]
     )
 
 
-def highlighted_text(source: Source, facts: list[Fact]) -> str:
-    """The archived text, one paragraph per line, every quoted span marked and anchored."""
+def highlighted_text(source: Source, records: Sequence[Record]) -> str:
+    """The archived text, one paragraph per line, every quoted span (of a fact or a claim)
+    marked and anchored."""
     text = source.text.text
     cover: list[tuple[str, ...]] = [()] * len(text)
     anchors: dict[int, list[str]] = defaultdict(list)
-    for fact in facts:
-        if fact.span is None:
+    for record in records:
+        if record.span is None:
             continue
-        start, end = fact.span
+        start, end = record.span
         for i in range(start, end):
-            cover[i] = (*cover[i], fact.id)
-        anchors[start].append(fact.id)
+            cover[i] = (*cover[i], record.id)
+        anchors[start].append(record.id)
     out = [f'<div class="source-text" lang="{esc(source.language)}">']
     offset = 0
     for line in text.split("\n"):
@@ -141,9 +160,12 @@ def sources_index(book: FactBook, urls: SiteUrls) -> str:
     for source in sorted(book.sources.values(), key=lambda s: s.published, reverse=True):
         href = urls.link(SOURCES_INDEX, source_page(source.id))
         count = len(book.facts_from(source.id))
+        claims = len(book.claims_from(source.id))
         items.append(
             f'<li><a href="{esc(href)}">{esc(source.title)}</a> — {esc(source.publisher)}, '
-            f"{esc(source.published)} · {count} facts</li>"
+            f"{esc(source.published)} · {count} facts"
+            + (f", {claims} claims" if claims else "")
+            + "</li>"
         )
     body = one_block('<ul class="source-list">\n' + "\n".join(items) + "\n</ul>")
     return (
@@ -177,8 +199,27 @@ def facts_page(book: FactBook, urls: SiteUrls, data_files: bool = True) -> str:
             "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
         )
         sections += [f"## {md_inline(topic.capitalize())}", one_block(table)]
+    if book.claims:
+        sections += [
+            "## Claims",
+            f"The {len(book.claims)} statements behind this briefing that are not numbers, "
+            "each verified against its quote like a fact.",
+            one_block(render("claims_table.html", rows=_claim_rows(book, urls))),
+        ]
     sections.append(explorer_script(urls))
     return "\n\n".join(sections) + "\n"
+
+
+def _claim_rows(book: FactBook, urls: SiteUrls) -> list[dict[str, object]]:
+    claims = sorted(book.claims.values(), key=lambda c: (c.topic, periods.sort_key(c.period), c.id))
+    return [
+        {
+            "claim": c,
+            "source": book.sources[c.source],
+            "href": urls.link(FACTS_PAGE, source_page(c.source), f"q-{c.id}"),
+        }
+        for c in claims
+    ]
 
 
 def _fact_row(book: FactBook, fact: Fact, urls: SiteUrls) -> str:

@@ -1,7 +1,8 @@
-"""Jinja2 over each chapter's Markdown: ``{{ fact("id") }}`` and ``{{ chart("id") }}``.
+"""Jinja2 over each chapter's Markdown: ``{{ fact("id") }}``, ``{{ claim("id") }}``,
+``{{ cite("id", …) }}`` and ``{{ chart("id") }}``.
 
-Runs sandboxed, with autoescaping: fact text is escaped, and a page holds nothing but fact()
-and chart() calls (``briefing.render.sandbox`` refuses anything else at its line before it
+Runs sandboxed, with autoescaping: fact text is escaped, and a page holds nothing but these
+calls (``briefing.render.sandbox`` refuses anything else at its line before it
 runs). Unknown ids do not stop rendering: each is recorded with its page and line, so one run
 reports every problem, never a traceback.
 
@@ -24,9 +25,10 @@ from briefing.chartspec import ChartSpec
 from briefing.model import Fact, FactBook
 from briefing.problems import Problem
 from briefing.prose import typed_numbers
+from briefing.render.cards import Cards
 from briefing.render.charts import ChartRenderer, RenderedChart
 from briefing.render.compiled import CompiledTemplates
-from briefing.render.placeholders import PageRender, as_word
+from briefing.render.placeholders import PageRender
 from briefing.render.sandbox import EXAMPLE, Refused, environment
 from briefing.render.text import UNINDEXED, esc, one_block
 from briefing.render.urls import (
@@ -35,7 +37,6 @@ from briefing.render.urls import (
     SiteUrls,
     chart_file,
     relative_url,
-    source_page,
 )
 
 SYNTAX = 'write {{ fact("id") }}, or {% raw %}…{% endraw %} around literal braces'
@@ -63,6 +64,7 @@ class PageRenderer:
         self.env = environment(
             jinja2.FunctionLoader(self._load), CompiledTemplates(cache) if cache else None
         )
+        self.cards = Cards(book, urls)
         self._sources: dict[str, str] = {}
 
     def _load(self, name: str) -> tuple[str, str, Callable[[], bool]] | None:
@@ -79,6 +81,8 @@ class PageRenderer:
             template = self.env.get_template(path)
             body = template.render(
                 fact=lambda *ids: self._fact(page, template, ids),
+                claim=lambda *ids: self._claim(page, template, ids),
+                cite=lambda *ids: self._cite(page, template, ids),
                 chart=lambda *ids: self._chart(page, template, ids),
             )
         except Refused as err:
@@ -93,7 +97,7 @@ class PageRenderer:
             del self._sources[path]
         as_of = self.as_of(page)
         page.as_of = page.stashed(as_of, "", after_search=True) if as_of else ""
-        page.markdown = body + self.source_notes(page)
+        page.markdown = body + self.cards.source_notes(page)
         if page.charts and self.charts is not None:
             page.markdown += self.chart_script(page)
         return page
@@ -101,12 +105,13 @@ class PageRenderer:
     def _one_id(
         self, page: PageRender, template: jinja2.Template, name: str, ids: tuple[object, ...]
     ) -> str | None:
-        """The single id a fact() or chart() call must name; else a problem at its line."""
+        """The single id a fact(), claim() or chart() call must name; else a problem at its
+        line."""
         if len(ids) == 1:
             return str(ids[0])
         line = _call_line(page.path, template)
         page.problems.append(
-            Problem(page.path, line, f'{name}() takes one id, such as {name}("{EXAMPLE[name]}")')
+            Problem(page.path, line, f"{name}() takes one id, such as {name}({EXAMPLE[name]})")
         )
         return None
 
@@ -116,13 +121,61 @@ class PageRenderer:
             return Markup("")
         fact = self.book.facts.get(fid)
         if fact is None:
-            if not self.book.is_broken("fact", fid):  # else its own problem is reported
-                line = _call_line(page.path, template)
-                page.problems.append(
-                    Problem(page.path, line, f"unknown fact '{fid}'; use an id from facts/*.yaml")
-                )
+            self._not_cited(page, template, fid, "fact")
             return Markup("")
         return Markup(page.stashed(self.fact_html(page, fact), esc(fact.text)))
+
+    def _claim(
+        self, page: PageRender, template: jinja2.Template, ids: tuple[object, ...]
+    ) -> Markup:
+        cid = self._one_id(page, template, "claim", ids)
+        claim = self.book.claims.get(cid) if cid is not None else None
+        if claim is None:
+            if cid is not None:
+                self._not_cited(page, template, cid, "claim")
+            return Markup("")
+        return Markup(page.stashed(self.cards.marker(page, (claim,)), "", after_search=True))
+
+    def _cite(self, page: PageRender, template: jinja2.Template, ids: tuple[object, ...]) -> Markup:
+        """One marker for a sentence resting on several facts and claims (each once)."""
+        if not ids:
+            line = _call_line(page.path, template)
+            page.problems.append(
+                Problem(
+                    page.path,
+                    line,
+                    f"cite() takes one or more ids, such as cite({EXAMPLE['cite']})",
+                )
+            )
+            return Markup("")
+        wanted = list(dict.fromkeys(str(i) for i in ids))
+        records = [r for rid in wanted if (r := self.book.record(rid)) is not None]
+        for rid in wanted:
+            if self.book.record(rid) is None:
+                self._not_cited(page, template, rid, "cite")
+        if len(records) < len(wanted):
+            return Markup("")
+        return Markup(page.stashed(self.cards.marker(page, tuple(records)), "", after_search=True))
+
+    def _not_cited(self, page: PageRender, template: jinja2.Template, rid: str, call: str) -> None:
+        """Says why ``call("rid")`` cites nothing: no such record, or one the call does not
+        take (a claim has no number to print, a fact's number is printed with fact())."""
+        if self.book.is_broken("fact", rid):
+            return  # its own problem is reported
+        if call == "fact" and rid in self.book.claims:
+            message = (
+                f"'{rid}' is a claim, which has no number to print; cite it at the end of "
+                f'its sentence with {{{{ claim("{rid}") }}}}'
+            )
+        elif call == "claim" and rid in self.book.facts:
+            message = (
+                f"'{rid}' is a fact; print its number with {{{{ fact(\"{rid}\") }}}}, or "
+                f'cite it without the number with {{{{ cite("{rid}") }}}}'
+            )
+        else:
+            what = {"fact": "fact", "claim": "claim", "cite": "fact or claim"}[call]
+            message = f"unknown {what} '{rid}'; use an id from facts/*.yaml"
+        page.problems.append(Problem(page.path, _call_line(page.path, template), message))
 
     def _chart(
         self, page: PageRender, template: jinja2.Template, ids: tuple[object, ...]
@@ -141,7 +194,7 @@ class PageRenderer:
                 )
             return Markup("")
         page.charts.append(spec.id)
-        cites = " ".join(self.citation(page, fact) for fact in spec.cited)
+        cites = " ".join(self.cards.citation(page, (fact,)) for fact in spec.cited)
         if self.charts is None:
             return Markup("")
         return Markup(self.chart_figure(page, spec, self.charts.render(spec), cites))
@@ -181,7 +234,7 @@ class PageRenderer:
     def as_of(self, page: PageRender) -> str:
         """The freshness line: the newest publication date among the sources a page cites
         (placed after the search index has read the page: a date is no word to search for)."""
-        cited = (self.book.facts[fid].source for fid in page.citations)
+        cited = (record.source for rid in page.cited if (record := self.book.record(rid)))
         dates = {src.published for s in cited if (src := self.book.sources.get(s or ""))}
         if not dates:
             return ""
@@ -196,26 +249,6 @@ class PageRenderer:
         """The small loader that makes a page's charts interactive on first hover or focus."""
         src = relative_url(CHARTS_JS, self.urls.page(page.src_uri))
         return f'\n\n<script src="{esc(src)}" defer></script>\n'
-
-    def citation(self, page: PageRender, fact: Fact, card: str = "") -> str:
-        """The numbered marker linking to the highlighted quote on the source page.
-
-        Never indexed: a search for a number should find facts stating it, not every page
-        whose citations run that far. A fact's citation goes in after indexing; a chart's,
-        in its caption, is marked for the indexer to skip (``card`` is empty there).
-        """
-        number = page.cite(fact.id)
-        described = f' aria-describedby="{card}"' if card else ""
-        return (
-            f'<sup class="cite"{"" if card else UNINDEXED}><a '
-            f'href="{esc(self._passage(page, fact))}" '
-            f'data-note="{number}"{described} aria-label="Source {number}">{number}</a></sup>'
-        )
-
-    def _passage(self, page: PageRender, fact: Fact) -> str:
-        if fact.source is None:
-            return self.urls.link(page.src_uri, FACTS_PAGE, fact.id)
-        return self.urls.link(page.src_uri, source_page(fact.source), f"q-{fact.id}")
 
     def fact_html(self, page: PageRender, fact: Fact) -> str:
         """The number, its citation, and the card a hover or keyboard focus opens on it.
@@ -233,74 +266,13 @@ class PageRenderer:
             others = " vs ".join(esc(r.text) for r in rivals)
             href = self.urls.link(page.src_uri, FACTS_PAGE, fact.id)
             differ = f' <a class="differ" href="{esc(href)}">(sources differ: {others})</a>'
-        cited = self.citation(page, fact, card) + self.fact_card(page, fact, card, rivals)
+        cited = self.cards.citation(page, (fact,), card)
+        cited += self.cards.fact_card(page, fact, card, rivals)
         opening = page.stashed(
             f'<span class="fact" data-fact="{esc(fact.id)}">', "", after_search=True
         )
         closing = page.stashed(f"{cited}{differ}</span>", "", after_search=True)
         return f"{opening}{esc(fact.text)}{closing}"
-
-    def fact_card(self, page: PageRender, fact: Fact, card: str, rivals: list[Fact]) -> str:
-        """Everything about a number in one place: value, period, kind, source and quote.
-
-        Plain markup shown by CSS on hover and focus (no script needed); the citation link
-        points to it with aria-describedby, so a screen reader reads it with the number.
-        The search index never sees it (it goes in after indexing), and has an entry for
-        every fact of its own.
-        """
-        src = self.book.sources.get(fact.source or "")
-        parts = [
-            f'<span class="card-value">{esc(fact.text)}</span>',
-            f'<span class="card-meta">{esc(fact.subject)} · {esc(fact.period_label)} · '
-            f"{esc(fact.kind)} · {esc(fact.geo)}</span>",
-        ]
-        if src is not None:
-            parts.append(f'<q class="card-quote">{esc(fact.quote or "")}</q>')
-            parts.append(
-                f'<span class="card-source">{esc(src.title)}, {esc(src.publisher)}, '
-                f"{esc(src.published)}</span>"
-            )
-        else:
-            parts.append(f'<span class="card-quote">Derived: {esc(fact.note or "")}</span>')
-        if rivals:
-            others = "; ".join(f"{esc(r.text)} ({esc(self._publisher(r))})" for r in rivals)
-            parts.append(f'<span class="card-differ">Sources differ: {others}</span>')
-        link = "See the passage" if src is not None else "See the fact"
-        parts.append(f'<a class="card-link" href="{esc(self._passage(page, fact))}">{link}</a>')
-        return f'<small class="fact-card" id="{card}" role="tooltip">' + "".join(parts) + "</small>"
-
-    def _publisher(self, fact: Fact) -> str:
-        src = self.book.sources.get(fact.source or "")
-        return src.publisher if src else "derived"
-
-    def source_notes(self, page: PageRender) -> str:
-        """The numbered notes a page ends with: each quote, its source, a link to the passage.
-
-        The list goes in after the search index has read the page: each fact's own entry holds
-        the same quote and source, and the quote is also found in the source's archived text.
-        """
-        if not page.citations:
-            return ""
-        items = []
-        for fid, number in page.citations.items():
-            fact = self.book.facts[fid]
-            src = self.book.sources.get(fact.source or "")
-            if src is None:
-                href = self._passage(page, fact)
-                items.append(
-                    f'<li id="note-{number}">{esc(fact.note or "")} '
-                    f'<a href="{esc(href)}">Derived</a></li>'
-                )
-                continue
-            href = self._passage(page, fact)
-            items.append(
-                f'<li id="note-{number}"><q>{esc(fact.quote or "")}</q> — '
-                f"<cite>{esc(src.title)}</cite>, {esc(src.publisher)}, {esc(src.published)}. "
-                f'<a href="{esc(href)}">See the passage</a></li>'
-            )
-        notes = '<ol class="source-notes">\n' + "\n".join(items) + "\n</ol>"
-        page.notes = page.stashed(notes, "", after_search=True)
-        return f"\n\n## Sources\n\n{as_word(page.notes)}\n"
 
 
 def _sentence(err: Exception) -> str:

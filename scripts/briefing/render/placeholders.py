@@ -29,22 +29,28 @@ _IN_ATTRIBUTE = re.compile(r'="[^"<>]*?briefingstash\d+x[^"<>]*"')
 
 @dataclass
 class PageRender:
-    """What rendering one page produced: Markdown, the facts it cited in order, problems."""
+    """What rendering one page produced: Markdown, what it cited in order, problems."""
 
     path: str  # as shown in messages, e.g. docs/exports.md
     src_uri: str  # relative to docs/, e.g. exports.md
     markdown: str = ""
-    citations: dict[str, int] = field(default_factory=dict)
+    # the ids each citation rests on (one, or several for a cite()) -> its note number
+    citations: dict[tuple[str, ...], int] = field(default_factory=dict)
     charts: list[str] = field(default_factory=list)  # chart ids, in the order shown
-    cards: int = 0  # fact cards on the page, each with its own id
+    cards: int = 0  # cards on the page, each with its own id
     problems: list[Problem] = field(default_factory=list)
     stash: dict[str, tuple[str, str]] = field(default_factory=dict)  # token -> (html, text)
     later: dict[str, tuple[str, str]] = field(default_factory=dict)  # the same, after search
     as_of: str = ""  # the freshness line's placeholder (see ``with_as_of_and_notes``)
     notes: str = ""  # the source notes' placeholder (the same)
 
-    def cite(self, fact_id: str) -> int:
-        return self.citations.setdefault(fact_id, len(self.citations) + 1)
+    def cite(self, ids: tuple[str, ...]) -> int:
+        return self.citations.setdefault(ids, len(self.citations) + 1)
+
+    @property
+    def cited(self) -> set[str]:
+        """Every fact and claim id the page cites, alone or with others."""
+        return {rid for ids in self.citations for rid in ids}
 
     def stashed(self, html: str, text: str, *, after_search: bool = False) -> str:
         """A placeholder for ``html`` (``text`` where markup cannot go, as in a heading's

@@ -1,10 +1,11 @@
-"""What a page's Jinja may hold: ``{{ fact("id") }}``, ``{{ chart("id") }}`` and
-``{% raw %}…{% endraw %}``, as the README says, and nothing else.
+"""What a page's Jinja may hold: ``{{ fact("id") }}``, ``{{ claim("id") }}``,
+``{{ cite("id", …) }}``, ``{{ chart("id") }}`` and ``{% raw %}…{% endraw %}``, as the README
+says, and nothing else.
 
 Checked on the page's tokens while Jinja compiles it, so a compiled page is never checked
 again. Everything else is refused at its line before anything runs: a statement (``{% for %}``,
-a macro that calls itself, ``{% include %}`` of the page itself), a name other than fact and
-chart (``lipsum``, ``range``, ``cycler``), a filter (``|random``, which would make builds
+a macro that calls itself, ``{% include %}`` of the page itself), a name other than these
+four (``lipsum``, ``range``, ``cycler``), a filter (``|random``, which would make builds
 differ), an operator, an attribute, or a literal printed through Jinja (``{{ "45 percent" }}``,
 which the hand-typed-number check could not see). The environment also carries no globals,
 filters or tests, should anything get past.
@@ -19,9 +20,18 @@ from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 from jinja2.sandbox import SandboxedEnvironment
 
-CALLS = ("fact", "chart")
-EXAMPLE = {"fact": "exports.vehicles.2023", "chart": "exports-reported"}  # in messages
-ONLY = 'pages may use only {{ fact("id") }} and {{ chart("id") }}'
+CALLS = ("fact", "claim", "cite", "chart")
+# in messages
+EXAMPLE = {
+    "fact": '"exports.vehicles.2023"',
+    "claim": '"parts.nexperia.owner"',
+    "cite": '"exports.vehicles.2023", "parts.nexperia.owner"',
+    "chart": '"exports-reported"',
+}
+ONLY = (
+    'pages may use only {{ fact("id") }}, {{ claim("id") }}, {{ cite("id", …) }} '
+    'and {{ chart("id") }}'
+)
 TEMPLATES = {"include": "include", "extends": "extend", "import": "import", "from": "import"}
 
 
@@ -34,8 +44,8 @@ class Refused(jinja2.TemplateSyntaxError):
 
 
 class PagesOnly(Extension):
-    """Refuses, at its line, each ``{{ … }}`` that is not one call of fact() or chart() with
-    quoted ids, and each ``{% … %}`` (``raw`` never reaches here: the lexer takes it)."""
+    """Refuses, at its line, each ``{{ … }}`` that is not one call of fact(), claim(), cite()
+    or chart() with quoted ids, and each ``{% … %}`` (``raw`` never reaches here: the lexer takes it)."""
 
     def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
         tokens = list(stream)
@@ -64,7 +74,7 @@ def environment(
     loader: jinja2.BaseLoader, bytecode_cache: jinja2.BytecodeCache | None
 ) -> SandboxedEnvironment:
     """The sandbox pages render in: strict, autoescaped, with nothing in it but the pages'
-    own check (fact and chart are given to each page as it renders)."""
+    own check (the calls are given to each page as it renders)."""
     env = SandboxedEnvironment(
         undefined=jinja2.StrictUndefined,
         autoescape=True,
@@ -107,7 +117,7 @@ def _block(inner: list[Token]) -> str | None:
 
 
 def _expression(inner: list[Token]) -> str | None:
-    """Why ``{{ … }}`` holding these tokens is refused; None for one fact() or chart() call."""
+    """Why ``{{ … }}`` holding these tokens is refused; None for one call of CALLS."""
     if not inner:
         return f"'{{{{ }}}}' is empty; {ONLY}"
     head = inner[0]
@@ -116,14 +126,15 @@ def _expression(inner: list[Token]) -> str | None:
     if head.value not in CALLS:
         return f"'{head.value}' is undefined; {ONLY}"
     if len(inner) == 1:
-        return f'fact and chart must be called: fact("id"); {ONLY}'
+        return f"{head.value} must be called: {head.value}({EXAMPLE[str(head.value)]}); {ONLY}"
     if inner[1].type != "lparen":
         return f"{_what(inner, 1)} is not available in pages; {ONLY}"
     at = 2
     while at < len(inner) and inner[at].type != "rparen":
         if inner[at].type not in ("string", "comma"):
             name = str(head.value)
-            return f'{name}() takes an id in quotes, such as {name}("{EXAMPLE[name]}")'
+            what = "ids" if name == "cite" else "an id"
+            return f"{name}() takes {what} in quotes, such as {name}({EXAMPLE[name]})"
         at += 1
     if at + 1 < len(inner):
         return f"{_what(inner, at + 1)} is not available in pages; {ONLY}"

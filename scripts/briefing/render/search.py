@@ -1,8 +1,10 @@
-"""Search that finds numbers: every fact is an entry of its own in the site's search index.
+"""Search that finds numbers: every fact (and every claim) is an entry of its own in the
+site's search index.
 
 MkDocs Material indexes pages by section; a fact's row on the facts page would only be found
 as part of one huge section. Each fact gets an entry whose title is what it measures and its
 value, and whose text holds its period, kind, geo, publisher and quote, linked to its permalink.
+A claim's title is its statement (after its subject, if it has one); its text is the same.
 
 The index is downloaded on a reader's first search (``assets/lazy-search.js`` holds it back
 until then), which waits for it, so it says each thing once: the facts tables, the chapters'
@@ -31,8 +33,9 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 def fact_entries(book: FactBook, urls: SiteUrls) -> str:
-    """One search entry per fact, in id order (so the index is byte-stable), as the items of
-    a JSON list without its brackets: what ``with_fact_entries`` adds, kept between builds."""
+    """One search entry per fact, then per claim, in id order (so the index is byte-stable),
+    as the items of a JSON list without its brackets: what ``with_fact_entries`` adds, kept
+    between builds."""
     entries = []
     for fact in sorted(book.facts.values(), key=lambda f: f.id):
         src = book.sources.get(fact.source or "")
@@ -45,6 +48,17 @@ def fact_entries(book: FactBook, urls: SiteUrls) -> str:
                 "text": _indexed(
                     f"{fact.period_label} · {fact.kind} · {fact.geo} · {origin}. {said}"
                 ),
+            }
+        )
+    for claim in sorted(book.claims.values(), key=lambda c: c.id):
+        about = [claim.period_label, claim.kind, claim.geo, book.sources[claim.source].publisher]
+        entries.append(
+            {
+                "location": f"{urls.page(FACTS_PAGE)}#{claim.id}",
+                "title": _indexed(
+                    f"{claim.subject}: {claim.claim}" if claim.subject else claim.claim
+                ),
+                "text": _indexed(f"{' · '.join(filter(None, about))}. “{claim.quote}”"),
             }
         )
     return json.dumps(entries, ensure_ascii=False, separators=(",", ":"))[1:-1]
