@@ -8,8 +8,8 @@ from collections.abc import Callable
 import pytest
 from ruamel.yaml import YAML
 
-from briefing.adding import offered
 from briefing.numbers import parse_numbers
+from briefing.proposals import offered
 from briefing.units import Unit, named_by, noun_after
 from briefing.wording import Found
 from conftest import FACTS, Project, sources_yaml
@@ -358,4 +358,62 @@ def test_every_field_can_be_given(project: ProjectFactory) -> None:
         '  data_from: "China Association (CAAM)"\n  reading: "R"\n  note: "N"\n'
         "  tags: [background]\n"
         "added to facts/caam-2025.yaml: review unit, period, kind and geo, then cite it\n"
+    )
+
+
+def test_add_claim_proposes_a_claim_that_check_accepts(project: ProjectFactory) -> None:
+    proj = release_project(project)
+    quote = "The association expects sales to grow about 3 percent this year"
+    code, out, err = add(proj, quote, "outlook.sales.growth", "--claim", "CAAM expects growth")
+    assert code == 0, err
+    assert out == (
+        '- id: outlook.sales.growth\n  claim: "CAAM expects growth"\n  subject: S\n'
+        '  period: "2025"\n  period_from: "this year"\n  kind: forecast\n  source: caam-2025\n'
+        f'  quote: "{quote}"\n  tags: [background]\n'
+        "added to facts/caam-2025.yaml: review period and kind, then cite it\n"
+    )
+    assert err.splitlines()[1:] == [
+        "  period: \"2025\" ('this year' in a source published 2025-01-15; written as period_from)",
+        "  kind: forecast (the quote's sentence hedges it: 'expects'; give --kind estimate, "
+        "target, plan or aspiration if it says that, or --kind actual and --reading if the "
+        "hedge is another clause's)",
+    ]
+    done = proj.briefing("check")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("--claim", "C", "--number", "1", "--unit", "percent"),
+            "a claim states no number; remove --number, --unit",
+        ),
+        (
+            ("--claim", "C", "--id", "market.production.2024"),
+            "id 'market.production.2024' exists already (facts/market.yaml); choose another",
+        ),
+        (
+            ("--claim", "C", "--quote", " "),
+            "--quote is empty; copy the sentence that states it from the source",
+        ),
+    ],
+)
+def test_add_claim_says_what_a_claim_cannot_have(
+    project: ProjectFactory, args: tuple[str, ...], message: str
+) -> None:
+    proj = release_project(project)
+    done = proj.briefing(
+        "add", "--source", "caam-2025", "--id", "a.b", "--quote", "In 2024, production", *args
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (1, "", f"briefing add: {message}\n")
+
+
+def test_a_fact_needs_its_subject(project: ProjectFactory) -> None:
+    done = release_project(project).briefing(
+        "add", "--source", "caam-2025", "--id", "a.b", "--quote", "31.3 million vehicles"
+    )
+    assert (done.returncode, done.stderr) == (
+        1,
+        "briefing add: --subject is required for a fact: what is measured, as a reader would say it\n",
     )

@@ -8,9 +8,7 @@ quoting.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -22,17 +20,11 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from briefing import meaning, proposals, yamlio
 from briefing.checker import Checker
 from briefing.model import Fact, FactBook, Source
-from briefing.numbers import Quantity, fits
+from briefing.numbers import Quantity
 from briefing.problems import Problem
 from briefing.quotes import QuoteError, locate
-from briefing.units import LINKING_WORDS, Unit, noun_after
-from briefing.wording import Found, Wording, Words
-
-# The registry style a number of each kind is written in, when no noun says more.
-_STYLE_OF_KIND = {"percent": "percent", "currency": "currency", "multiplier": "multiplier",
-                  "ordinal": "rank", "year": "year", "date": "year"}  # fmt: skip
-_WRITTEN_AS = {"percent": "a percent", "currency": "a sum", "multiplier": "a multiple",
-               "ordinal": "an ordinal", "year": "a year", "date": "a date"}  # fmt: skip
+from briefing.units import Unit
+from briefing.wording import Wording, Words
 
 
 class AddError(Exception):
@@ -46,7 +38,8 @@ class Given:
     source: str
     quote: str
     id: str
-    subject: str
+    subject: str | None = None
+    claim: str | None = None  # a claim's statement: propose a claim, not a fact
     number: int | None = None
     context: str = ""
     unit: str | None = None
@@ -82,61 +75,29 @@ def yaml_number(number: Decimal) -> int | float:
     return int(as_float) if as_float.is_integer() else as_float
 
 
-def is_year(q: Quantity) -> bool:
-    """Whether a number names a year (or a day), not an amount: "in 2024", "2024 sales"."""
-    bare = q.kind == "number" and q.scale == 1 and re.fullmatch(r"(19|20)\d\d", q.text.strip())
-    return q.kind in {"year", "date"} or bool(bare)
-
-
-@dataclass(frozen=True)
-class Offer:
-    """The numbers of a quote offered as the value, and which were skipped and why."""
-
-    numbers: list[Quantity]
-    skipped: str = ""  # "; 2024 skipped as a year, which --unit year offers"
-
-
-def offered(found: list[Quantity], unit: Unit | None, dating: Sequence[Found] = ()) -> Offer:
-    """The numbers of a quote offered as the value.
-
-    A number inside words that date the record ("first" of "the first half") is never
-    offered; a year only for a year unit, or when the quote states nothing else: "in 2024"
-    is when, not what. A given unit offers only the numbers it can have.
-    """
-    inside = {q: f.words for q in found for f in dating if f.start <= q.start and q.end <= f.end}
-    why = "".join(f"; {q.text.strip()} skipped as part of '{w}'" for q, w in inside.items())
-    found = [q for q in found if q not in inside]
-    if unit is not None and unit.style == "year":
-        return Offer([q for q in found if is_year(q)], why)
-    if unit is not None:
-        return Offer([q for q in found if fits(q, unit.style, unit.symbol)], why)
-    amounts = [q for q in found if not is_year(q)]
-    years = [q.text.strip() for q in found if is_year(q)]
-    if not amounts or not years:
-        return Offer(amounts or found, why)
-    what = "a year" if len(years) == 1 else "years"
-    return Offer(amounts, f"; {', '.join(years)} skipped as {what}, which --unit year offers{why}")
-
-
 def propose(book: FactBook, given: Given, wording: Wording) -> Proposal:
     """A fact entry for ``given.quote`` (after ``given.context``, when the source has it more
     than once), verified against the source as `briefing check` will; raises AddError otherwise.
     The quote is read by ``wording``, the word lists the meaning checks read it by."""
+    if not given.subject:
+        raise AddError(
+            "--subject is required for a fact: what is measured, as a reader would say it"
+        )
     source, span = _located(book, given)
     words = wording.of(source.language)
     unit = _given_unit(book, given.unit)
     found = source.text.numbers_in(*span)
     if not found:
         raise AddError("the quote states no number; quote the sentence that does")
-    offer = offered(found, unit, proposals.dating(source.text.text, span, words))
+    offer = proposals.offered(found, unit, proposals.dating(source.text.text, span, words))
     q = _chosen(found, offer, given.number, unit)
     proposal = Proposal(CommentedMap())
     proposal.set("id", given.id)
     proposal.set("subject", given.subject)
     proposal.set("value", _value(q), _value_how(q, offer, given.number))
-    unit, unit_how = (unit, "") if unit else _unit(book, source, found, q)
-    proposal.set("unit", unit.id, unit_how)
     try:
+        unit, unit_how = (unit, "") if unit else proposals.unit_of(book.units, source, found, q)
+        proposal.set("unit", unit.id, unit_how)
         _period(proposal, source, span, q.start, given, words)
         text = source.text.text
         kind, kind_how = (
@@ -153,6 +114,33 @@ def propose(book: FactBook, given: Given, wording: Wording) -> Proposal:
     proposal.set("geo", *_geo(book, given))
     _sourced(proposal, given)
     _meaning_checked(proposal, f"fact '{given.id}' as proposed", source, span, words, q)
+    return proposal
+
+
+def propose_claim(book: FactBook, given: Given, wording: Wording) -> Proposal:
+    """A claim entry stating ``given.claim`` from ``given.quote``, its period and kind read
+    from the quote's words as for a fact; it has no number, so no value, unit or qualifier."""
+    given_number = [o for o, v in (("--number", given.number), ("--unit", given.unit),
+                                   ("--qualifier", given.qualifier)) if v is not None]  # fmt: skip
+    if given_number:
+        raise AddError(f"a claim states no number; remove {', '.join(given_number)}")
+    source, span = _located(book, given)
+    words = wording.of(source.language)
+    proposal = Proposal(CommentedMap())
+    proposal.set("id", given.id)
+    proposal.set("claim", DoubleQuotedScalarString(given.claim or ""))
+    if given.subject:
+        proposal.set("subject", given.subject)
+    try:
+        _period(proposal, source, span, None, given, words)
+        kind = (given.kind, "") if given.kind else proposals.kind(source.text.text, span, "", words)
+    except proposals.ProposalError as err:
+        raise AddError(str(err)) from None
+    proposal.set("kind", *kind)
+    if given.geo:
+        proposal.set("geo", given.geo)
+    _sourced(proposal, given)
+    _meaning_checked(proposal, f"claim '{given.id}' as proposed", source, span, words, None)
     return proposal
 
 
@@ -179,12 +167,12 @@ def _located(book: FactBook, given: Given) -> tuple[Source, tuple[int, int]]:
     source = book.sources.get(given.source)
     if source is None:
         raise AddError(f"unknown source '{given.source}'; known: {', '.join(sorted(book.sources))}")
-    if given.id in book.facts:
-        raise AddError(
-            f"fact id '{given.id}' exists already ({book.facts[given.id].path}); choose another"
-        )
+    taken = book.record(given.id)
+    if taken is not None:
+        raise AddError(f"id '{given.id}' exists already ({taken.path}); choose another")
     if not given.quote.strip():
-        raise AddError("--quote is empty; copy the sentence that states the number from the source")
+        stating = "it" if given.claim else "the number"
+        raise AddError(f"--quote is empty; copy the sentence that states {stating} from the source")
     try:
         return source, locate(source.text, source.archive, given.quote, given.context)
     except QuoteError as err:
@@ -217,7 +205,9 @@ def _given_unit(book: FactBook, name: str | None) -> Unit | None:
     return unit
 
 
-def _chosen(found: list[Quantity], offer: Offer, number: int | None, unit: Unit | None) -> Quantity:
+def _chosen(
+    found: list[Quantity], offer: proposals.Offer, number: int | None, unit: Unit | None
+) -> Quantity:
     """The number the editor means: the only one offered, or the one --number picks."""
     choices = offer.numbers
     if not choices:
@@ -252,41 +242,9 @@ def _value(q: Quantity) -> Any:
     return value
 
 
-def _value_how(q: Quantity, offer: Offer, number: int | None) -> str:
+def _value_how(q: Quantity, offer: proposals.Offer, number: int | None) -> str:
     which = f"number {number} the quote offers" if number else "the only number the quote offers"
     return f"{which}, '{q.text.strip()}'{offer.skipped}"
-
-
-def _unit(book: FactBook, source: Source, found: list[Quantity], q: Quantity) -> tuple[Unit, str]:
-    """The registry unit of a number: by its kind (a percent, a currency, ...), else by the
-    noun after it ("million units" -> the unit with the noun "units")."""
-    style = "year" if is_year(q) else _STYLE_OF_KIND.get(q.kind, "count")
-    written = f"in {q.currency}" if q.currency else _WRITTEN_AS.get(q.kind, "a year")
-    if q.kind == "ordinal":
-        then = re.match(r"\s+([^\W\d_]+)", source.text.text[q.end : q.end + 40])
-        if then and then.group(1).casefold() not in LINKING_WORDS:
-            style, written = "ordinal", f"an ordinal before '{then.group(1)}', not a rank"
-    if style != "count":
-        unit = _of_style(book.units.values(), style, q.currency or "")
-        return unit, f"'{q.text.strip()}' is {written}: the {style} unit of facts/units.yaml"
-    hit = noun_after(book.units.values(), source.text.text, q.end, found)
-    if hit is None:
-        unit = _of_style((u for u in book.units.values() if not u.nouns), "count")
-        return unit, (
-            f"no noun of facts/units.yaml follows '{q.text.strip()}'; give --unit, or add the "
-            "noun to a unit's aliases in facts/units.yaml"
-        )
-    unit, noun = hit
-    kind = "an alias" if noun.casefold() in (a.casefold() for a in unit.aliases) else "a noun"
-    return unit, f"the noun '{noun}' after the number, {kind} of {unit.id} in facts/units.yaml"
-
-
-def _of_style(units: Iterable[Unit], style: str, symbol: str = "") -> Unit:
-    for unit in units:
-        if unit.style == style and (not symbol or unit.symbol == symbol):
-            return unit
-    what = f"style {style}" + (f" and symbol {symbol}" if symbol else "")
-    raise AddError(f"facts/units.yaml has no unit of {what}; add one (see README), or give --unit")
 
 
 def _period(

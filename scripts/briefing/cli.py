@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from briefing import wording, yamlio
-from briefing.adding import AddError, Given, append, propose
+from briefing.adding import AddError, Given, append, propose, propose_claim
 from briefing.checking import check
 from briefing.coverage import load_ignores, uncovered
 from briefing.dates import build_moment, today
@@ -192,7 +192,8 @@ def cmd_add(args: argparse.Namespace) -> int:
     target = paths.facts_dir / name
     try:
         book = load_factbook(paths)
-        proposal = propose(book, _given(args), wording.load(paths, []))
+        given = _given(args)
+        proposal = (propose_claim if given.claim else propose)(book, given, wording.load(paths, []))
     except BriefingError as err:
         print(err)
         print("fix these problems first; briefing add needs a clean project", file=sys.stderr)
@@ -227,7 +228,8 @@ def cmd_add(args: argparse.Namespace) -> int:
         print(err)
         print(f"not added; {paths.rel(target)} is unchanged", file=sys.stderr)
         return 1
-    print(f"added to {paths.rel(target)}: review unit, period, kind and geo, then cite it")
+    review = "period and kind" if args.claim else "unit, period, kind and geo"
+    print(f"added to {paths.rel(target)}: review {review}, then cite it")
     return 0
 
 
@@ -238,6 +240,7 @@ def _given(args: argparse.Namespace) -> Given:
         quote=args.quote,
         id=args.id,
         subject=args.subject,
+        claim=args.claim,
         number=args.number,
         context=args.context or "",
         unit=args.unit,
@@ -318,8 +321,9 @@ def main(argv: list[str] | None = None) -> int:
     add = sub.add_parser("add", help="verify a quote and append it as a fact")
     add.add_argument("--source", required=True, help="source id from facts/sources.yaml")
     add.add_argument("--quote", required=True, help="verbatim sentence from the source")
-    add.add_argument("--id", required=True, help="new fact id, e.g. exports.vehicles.2025")
-    add.add_argument("--subject", required=True, help="what is measured")
+    add.add_argument("--id", required=True, help="new id, e.g. exports.vehicles.2025")
+    add.add_argument("--subject", help="what is measured (for a claim: what it is about)")
+    add.add_argument("--claim", help="propose a claim stating this, not a fact: no number")
     add.add_argument("--number", type=int, help="which number of the quote (1-based)")
     add.add_argument("--context", help="the words just before the quote, if it occurs twice")
     add.add_argument("--file", help="facts file name (default: <source>.yaml)")

@@ -1,4 +1,4 @@
-"""What a quote's wording proposes for a new record's period, qualifier and kind.
+"""What a quote's wording proposes for a new record's value, unit, period, qualifier and kind.
 
 `briefing add` proposes what `briefing check` then accepts, so it reads the quote with the
 checks' own word lists and resolver (briefing.wording, briefing.meaning), never with words of
@@ -9,18 +9,27 @@ the source.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from briefing import meaning
 from briefing.model import Source
-from briefing.numbers import Quantity
+from briefing.numbers import Quantity, fits
 from briefing.periods import UNDATED
 from briefing.schema import KINDS
+from briefing.units import LINKING_WORDS, Unit, noun_after
 from briefing.wording import Found, Words
 
 # What may stand between words of one period: "the first half of this year", "2024年上半年".
 _JOINING = re.compile(r"[\s,]*(?:(?:of|in|the|this|for)\s+)*|年", re.IGNORECASE)
+
+
+# The registry style a number of each kind is written in, when no noun says more.
+_STYLE_OF_KIND = {"percent": "percent", "currency": "currency", "multiplier": "multiplier",
+                  "ordinal": "rank", "year": "year", "date": "year"}  # fmt: skip
+_WRITTEN_AS = {"percent": "a percent", "currency": "a sum", "multiplier": "a multiple",
+               "ordinal": "an ordinal", "year": "a year", "date": "a date"}  # fmt: skip
 
 
 class ProposalError(Exception):
@@ -34,6 +43,78 @@ class Period:
     period: str
     period_from: str | None
     how: str
+
+
+def is_year(q: Quantity) -> bool:
+    """Whether a number names a year (or a day), not an amount: "in 2024", "2024 sales"."""
+    bare = q.kind == "number" and q.scale == 1 and re.fullmatch(r"(19|20)\d\d", q.text.strip())
+    return q.kind in {"year", "date"} or bool(bare)
+
+
+@dataclass(frozen=True)
+class Offer:
+    """The numbers of a quote offered as the value, and which were skipped and why."""
+
+    numbers: list[Quantity]
+    skipped: str = ""  # "; 2024 skipped as a year, which --unit year offers"
+
+
+def offered(found: list[Quantity], unit: Unit | None, dating: Sequence[Found] = ()) -> Offer:
+    """The numbers of a quote offered as the value.
+
+    A number inside words that date the record ("first" of "the first half") is never
+    offered; a year only for a year unit, or when the quote states nothing else: "in 2024"
+    is when, not what. A given unit offers only the numbers it can have.
+    """
+    inside = {q: f.words for q in found for f in dating if f.start <= q.start and q.end <= f.end}
+    why = "".join(f"; {q.text.strip()} skipped as part of '{w}'" for q, w in inside.items())
+    found = [q for q in found if q not in inside]
+    if unit is not None and unit.style == "year":
+        return Offer([q for q in found if is_year(q)], why)
+    if unit is not None:
+        return Offer([q for q in found if fits(q, unit.style, unit.symbol)], why)
+    amounts = [q for q in found if not is_year(q)]
+    years = [q.text.strip() for q in found if is_year(q)]
+    if not amounts or not years:
+        return Offer(amounts or found, why)
+    what = "a year" if len(years) == 1 else "years"
+    return Offer(amounts, f"; {', '.join(years)} skipped as {what}, which --unit year offers{why}")
+
+
+def unit_of(
+    units: Mapping[str, Unit], source: Source, found: list[Quantity], q: Quantity
+) -> tuple[Unit, str]:
+    """The registry unit of a number: by its kind (a percent, a currency, ...), else by the
+    noun after it ("million units" -> the unit with the noun "units")."""
+    style = "year" if is_year(q) else _STYLE_OF_KIND.get(q.kind, "count")
+    written = f"in {q.currency}" if q.currency else _WRITTEN_AS.get(q.kind, "a year")
+    if q.kind == "ordinal":
+        then = re.match(r"\s+([^\W\d_]+)", source.text.text[q.end : q.end + 40])
+        if then and then.group(1).casefold() not in LINKING_WORDS:
+            style, written = "ordinal", f"an ordinal before '{then.group(1)}', not a rank"
+    if style != "count":
+        unit = _of_style(units.values(), style, q.currency or "")
+        return unit, f"'{q.text.strip()}' is {written}: the {style} unit of facts/units.yaml"
+    hit = noun_after(units.values(), source.text.text, q.end, found)
+    if hit is None:
+        unit = _of_style((u for u in units.values() if not u.nouns), "count")
+        return unit, (
+            f"no noun of facts/units.yaml follows '{q.text.strip()}'; give --unit, or add the "
+            "noun to a unit's aliases in facts/units.yaml"
+        )
+    unit, noun = hit
+    kind = "an alias" if noun.casefold() in (a.casefold() for a in unit.aliases) else "a noun"
+    return unit, f"the noun '{noun}' after the number, {kind} of {unit.id} in facts/units.yaml"
+
+
+def _of_style(units: Iterable[Unit], style: str, symbol: str = "") -> Unit:
+    for unit in units:
+        if unit.style == style and (not symbol or unit.symbol == symbol):
+            return unit
+    what = f"style {style}" + (f" and symbol {symbol}" if symbol else "")
+    raise ProposalError(
+        f"facts/units.yaml has no unit of {what}; add one (see README), or give --unit"
+    )
 
 
 def period(source: Source, span: tuple[int, int], at: int | None, words: Words) -> Period:
