@@ -242,6 +242,12 @@ def test_add_says_how_each_field_was_proposed(project: ProjectFactory) -> None:
             "published 2025-01-15)\n",
         ),
         (
+            "Margins were 4.3 percent last year and 3.9 percent in the first quarter",
+            ("--number", "1"),
+            "  period: \"2024\" ('last year' in a source published 2025-01-15; nearer the "
+            "number than 'first quarter'; written as period_from)\n",
+        ),
+        (
             "Exports are estimated at 6 million units this year",
             (),
             "  kind: estimate (the quote's sentence hedges it: 'estimated'; give --kind "
@@ -285,7 +291,7 @@ def test_each_proposal_says_what_in_the_wording_it_comes_from(
     [
         (
             "Margins were 4.3 percent last year and 3.9 percent in the first quarter",
-            ("--number", "1"),
+            ("--number", "2"),
             'the quote states more than one period ("last year", "first quarter"); give '
             "--period, and --period-from with the words of it if they are relative",
         ),

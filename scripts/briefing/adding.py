@@ -9,6 +9,7 @@ quoting.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -98,7 +99,7 @@ def propose(book: FactBook, given: Given, wording: Wording) -> Proposal:
     try:
         unit, unit_how = (unit, "") if unit else proposals.unit_of(book.units, source, found, q)
         proposal.set("unit", unit.id, unit_how)
-        _period(proposal, source, span, q.start, given, words)
+        _period(proposal, source, span, q.start, given, words, offer.numbers)
         text = source.text.text
         kind, kind_how = (
             (given.kind, "") if given.kind else proposals.kind(text, span, unit.style, words)
@@ -254,8 +255,10 @@ def _period(
     at: int | None,
     given: Given,
     words: Words,
+    amounts: Sequence[Quantity] = (),
 ) -> None:
-    """period (and period_from): as given, resolved from --period-from, or from the quote."""
+    """period (and period_from): as given, resolved from --period-from, or from the quote
+    (the phrase of the number's sentence nearest it, of several: see proposals.period)."""
     if given.period_from:
         period = given.period or meaning.resolve(given.period_from, words, source.published)
         if period is None:
@@ -274,7 +277,7 @@ def _period(
             how = f"the quote's words for --period {given.period} in a source published "
             proposal.set("period_from", DoubleQuotedScalarString(relative), how + source.published)
         return
-    found = proposals.period(source, span, at, words)
+    found = proposals.period(source, span, at, words, amounts)
     proposal.set("period", DoubleQuotedScalarString(found.period), found.how)
     if found.period_from:
         proposal.set("period_from", DoubleQuotedScalarString(found.period_from))

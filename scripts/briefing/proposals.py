@@ -117,34 +117,66 @@ def _of_style(units: Iterable[Unit], style: str, symbol: str = "") -> Unit:
     )
 
 
-def period(source: Source, span: tuple[int, int], at: int | None, words: Words) -> Period:
+@dataclass(frozen=True)
+class Phrase:
+    """Words of a sentence that date it, where they are, and whether they name the year."""
+
+    said: str
+    explicit: bool
+    start: int
+    end: int
+
+
+def period(
+    source: Source,
+    span: tuple[int, int],
+    at: int | None,
+    words: Words,
+    amounts: Sequence[Quantity] = (),
+) -> Period:
     """The period the quote states in the sentence of the number at offset ``at`` (the
     whole quote for a claim): a year, with a half, quarter or month, as written, or resolved
-    from relative words ("last year") against the source's date; else undated."""
+    from relative words ("last year") against the source's date; else undated. Of several
+    periods of a sentence, the one no other of its ``amounts`` stands between it and the
+    number ("4.3 percent last year and 3.9 percent in the first quarter": last year for 4.3)."""
     first, last = _sentence_in_quote(source.text.text, span, at, words)
-    found = phrases(source.text.text[first:last], words)
+    found = phrases(source.text.text, first, last, words)
     if not found:
         return Period(UNDATED, None, _undated_how(source, span, words))
-    resolved = meaning.resolve(found[0][0], words, source.published)
-    if len(found) > 1 or resolved is None:
-        listed = ", ".join(f'"{said}"' for said, _ in found)
+    near = (
+        found if at is None or len(found) == 1 else [p for p in found if not _apart(p, at, amounts)]
+    )
+    resolved = meaning.resolve(near[0].said, words, source.published) if near else None
+    if len(near) != 1 or resolved is None:
+        listed = ", ".join(f'"{p.said}"' for p in found)
         raise ProposalError(
             f"the quote states more than one period ({listed}); give --period, and "
             "--period-from with the words of it if they are relative"
         )
-    said, explicit = found[0]
-    if explicit:
-        return Period(resolved, None, f"'{said}' in the quote")
-    return Period(
-        resolved, said, f"'{said}' in a source published {source.published}; written as period_from"
+    chosen = near[0]
+    also = ", ".join(f"'{p.said}'" for p in found if p is not chosen)
+    nearest = f"; nearer the number than {also}" if also else ""
+    if chosen.explicit:
+        return Period(resolved, None, f"'{chosen.said}' in the quote{nearest}")
+    how = (
+        f"'{chosen.said}' in a source published {source.published}{nearest}; written as period_from"
+    )
+    return Period(resolved, chosen.said, how)
+
+
+def _apart(phrase: Phrase, at: int, amounts: Sequence[Quantity]) -> bool:
+    """Whether another number stands between a period phrase and the number at ``at``."""
+    return any(
+        phrase.end <= q.start < at or at < q.start < phrase.start for q in amounts if q.start != at
     )
 
 
-def phrases(said: str, words: Words) -> list[tuple[str, bool]]:
-    """The period phrases of a sentence, each with whether it names its year: words that
-    date it (a year, "last year", "the first half", "July") joined only where nothing but
-    "of", "in", "the"... stands between them, so that "4.3 percent last year and 3.9 percent
-    in the first quarter" is two periods, not the first quarter of last year."""
+def phrases(text: str, first: int, last: int, words: Words) -> list[Phrase]:
+    """The period phrases of the sentence ``text[first:last]``: words that date it (a year,
+    "last year", "the first half", "July") joined only where nothing but "of", "in",
+    "the"... stands between them, so that "4.3 percent last year and 3.9 percent in the first
+    quarter" is two periods, not the first quarter of last year."""
+    said = text[first:last]
     years, _, _ = meaning.stated(said, words)
     spans = [
         (m.start(), m.end(), True) for y in years for m in re.finditer(rf"(?<!\d){y}(?!\d)", said)
@@ -157,7 +189,7 @@ def phrases(said: str, words: Words) -> list[tuple[str, bool]]:
             merged[-1][2] = merged[-1][2] or explicit
         else:
             merged.append([start, end, explicit])
-    return [(said[start:end], explicit) for start, end, explicit in merged]
+    return [Phrase(said[s:e], x, first + s, first + e) for s, e, x in merged]
 
 
 def resolving_to(
@@ -166,9 +198,9 @@ def resolving_to(
     """The relative words of the number's sentence that resolve to the period the editor
     gave ("last year" for 2024, in a 2025 source): the check needs them as period_from."""
     first, last = _sentence_in_quote(source.text.text, span, at, words)
-    for said, explicit in phrases(source.text.text[first:last], words):
-        if not explicit and meaning.resolve(said, words, source.published) == wanted:
-            return said
+    for phrase in phrases(source.text.text, first, last, words):
+        if not phrase.explicit and meaning.resolve(phrase.said, words, source.published) == wanted:
+            return phrase.said
     return None
 
 
