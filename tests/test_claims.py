@@ -17,7 +17,7 @@ from bad_inputs.claims import CLAIM
 from briefing.loader import load_factbook
 from briefing.paths import Paths
 from briefing.schema import json_schema
-from conftest import CITES_ALL, Project, sources_yaml
+from conftest import CITES_ALL, FACTS, Project, sources_yaml
 from linkcheck import broken_links
 from pdfread import norm, read_pdf
 
@@ -224,3 +224,15 @@ def test_the_pdf_prints_a_claims_note_and_its_marker_leads_there(project: Projec
     assert pdf.page_of("c1-note-3") == pdf.page_of("c1-note-4")
     # the appendix lists the source only a claim cites
     assert "Other source Demo Press; published 13 July 2025" in pdf.bodies[-1]
+
+
+def test_a_facts_card_and_note_show_the_editors_reading(project: ProjectFactory) -> None:
+    """A reading overrides what the wording seems to say, so readers always see it."""
+    reading = "  reading: The whole of last year, as the source's first words say\n"
+    proj = project(facts=FACTS + reading)
+    assert proj.mkdocs_build().returncode == 0
+    page = unescape(proj.html("index.html"))
+    shown = "Editors' reading: The whole of last year, as the source's first words say"
+    assert f'<span class="card-reading">{shown}</span>' in page
+    assert f'<span class="note-reading">{shown}</span>' in page
+    assert page.count(shown) == 2

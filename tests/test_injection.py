@@ -51,6 +51,7 @@ FACTS = f"""\
   source: demo
   quote: "Sales {PAYLOAD} rose 5 percent"
   note: "{PAYLOAD} note"
+  reading: "{PAYLOAD} fact reading"
   tags: ["{PAYLOAD}"]
 - id: market.exports.2024
   subject: "{PAYLOAD} growth"
@@ -177,7 +178,7 @@ def test_no_injected_script_runs_and_the_sites_own_scripts_do(
             fact = page.locator("span.fact").first
             fact.hover()
             expect(fact.locator(".fact-card")).to_be_visible()
-            expect(fact.locator(".fact-card")).to_contain_text(PAYLOAD)
+            expect(fact.locator(".fact-card")).to_contain_text(f"{PAYLOAD} fact reading")
             for marker in page.locator("span.fact.cites").all():  # claim() and cite()
                 marker.hover()
                 expect(marker.locator(".fact-card")).to_be_visible()

@@ -31,7 +31,6 @@ class Field:
     lines: bool = False  # text that may span lines (a sentence, a note); the rest is shown as one
 
 
-_ID = Field("id", "text", description='stable dotted lowercase id, cited as fact("id")')
 _KIND = Field("kind", "text", choices=KINDS)
 _CONTEXT = Field(
     "context",
@@ -83,7 +82,7 @@ MEANING_FIELDS = (
 )
 
 FACT_FIELDS = (
-    _ID,
+    Field("id", "text", description='stable dotted lowercase id, cited as fact("id")'),
     Field("subject", "text", description="what is measured, as a reader would say it"),
     Field(
         "value",

@@ -102,6 +102,8 @@ class Cards:
             )
         else:
             parts.append(f'<span class="card-quote">Derived: {esc(fact.note or "")}</span>')
+        if fact.said_by or fact.data_from or fact.reading:
+            parts.append(render("card_meaning.html", r=fact))
         if rivals:
             others = "; ".join(f"{esc(r.text)} ({esc(self._publisher(r))})" for r in rivals)
             parts.append(f'<span class="card-differ">Sources differ: {others}</span>')
