@@ -48,13 +48,12 @@ def check_record(
     ``node`` is the record as written (period absent means undated); ``number`` the number of
     the quote a fact's value matched (a claim has none).
     """
-    for key, message in _problems(node, what, source, span, words, number):
+    for key, message in _problems(node, source, span, words, number):
         check.add(yamlio.line_of(node, key), f"{what}: {message}")
 
 
 def _problems(
     node: Mapping[str, Any],
-    what: str,
     source: Source,
     span: tuple[int, int],
     words: Words,
