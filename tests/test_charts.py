@@ -238,7 +238,7 @@ def test_unit_names_show_their_control_characters_in_the_chart(
     """The axis title is the unit's plural: shown as the facts' text shows it, ⟨U+202E⟩."""
     proj = chart_project(project)
     units = (proj.root / "facts" / "units.yaml").read_text("utf-8")
-    proj.write("facts/units.yaml", units.replace("plural: vehicles}", 'plural: "veh\\u202eicles"}'))
+    proj.write("facts/units.yaml", units.replace("plural: vehicles,", 'plural: "veh\\u202eicles",'))
     done = proj.mkdocs_build()
     assert done.returncode == 0, done.stderr
     html = proj.html("index.html")

@@ -50,9 +50,9 @@ def test_add_refuses_a_quote_not_in_the_source(project: Callable[..., Project]) 
     [
         ("", "1", "--quote is empty; copy the sentence that states the number from the source"),
         (" ", "1", "--quote is empty; copy the sentence that states the number from the source"),
-        ("USD150 billion", "0", "--number 0: the quote states 1 number(s); give --number 1 to 1"),
-        ("USD150 billion", "-1", "--number -1: the quote states 1 number(s); give --number 1 to 1"),
-        ("USD150 billion", "2", "--number 2: the quote states 1 number(s); give --number 1 to 1"),
+        ("USD150 billion", "0", "--number 0: the quote offers 1 number(s); give --number 1 to 1"),
+        ("USD150 billion", "-1", "--number -1: the quote offers 1 number(s); give --number 1 to 1"),
+        ("USD150 billion", "2", "--number 2: the quote offers 1 number(s); give --number 1 to 1"),
     ],
 )
 def test_add_says_what_to_give_for_an_empty_quote_or_a_number_out_of_range(

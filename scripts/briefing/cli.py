@@ -11,8 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from briefing import yamlio
-from briefing.adding import AddError, append, propose
+from briefing import wording, yamlio
+from briefing.adding import AddError, Given, append, propose, propose_claim
 from briefing.checking import check
 from briefing.coverage import load_ignores, uncovered
 from briefing.dates import build_moment, today
@@ -20,8 +20,9 @@ from briefing.loader import load_factbook
 from briefing.paths import Paths
 from briefing.problems import BriefingError, Problem
 from briefing.releases import compare, current, load_releases, write_release
-from briefing.schema import json_schema
+from briefing.schema import KINDS, json_schema
 from briefing.sitedir import refusal, site_inputs, sweep
+from briefing.units import QUALIFIERS
 
 
 def find_root(start: Path) -> Path:
@@ -191,9 +192,8 @@ def cmd_add(args: argparse.Namespace) -> int:
     target = paths.facts_dir / name
     try:
         book = load_factbook(paths)
-        entry = propose(
-            book, args.source, args.quote, args.id, args.subject, args.number, args.context or ""
-        )
+        given = _given(args)
+        proposal = (propose_claim if given.claim else propose)(book, given, wording.load(paths, []))
     except BriefingError as err:
         print(err)
         print("fix these problems first; briefing add needs a clean project", file=sys.stderr)
@@ -201,9 +201,15 @@ def cmd_add(args: argparse.Namespace) -> int:
     except AddError as err:
         print(f"briefing add: {err}", file=sys.stderr)
         return 1
+    entry = proposal.entry
     shown = io.StringIO()
     yamlio.new_yaml().dump([entry], shown)
     print(shown.getvalue(), end="")
+    # The reasons go to stderr: stdout is exactly the entry written, and a reason kept as a
+    # comment in the facts file would go stale the day the editor corrects the field.
+    print("proposed (check each against the source):", file=sys.stderr)
+    for key, how in proposal.how.items():
+        print(f"  {key}: {yamlio.written(entry[key])} ({how})", file=sys.stderr)
     if args.dry_run:
         return 0
     before = target.read_bytes() if target.is_file() else None
@@ -222,8 +228,33 @@ def cmd_add(args: argparse.Namespace) -> int:
         print(err)
         print(f"not added; {paths.rel(target)} is unchanged", file=sys.stderr)
         return 1
-    print(f"added to {paths.rel(target)}: review unit, period, kind and geo, then cite it")
+    review = "period and kind" if args.claim else "unit, period, kind and geo"
+    print(f"added to {paths.rel(target)}: review {review}, then cite it")
     return 0
+
+
+def _given(args: argparse.Namespace) -> Given:
+    tags = tuple(t.strip() for t in (args.tags or "").split(",") if t.strip())
+    return Given(
+        source=args.source,
+        quote=args.quote,
+        id=args.id,
+        subject=args.subject,
+        claim=args.claim,
+        number=args.number,
+        context=args.context or "",
+        unit=args.unit,
+        period=args.period,
+        kind=args.kind,
+        qualifier=args.qualifier,
+        geo=args.geo,
+        said_by=args.said_by,
+        data_from=args.data_from,
+        period_from=args.period_from,
+        reading=args.reading,
+        note=args.note,
+        tags=tags,
+    )
 
 
 def cmd_release(args: argparse.Namespace) -> int:
@@ -290,11 +321,23 @@ def main(argv: list[str] | None = None) -> int:
     add = sub.add_parser("add", help="verify a quote and append it as a fact")
     add.add_argument("--source", required=True, help="source id from facts/sources.yaml")
     add.add_argument("--quote", required=True, help="verbatim sentence from the source")
-    add.add_argument("--id", required=True, help="new fact id, e.g. exports.vehicles.2025")
-    add.add_argument("--subject", required=True, help="what is measured")
+    add.add_argument("--id", required=True, help="new id, e.g. exports.vehicles.2025")
+    add.add_argument("--subject", help="what is measured (for a claim: what it is about)")
+    add.add_argument("--claim", help="propose a claim stating this, not a fact: no number")
     add.add_argument("--number", type=int, help="which number of the quote (1-based)")
     add.add_argument("--context", help="the words just before the quote, if it occurs twice")
     add.add_argument("--file", help="facts file name (default: <source>.yaml)")
+    add.add_argument("--unit", help="a unit of facts/units.yaml (default: from the number)")
+    add.add_argument("--period", help="the period (default: from the quote and source date)")
+    add.add_argument("--kind", choices=KINDS, help="default: from the quote's wording")
+    add.add_argument("--qualifier", choices=QUALIFIERS, help="default: from the words before it")
+    add.add_argument("--geo", help="default: the most common geo of the source's facts")
+    add.add_argument("--period-from", help="the quote's relative words the period is from")
+    add.add_argument("--said-by", help="who states it, named in the source near the quote")
+    add.add_argument("--data-from", help="whose data it is, named in the source near the quote")
+    add.add_argument("--reading", help="why the quote means it where the wording seems not to")
+    add.add_argument("--note", help="the editor's note")
+    add.add_argument("--tags", help="comma-separated tags, e.g. exports,nev")
     add.add_argument("--dry-run", action="store_true", help="show the entry, write nothing")
     add.set_defaults(run=cmd_add)
     sub.add_parser("coverage", help="numbers in the sources no fact covers").set_defaults(

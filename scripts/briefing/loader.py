@@ -9,6 +9,7 @@ fact that refers to it.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from types import MappingProxyType
 from typing import Any
 
@@ -59,14 +60,29 @@ def load_units(paths: Paths, problems: list[Problem], broken: set[str]) -> dict[
             )
             broken.add(str(uid))
             continue
-        units[str(uid)] = Unit(
+        unit = Unit(
             str(uid),
             str(node["style"]),
             text_of(node, "singular") or "",
             text_of(node, "plural") or "",
             symbol,
+            tuple(node.get("aliases") or ()),
         )
+        _check_nouns(unit, units.values(), check, line)
+        units[unit.id] = unit
     return units
+
+
+def _check_nouns(unit: Unit, before: Iterable[Unit], check: Checker, line: int) -> None:
+    """A noun names one unit: `briefing add` reads a number's unit from the noun after it."""
+    for other in before:
+        for noun in unit.nouns:
+            if noun.casefold() in (n.casefold() for n in other.nouns):
+                check.add(
+                    line,
+                    f"unit '{unit.id}': the noun '{noun}' also names unit '{other.id}'; "
+                    "a noun names one unit (briefing add reads the unit from it): keep it in one",
+                )
 
 
 def load_facts(

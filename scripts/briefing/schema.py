@@ -185,6 +185,12 @@ UNIT_FIELDS = (
     Field("singular", "text", required=False),
     Field("plural", "text", required=False),
     Field("symbol", "text", required=False),
+    Field(
+        "aliases",
+        "text_list",
+        required=False,
+        description="more nouns that mean this unit after a number, as in 'million units'",
+    ),
 )
 
 

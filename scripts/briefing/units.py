@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from briefing.numbers import digits, to_decimal
+from briefing.numbers import Quantity, digits, to_decimal
 
 STYLES = ("count", "percent", "currency", "multiplier", "rank", "ordinal", "year")
 _SUFFIX = {1: "st", 2: "nd", 3: "rd"}
 QUALIFIERS = ("about", "nearly", "over", "under", "at least", "at most")
+# Words after a number that end the search for its noun: what follows is not this number's
+# (and after an ordinal, make it a rank: "ranking first in" against "the first plant").
+LINKING_WORDS = {"a", "an", "the", "in", "into", "to", "of", "from", "for", "by", "with", "at",
+                   "than", "on", "as", "per"}  # fmt: skip
+_THEN_ANOTHER = re.compile(
+    r"\s*(?:,\s*)?(?:and|or|to)\s+"
+)  # "31.28 million and 31.44 million units"
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _SCALES = (
     (Decimal(10) ** 12, "trillion"),
     (Decimal(10) ** 9, "billion"),
@@ -26,6 +36,65 @@ class Unit:
     singular: str = ""
     plural: str = ""
     symbol: str = ""
+    aliases: tuple[str, ...] = ()  # more nouns meaning it after a number: "units" of vehicles
+
+    @property
+    def nouns(self) -> tuple[str, ...]:
+        """The words that name this unit after a number: singular, plural and aliases."""
+        return tuple(dict.fromkeys(n for n in (self.singular, self.plural, *self.aliases) if n))
+
+
+def named_by(units: Iterable[Unit], text: str) -> tuple[Unit, str] | None:
+    """The unit a noun at the start of ``text`` names, with the noun as written there.
+
+    The longest noun wins ("percentage points" over "points"), and a noun ending in a
+    letter must end a word ("units" is not "unit" + "s"; "辆" needs no space after it).
+    """
+    folded = text.casefold()
+    best: tuple[Unit, str] | None = None
+    for unit in units:
+        for noun in unit.nouns:
+            size = len(noun)
+            if not folded.startswith(noun.casefold()) or (best and size <= len(best[1])):
+                continue
+            if noun[-1].isascii() and text[size : size + 1].isalnum():
+                continue
+            best = (unit, text[:size])
+    return best
+
+
+def noun_after(
+    units: Iterable[Unit], text: str, at: int, numbers: list[Quantity]
+) -> tuple[Unit, str] | None:
+    """The unit the noun after a number (ending at ``at`` in ``text``) names, and the noun.
+
+    The next word, or after up to two words describing it ("5.8 million new energy
+    vehicles", "a 3-month window"), or the noun of the number it is listed with ("31.28 million and 31.44 million
+    units"); of nouns in a row the last, the head ("5 car companies" are companies). None when
+    a word such as "in" or "of" comes first: what follows it is not this number's noun.
+    """
+    units = tuple(units)
+    starts = {q.start: q for q in numbers}
+    for _ in range(3):
+        rest = text[at:].lstrip().removeprefix("-").lstrip()  # "a 3-month window"
+        at = len(text) - len(rest)
+        hit = named_by(units, rest[:80])
+        while hit is not None:
+            at += len(hit[1])
+            rest = text[at:].lstrip()
+            head = named_by(units, rest[:80])
+            if head is None:
+                return hit
+            at, hit = len(text) - len(rest), head
+        then = _THEN_ANOTHER.match(text, at)
+        if then and then.end() in starts:
+            at = starts[then.end()].end
+            continue
+        word = _WORD.match(rest)
+        if word is None or word.group().casefold() in LINKING_WORDS:
+            return None
+        at += word.end()
+    return None
 
 
 def plain(number: Decimal) -> str:

@@ -20,6 +20,7 @@ from bad_inputs import (
     prose17,
     provenance,
     security,
+    unit_nouns,
 )
 from bad_inputs.base import Case
 
@@ -35,4 +36,5 @@ CASES: list[Case] = (
     + claims.CASES
     + prose17.CASES
     + differ.CASES
+    + unit_nouns.CASES
 )

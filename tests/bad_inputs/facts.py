@@ -92,13 +92,13 @@ CASES = [
         "unit-registry-entry-broken",
         {
             "facts/units.yaml": edit(
-                "vehicles: {style: count, singular: vehicle, plural: vehicles}",
+                "vehicles: {style: count, singular: vehicle, plural: vehicles, aliases: [unit, units]}",
                 "vehicles: count",
                 UNITS.read_text("utf-8"),
             )
         },
         "facts/units.yaml:5: unit 'vehicles' must be a mapping of keys (style, singular, "
-        "plural, symbol)",
+        "plural, symbol, aliases)",
     ),
     case(
         "currency-unit-without-symbol",

@@ -54,7 +54,7 @@ ruled:
   rule: market.production.2024
 """
 UNITS_TEXT = UNITS.read_text("utf-8")
-VEHICLES = "vehicles: {style: count, singular: vehicle, plural: vehicles}"
+VEHICLES = "vehicles: {style: count, singular: vehicle, plural: vehicles, aliases: [unit, units]}"
 
 
 def not_available(what: str) -> str:

@@ -166,7 +166,7 @@ CASES = [
             + '  author: "A\\nB"\n',
             **market("  geo: China\n", '  geo: "China\\n# Heading"\n  tags: [ok, "a\\nb"]\n'),
             "facts/units.yaml": UNITS.read_text("utf-8").replace(
-                "plural: vehicles}", 'plural: "vehicles\\n"}'
+                "plural: vehicles,", 'plural: "vehicles\\n",'
             ),
             CHARTS: chart("output").replace(
                 "x: label", 'x: label\n  labels: {market.production.2024: "P\\nQ"}'
