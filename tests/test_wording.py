@@ -155,6 +155,18 @@ def test_a_name_counts_in_its_full_or_short_form_near_the_quote() -> None:
     assert not named("CAA", text[:24], (0, 4))  # not a part of a word
 
 
+def test_a_person_named_in_full_may_be_named_by_one_part_of_the_name_after() -> None:
+    text = "Wu Songquan of CATARC spoke first.\n" + "y" * 500 + "\nSales rose, Wu said.\n"
+    at = text.index("Sales")
+    assert named("Wu Songquan (CATARC)", text, (at, at + 10), person=True)
+    assert not named("Wu Songquan (CATARC)", text, (at, at + 10))  # data_from: no person
+    later = "Sales rose, Wu said.\n" + "y" * 500 + "\nWu Songquan of CATARC spoke.\n"
+    assert not named("Wu Songquan", later, (0, 10), person=True)  # named in full only after
+    assert not named(
+        "Li Yixin", "Li Yixin spoke.\n" + "y" * 500 + "\nSales rose.", (517, 527), True
+    )
+
+
 def test_undated_is_labelled_with_the_source_date() -> None:
     assert label("undated", "2025-07-13") == "undated; reported 13 Jul 2025"
     assert label("undated", "2025-07") == "undated; reported Jul 2025"

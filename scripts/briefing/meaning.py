@@ -67,7 +67,7 @@ def _problems(
     found += [("kind", m) for m in _kind(node, text, span, words)]
     for key in ("said_by", "data_from"):
         name = _text(node, key)
-        if name and not named(name, text, span):
+        if name and not named(name, text, span, person=key == "said_by"):
             forms = " or ".join(f'"{f}"' for f in name_forms(name))
             found.append(
                 (
@@ -307,13 +307,23 @@ def name_forms(name: str) -> list[str]:
     return [name[: short.start()].strip(), short.group(1).strip()]
 
 
-def named(name: str, text: str, span: tuple[int, int]) -> bool:
+def named(name: str, text: str, span: tuple[int, int], person: bool = False) -> bool:
     """Whether the source names ``name`` (a form of it) in the quote's paragraph or within
-    NEAR characters either side of it."""
+    NEAR characters either side of it. A ``person`` the source has named in full up to the
+    quote may be named there by one part of the name, as writers do ("Wu Songquan ...
+    Wu said")."""
     start = min(text.rfind("\n", 0, span[0]) + 1, max(0, span[0] - NEAR))
     end = max(_at(text.find("\n", span[1]), len(text)), span[1] + NEAR)
     near = _fold(text[start:end])
-    return any(re.search(whole_word(_fold(form)), near) for form in name_forms(name) if form)
+    forms = [form for form in name_forms(name) if form]
+    if any(re.search(whole_word(_fold(form)), near) for form in forms):
+        return True
+    parts = forms[0].split() if forms else []
+    if not person or len(parts) < 2:
+        return False
+    if not re.search(whole_word(_fold(forms[0])), _fold(text[: span[1]])):
+        return False  # never named in full before the quote: a part alone could be anyone
+    return any(re.search(whole_word(_fold(part)), near) for part in {parts[0], parts[-1]})
 
 
 def _at(found: int, default: int) -> int:
