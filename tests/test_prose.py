@@ -96,13 +96,19 @@ def test_attribution_agrees_with_said_by_and_data_from_in_any_of_their_forms(
         f"Wu Songquan of the China Automotive Technology and Research Center counts {cite}.",
         f"CATARC's Wu Songquan said output was {cite}. Wu expects {cite}.",
         f"Output was {cite}, Demo Press reported.",
+        f"A maker with plants in China, India and Vietnam says output was {cite}.",
+        f"Sellers in Thailand said output was {cite}.",
     ]
     for text in agreeing:
         assert sourcing_problems(text, "docs/p.md", said) == [], text
-    found = sourcing_problems(f"Output was {cite}, as cited by Xinhua.", "docs/p.md", said)
-    assert [p.message.split(", but")[0] for p in found] == [
-        'the sentence attributes what it says to "Xinhua"'
-    ]
+    for text in (
+        f"Output was {cite}, as cited by Xinhua.",
+        f"Output in Europe, Xinhua reported, was {cite}.",
+    ):
+        found = sourcing_problems(text, "docs/p.md", said)
+        assert [p.message.split(", but")[0] for p in found] == [
+            'the sentence attributes what it says to "Xinhua"'
+        ], text
 
 
 # Pieces of Markdown and Jinja a page is made of, for pages no editor would write.

@@ -261,6 +261,20 @@ def _same(named: str, name: str) -> bool:
     )
 
 
+_PREPOSITION = r"\b(?:in|into|with|from|at|for|to|on|across|than|like|including|between)\s+"
+_LISTED = r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*,\s*)+"
+
+
+def _governed(before: str, named: str) -> bool:
+    """Whether a name a verb follows is a preposition's object, alone ("plants in Vietnam
+    say") or ending a list ("in China, India and Vietnam"): said of, not said by. A name
+    after a comma that does not continue a list ("in Europe, Xinhua reported") still counts."""
+    if re.search(_PREPOSITION + r"\Z", before):
+        return True
+    listing = re.search(r"\s(?:and|or)\s", named) is not None
+    return listing and re.search(_PREPOSITION + _LISTED + r"\Z", before) is not None
+
+
 def _misattributed(sentence: Sentence, records: Sequence[Record], book: FactBook) -> list[str]:
     """Each attribution in the sentence that no cited record's names agree with."""
     _, _, attribution = _patterns()
@@ -269,6 +283,8 @@ def _misattributed(sentence: Sentence, records: Sequence[Record], book: FactBook
         named = (match["after"] or match["before"]).rstrip(".")
         if named.split()[0] in (*periods.MONTHS, *_words()["not_names"]):
             continue
+        if match["before"] and _governed(sentence.text[: match.start("before")], named):
+            continue  # "an executive with factories in China, India and Vietnam says": places
         # the name, its "(SHORT)", and each of "CATARC's Wu Songquan", "Wu of CATARC"
         bare = re.sub(r"\s*\([^)]*\)", "", named)
         parts = [
