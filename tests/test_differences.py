@@ -92,7 +92,7 @@ def test_the_page_shows_each_case_and_each_measure_sources_differ_on(
         f"{TITLE} Different scopes: the figures count different things or places. "
         "The editors' explanation Production counts vehicles built; sales count vehicles "
         "sold. Neither is the other. 31.28 million vehicles — China's automobile production, "
-        "2024 (actual) · Demo source , Demo Press, 2025-07-13: 31.28 million and 31.44 million "
+        "undated; reported 13 Jul 2025 (actual) · Demo source , Demo Press, 2025-07-13: 31.28 million and 31.44 million "
         "units See the passage 31.44 million vehicles — China's automobile sales"
     )
     # The explanation is marked as the editors' own, in two paragraphs.
@@ -109,8 +109,8 @@ def test_the_page_shows_each_case_and_each_measure_sources_differ_on(
     assert page.count('class="case-anchor" id="measure-') == 1
     measure = section(page, "measure-market.output.2024")
     assert text(measure).startswith(
-        "China's automobile production, 2024, China 31.44 million vehicles — China's "
-        "automobile production, 2024 (actual)"
+        "China's automobile production, undated; reported 13 Jul 2025, China 31.44 million vehicles — China's "
+        "automobile production, undated; reported 13 Jul 2025 (actual)"
     )
     assert "31.28 million vehicles" in text(measure)
     # In the navigation, and found by search through its headings and explanation.
@@ -132,7 +132,7 @@ def test_a_number_in_a_case_links_to_it_from_card_row_note_and_chart(
     assert f'<a class="card-differ" {case}>Where sources differ: {TITLE}</a>' in card.group(0)
     assert (
         '<a class="card-differ" href="differences/#measure-market.output.2024">Where sources '
-        "differ: China&#x27;s automobile production, 2024, China</a>"
+        "differ: China&#x27;s automobile production, undated; reported 13 Jul 2025, China</a>"
     ) in card.group(0)
     # The rival's parenthesis leads to its measure on the page.
     assert re.search(

@@ -120,7 +120,7 @@ CASES = [
             CLAIMS: CLAIM,
             INDEX: CITES_ALL
             + 'Exports to Russia fell most in 2024 {{ claim("exports.russia.plunge") }}.\n\n'
-            + "According to Demo Press, both fell in 2024 "
+            + "According to Demo Press, both fell "
             + '{{ cite("market.production.2024", "exports.russia.plunge") }}.\n',
         },
         f'{INDEX}:4: "2024" is not stated by what this sentence cites (exports.russia.plunge: '
