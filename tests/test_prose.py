@@ -58,6 +58,7 @@ def test_sentences_are_cut_where_a_reader_would_cut_them() -> None:
         f"fell.\n\n- **Run-in heading.** An item {CITE}.\n"
         '{{ chart("x") }}\n\n!!! analysis "Our reading"\n    - Ours.\n\n'
         f"| H | H |\n|---|---|\n| Row. More | {CLAIM} |\n\n`code. Here.`\n"
+        "<script>alert(1). More.</script>\n<STYLE>h1::after{content: 'Shown?'}</STYLE>\n"
     )
     got = [(s.line, s.text, s.cited, s.analysis) for s in sentences(text)]
     assert got == [

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import pysbd
 
-from briefing.prose import CODE, blank, shown
+from briefing.prose import CODE, UNSHOWN, blank, shown
 
 CITING = ("fact", "claim", "cite")
 ANALYSIS = "analysis"
@@ -125,6 +125,7 @@ def _masked(source: str) -> tuple[str, list[tuple[int, str]]]:
 
     text = FRONT_MATTER.sub(blank, source)
     text = CODE.sub(blank, text)
+    text = UNSHOWN.sub(blank, text)
     text = _CALL.sub(call, text)
     return _OTHER_JINJA.sub(blank, text), calls
 
