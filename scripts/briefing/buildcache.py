@@ -19,7 +19,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from briefing.filestore import write_whole
+from briefing.paths import write_whole
 
 PACKAGE = Path(__file__).resolve().parent
 LIBRARIES = (

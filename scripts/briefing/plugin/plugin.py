@@ -23,20 +23,16 @@ from briefing.buildcache import Reuse, files_digest
 from briefing.checking import check
 from briefing.dates import build_moment
 from briefing.export import chart_data, data_files
-from briefing.filestore import FileStore
 from briefing.loader import load_factbook
 from briefing.model import FactBook
 from briefing.paths import Paths, machine_cache
 from briefing.pdf.document import Chapter
 from briefing.plugin.config import BriefingConfig, configured_briefings, published_code
-from briefing.plugin.linked import stored
 from briefing.plugin.pdfs import PdfBriefings
-from briefing.plugin.serving import poll_faster
 from briefing.plugin.staged import StagedSite, keep_serving
 from briefing.problems import BriefingError, Problem
 from briefing.releases import load_releases
 from briefing.render.charts import ChartRenderer, vega_bundle
-from briefing.render.compiled import CompiledTemplates
 from briefing.render.csp import ThemeCode, with_csp
 from briefing.render.fixups import fixed
 from briefing.render.generated import generated_pages, quote_styles
@@ -119,7 +115,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             files_digest(self.paths.facts_dir, self.paths.seeds_dir),
             f"{config.site_name}|{config.use_directory_urls}|{self.config.data_files}",
         )
-        self.store = FileStore(self.paths.file_store)
         self._loaded: tuple[FactBook, ChartRenderer, PageRenderer] | None = None
         self.problems: list[Problem] = []
         self.chapters: dict[str, Chapter] = {}
@@ -156,7 +151,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             except BriefingError:
                 raise self._everything_wrong() from None
             charts = ChartRenderer(self.paths.chart_cache, book.sources)
-            renderer = PageRenderer(book, self.urls, charts, self.paths.jinja_cache)
+            renderer = PageRenderer(book, self.urls, charts)
             self._loaded = (book, charts, renderer)
         return self._loaded
 
@@ -193,19 +188,20 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from citations, not the nav
             files.append(file)
         for src_uri, data in made.items():
-            files.append(stored(config, src_uri, self.store, data))
+            files.append(File.generated(config, src_uri, content=data))
         files.append(File.generated(config, CSS, content=_asset(CSS)))
         # Not listed in the config, and so loaded by no page but the one that asks: explorer.js.
         for script in (*SITE_SCRIPTS, LAZY_SEARCH_JS, EXPLORER_JS):
             files.append(File.generated(config, script, content=_asset(script)))
         if charts:
             files.append(File.generated(config, CHARTS_JS, content=_asset(CHARTS_JS)))
-            files.append(stored(config, VEGA_JS, self.store, vega_bundle(machine_cache())))
+            bundle = vega_bundle(machine_cache())
+            files.append(File.generated(config, VEGA_JS, abs_src_path=str(bundle)))
         pngs = {cid: self.paths.chart_cache / name for cid, name in charts.items()}
         if not all(png.is_file() for png in pngs.values()):  # the chart cache was cleared
             pngs = self.charts.prepare(self.book.charts.values())
         for chart_id, png in pngs.items():
-            files.append(stored(config, chart_file(chart_id, "png"), self.store, png))
+            files.append(File.generated(config, chart_file(chart_id, "png"), abs_src_path=str(png)))
         self.pdfs.add_placeholders(files, config, generated=set(self.generated))
         return files
 
@@ -328,8 +324,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             # Material prints `page.title | striptags` unescaped (MkDocs does not autoescape).
             env.filters["striptags"] = striptags_escaped
             self.theme_code = ThemeCode.of(env, config.theme.dirs)
-            if env.bytecode_cache is None:  # MkDocs compiles Material's templates every build
-                env.bytecode_cache = CompiledTemplates(self.paths.jinja_cache)
         return env
 
     def _write_last(self, *, config: MkDocsConfig) -> None:
@@ -345,7 +339,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             # writes it); without it every page logs an error. Search itself still needs a
             # server: Chromium starts no search worker from file://.
             index.with_suffix(".js").write_text(f"var __index = {searchable}", "utf-8")
-        self.store.prune()  # what this build did not place is not needed again
         nav_order = [p.file.src_uri for p in (self.nav.pages if self.nav else [])]
         if self.pdfs.writes:
             self.pdfs.write(config, self.chapters, nav_order, self.book, self.urls)
@@ -369,7 +362,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.config.enabled:
             server.watch(str(self.paths.facts_dir))
             server.watch(str(self.paths.seeds_dir))
-            poll_faster(server)
             server.builder = keep_serving(server.builder, Path(config.site_dir))
         return server
 

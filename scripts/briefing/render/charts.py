@@ -27,8 +27,8 @@ from typing import Any
 
 from briefing.buildcache import code_digest
 from briefing.chartspec import ChartSpec
-from briefing.filestore import write_whole
 from briefing.model import Source
+from briefing.paths import write_whole
 
 VL_CONVERT = metadata.version("vl-convert-python")  # names the Vega bundle
 # The code that turns a declaration into a drawing, and its renderers: a change to any of them
@@ -73,7 +73,7 @@ class RenderedChart:
     """A chart's drawings and its Vega-Lite spec (for the interactive version)."""
 
     svg: str
-    png: Path  # in the cache: linked into the site through the file store (see filestore)
+    png: Path  # in the cache: copied into the site
     spec: dict[str, Any]
 
 

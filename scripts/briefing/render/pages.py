@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
@@ -25,7 +24,6 @@ from briefing.model import Fact, FactBook
 from briefing.problems import Problem
 from briefing.prose import typed_numbers
 from briefing.render.charts import ChartRenderer, RenderedChart
-from briefing.render.compiled import CompiledTemplates
 from briefing.render.placeholders import PageRender, as_word
 from briefing.render.sandbox import EXAMPLE, Refused, environment
 from briefing.render.text import UNINDEXED, esc, one_block
@@ -43,26 +41,13 @@ SYNTAX = 'write {{ fact("id") }}, or {% raw %}…{% endraw %} around literal bra
 
 class PageRenderer:
     """Renders chapters against one FactBook; without a chart renderer (``briefing check``)
-    charts are checked but not drawn.
+    charts are checked but not drawn."""
 
-    With a ``cache`` folder, each page's compiled template is kept there (see
-    ``briefing.render.compiled``): compiling is most of what Jinja costs a page, and most
-    pages are unchanged between builds.
-    """
-
-    def __init__(
-        self,
-        book: FactBook,
-        urls: SiteUrls,
-        charts: ChartRenderer | None = None,
-        cache: Path | None = None,
-    ) -> None:
+    def __init__(self, book: FactBook, urls: SiteUrls, charts: ChartRenderer | None = None) -> None:
         self.book = book
         self.urls = urls
         self.charts = charts
-        self.env = environment(
-            jinja2.FunctionLoader(self._load), CompiledTemplates(cache) if cache else None
-        )
+        self.env = environment(jinja2.FunctionLoader(self._load))
         self._sources: dict[str, str] = {}
 
     def _load(self, name: str) -> tuple[str, str, Callable[[], bool]] | None:
