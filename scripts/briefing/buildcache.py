@@ -14,7 +14,7 @@ import contextlib
 import gc
 import hashlib
 import pickle
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -68,16 +68,24 @@ def key(*parts: str) -> str:
     return hashlib.sha256("\0".join((CODE, *parts)).encode()).hexdigest()
 
 
-def _unpickled(data: bytes) -> Any:
-    """``data`` unpickled with the cycle collector paused: a FactBook of 10,000 facts is some
-    100,000 objects, and collecting while they are made (which frees nothing) doubles the time."""
+@contextlib.contextmanager
+def cycles_paused() -> Iterator[None]:
+    """No cycle collection while the block makes many objects that live on: each collection
+    walks every object alive and frees nothing of them. Unpickling a FactBook of 10,000 facts
+    (some 100,000 objects) takes half the time; WeasyPrint's layout of the full briefing 0.4 s
+    less, for a few MB more at the peak."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return pickle.loads(data)
+        yield
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _unpickled(data: bytes) -> Any:
+    with cycles_paused():
+        return pickle.loads(data)
 
 
 class BuildCache:
