@@ -8,7 +8,7 @@ to one of the lists, by what the mistake is in.
 
 from __future__ import annotations
 
-from bad_inputs import config, facts, files, meaning, pages, provenance, security
+from bad_inputs import config, facts, files, meaning, pages, provenance, redesign, security
 from bad_inputs.base import Case
 
 CASES: list[Case] = (
@@ -19,4 +19,5 @@ CASES: list[Case] = (
     + pages.CASES
     + meaning.CASES
     + config.CASES
+    + redesign.CASES
 )

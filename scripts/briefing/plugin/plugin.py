@@ -27,14 +27,19 @@ from briefing.loader import load_factbook
 from briefing.model import FactBook
 from briefing.paths import Paths, machine_cache
 from briefing.pdf.document import Chapter
-from briefing.plugin.config import BriefingConfig, configured_briefings, published_code
+from briefing.plugin.config import (
+    BriefingConfig,
+    configured_briefings,
+    published_code,
+    theme_problem,
+    top_key_line,
+)
 from briefing.plugin.pdfs import PdfBriefings
 from briefing.plugin.staged import StagedSite, keep_serving
 from briefing.problems import BriefingError, Problem
 from briefing.releases import load_releases
 from briefing.render.charts import ChartRenderer, vega_bundle
 from briefing.render.csp import ThemeCode, with_csp
-from briefing.render.fixups import fixed
 from briefing.render.generated import generated_pages, quote_styles
 from briefing.render.meta import (
     escaped_meta,
@@ -100,6 +105,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             build_moment()  # MkDocs reads it too, with a traceback for a malformed one
         except ValueError as err:
             raise PluginError(str(err)) from None
+        theme = theme_problem(config)
+        if theme is not None:
+            config_file = Path(config.config_file_path)
+            line = top_key_line(config_file, "theme")
+            raise PluginError(f"{config_file.name}:{line}: {theme}")
         self.paths = self.paths_in(config)
         self.staged = None
         self.staged = StagedSite(config, self.paths)
@@ -150,7 +160,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 book = self.reuse.made("book", lambda: load_factbook(self.paths))
             except BriefingError:
                 raise self._everything_wrong() from None
-            charts = ChartRenderer(self.paths.chart_cache, book.sources)
+            charts = ChartRenderer(self.paths.chart_cache, book.sources, self.config.concurrency)
             renderer = PageRenderer(book, self.urls, charts)
             self._loaded = (book, charts, renderer)
         return self._loaded
@@ -292,7 +302,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         description = html_text(str(described)) if described else config.site_description or ""
         tags = open_graph(title, description, site, config.site_url, page.url)
         own = self.styles.get(page.file.src_uri)
-        return fixed(with_head(output, tags + (style_element(own) if own else "")))
+        return with_head(output, tags + (style_element(own) if own else ""))
 
     @event_priority(-100)  # last, after every other plugin's changes to the page
     def _post_page_policy(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -307,7 +317,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
         if self.config.enabled and template_name.endswith(".html"):  # the 404 page
-            return self._policed(fixed(output_content), self.inline.pop(template_name, ([], [])))
+            return self._policed(output_content, self.inline.pop(template_name, ([], [])))
         return output_content
 
     def _policed(self, html: str, code: tuple[list[str], list[str]]) -> str:
@@ -316,6 +326,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         no hash made ahead can allow: a policy there would leave every page unreloaded."""
         return html if self.serving else with_csp(html, *code)
 
+    @event_priority(-100)  # last: the theme's code is read as every plugin has set it up
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self.config.enabled and self.problems:
             raise PluginError(_report(sorted(self.problems)))  # pages: by page and line
@@ -326,12 +337,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.theme_code = ThemeCode.of(env, config.theme.dirs)
         return env
 
+    @event_priority(-50)  # after the search plugin has written its index, wherever it is listed
     def _write_last(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         site = Path(config.site_dir)
         index = site / "search" / "search_index.json"
-        if index.is_file():  # written by the search plugin, which runs before this one
+        if index.is_file():  # written by the search plugin
             entries = self.reuse.made("search", lambda: fact_entries(self.book, self.urls))
             searchable = with_fact_entries(index.read_text("utf-8"), entries)
             index.write_text(searchable, "utf-8")

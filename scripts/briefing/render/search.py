@@ -60,17 +60,8 @@ def _segment(match: re.Match[str]) -> str:
 
 
 def with_fact_entries(index_json: str, entries: str) -> str:
-    """Material's search index with the fact entries added at the end of its ``docs``.
-
-    Material writes ``{"config":…,"docs":[…]}`` with ``docs`` last, so the entries go in as
-    text before the closing ``]}``: decoding and encoding 20,000 entries again cost more than
-    the rest of the step. An index of another shape is decoded (the search tests read it).
-    """
-    body = index_json.rstrip()
-    if not body.endswith("]}"):
-        index: dict[str, Any] = json.loads(index_json)
-        docs = [*(index.pop("docs", None) or []), *json.loads(f"[{entries}]")]
-        return json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
-    head = body[:-2]
-    joint = "" if head.endswith("[") or not entries else ","
-    return f"{head}{joint}{entries}]}}"
+    """Material's search index (its documented JSON: ``config`` and ``docs``) with the fact
+    entries added at the end of its ``docs``; decoded and encoded, never cut as text."""
+    index: dict[str, Any] = json.loads(index_json)
+    docs = [*(index.pop("docs", None) or []), *json.loads(f"[{entries}]")]
+    return json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
