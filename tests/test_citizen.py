@@ -4,14 +4,22 @@ event in the order it needs whatever order plugins are listed in."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 from collections.abc import Callable
+from decimal import Decimal
 
 import pytest
+from mkdocs.config.base import ValidationError
 
+from briefing.model import FactBook
+from briefing.plugin.config import Segmenting
+from briefing.render.search import fact_entries
+from briefing.render.urls import SiteUrls
 from conftest import Project, Tab
 from test_charts import CHART, INDEX, chart_project
+from test_escaping import PERCENT, SOURCE, fact
 
 NOT_MATERIAL = (
     "mkdocs.yml:4: theme is 'mkdocs', but the briefing plugin needs Material for MkDocs; "
@@ -72,3 +80,27 @@ def test_the_search_dialog_is_named_as_its_field(tab: Tab, served_site: str) -> 
     tab.open(served_site)
     dialog = tab.page.locator('[data-md-component="search"][role="dialog"]')
     assert dialog.get_attribute("aria-label") == "Search"
+
+
+def test_chinese_in_fact_entries_is_cut_into_words_only_when_switched_on() -> None:
+    book = FactBook(
+        {"a.b": fact("a.b", Decimal(5), subject="中国汽车出口")},
+        {"demo": SOURCE},
+        {"percent": PERCENT},
+    )
+    plain = json.loads(f"[{fact_entries(book, SiteUrls())}]")[0]["title"]
+    cut = json.loads(f"[{fact_entries(book, SiteUrls(), segment=True)}]")[0]["title"]
+    assert plain == "中国汽车出口: 5%"
+    assert cut == "\u200b中国\u200b汽车出口\u200b: 5%"  # jieba's words
+
+
+def test_segmenting_without_jieba_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    option = Segmenting()
+    assert option.validate(False) is False
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(ValidationError) as err:
+        option.validate(True)
+    assert str(err.value) == (
+        "needs jieba, which is not installed; install it with: "
+        "pip install 'briefing[chinese]', or set segment_chinese: false"
+    )

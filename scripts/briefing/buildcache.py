@@ -45,6 +45,14 @@ def files_digest(*folders: Path) -> str:
     return digest.hexdigest()
 
 
+def _version(library: str) -> str:
+    """The installed version of ``library``, or "absent" (an optional one, such as jieba)."""
+    try:
+        return metadata.version(library)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
 def code_digest(files: Iterable[Path], libraries: Iterable[str], *extra: str) -> str:
     """The sha256 of some code: its files' bytes and the installed versions of its libraries
     (and ``extra`` words, a version bumped by hand)."""
@@ -52,7 +60,7 @@ def code_digest(files: Iterable[Path], libraries: Iterable[str], *extra: str) ->
     for path in sorted(files):
         digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     for name in libraries:
-        digest.update(f"{name}={metadata.version(name)};".encode())
+        digest.update(f"{name}={_version(name)};".encode())
     return digest.hexdigest()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import posixpath
 from collections.abc import Iterable
@@ -49,6 +50,23 @@ class Workers(c.Type[int]):
         return value
 
 
+class Segmenting(c.Type[bool]):
+    """Whether Chinese text in the fact search entries is cut into words, with jieba (the
+    ``chinese`` extra), as Material's search plugin cuts the pages when jieba is installed."""
+
+    def __init__(self) -> None:
+        super().__init__(bool, default=False)
+
+    def run_validation(self, value: object) -> bool:
+        on = super().run_validation(value)
+        if on and importlib.util.find_spec("jieba") is None:
+            raise ValidationError(
+                "needs jieba, which is not installed; install it with: "
+                "pip install 'briefing[chinese]', or set segment_chinese: false"
+            )
+        return bool(on)
+
+
 class BriefingConfig(Config):
     """Typed plugin options; paths are relative to the folder holding mkdocs.yml."""
 
@@ -60,6 +78,7 @@ class BriefingConfig(Config):
     pdf = c.Type(bool, default=True)
     briefings = c.ListOfItems(c.SubConfig(BriefingOptions), default=[])
     concurrency = Workers()
+    segment_chinese = Segmenting()
 
 
 def configured_briefings(options: BriefingConfig, config: MkDocsConfig) -> list[Briefing]:

@@ -344,7 +344,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         site = Path(config.site_dir)
         index = site / "search" / "search_index.json"
         if index.is_file():  # written by the search plugin
-            entries = self.reuse.made("search", lambda: fact_entries(self.book, self.urls))
+            segment = self.config.segment_chinese
+            entries = self.reuse.made(
+                "search", lambda: fact_entries(self.book, self.urls, segment), str(segment)
+            )
             searchable = with_fact_entries(index.read_text("utf-8"), entries)
             index.write_text(searchable, "utf-8")
             # Opened from disk, Material loads the index as a script (as its offline plugin
