@@ -7,6 +7,7 @@ while MkDocs reads them; ``on_env`` fails the build with every problem at once.
 from __future__ import annotations
 
 import hashlib
+import logging
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -73,6 +74,9 @@ OFFLINE_JS = "assets/offline.js"  # makes links work when the site is opened fro
 SITE_SCRIPTS = (FACTS_JS, OFFLINE_JS)  # loaded by every page
 # Holds the search index back until the reader searches; must run before Material's bundle.
 LAZY_SEARCH_JS = "assets/lazy-search.js"
+# jieba, when installed, is used by Material's search and by segment_chinese: not its
+# "Building prefix dict…" lines on every build.
+logging.getLogger("jieba").setLevel(logging.WARNING)
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):

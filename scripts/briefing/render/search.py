@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import html
 import json
-import logging
 import re
 from collections.abc import Callable
 from typing import Any
@@ -56,8 +55,6 @@ def _indexer(segment: bool) -> Callable[[str], str]:
     if not segment:
         return lambda text: html.escape(visible(text), quote=False)
     import jieba  # type: ignore[import-untyped]  # the `chinese` extra, checked by the option
-
-    jieba.setLogLevel(logging.WARNING)  # not "Building prefix dict…" on every build
 
     def cut(match: re.Match[str]) -> str:
         return "\u200b" + "\u200b".join(jieba.cut(match.group(0))) + "\u200b"
