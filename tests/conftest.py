@@ -196,6 +196,37 @@ def build_real_project(copy: Path) -> Path:
     return copy / "build"
 
 
+# What `make test-fast` leaves out (marked slow; `make test` runs everything): the real site
+# (built once a session), modules whose tests build many sites, serve, time or kill builds or
+# write PDFs, and the corpus run one `briefing check` process a case (its combined run stays).
+SLOW_MODULES = {
+    "test_bench",
+    "test_build",
+    "test_charts",
+    "test_cli",
+    "test_injection",
+    "test_pdf",
+    "test_properties",
+    "test_releases",
+    "test_safebuild",
+}
+SLOW_TESTS = {
+    "test_bad_input_is_reported_at_its_line",
+    "test_charts_drawn_by_workers_are_those_drawn_in_turn",
+    "test_serve_rebuilds_on_an_edited_page_and_seed",
+    "test_serve_shows_an_edited_fact",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        real = {"real_site", "served_site"} & set(getattr(item, "fixturenames", ()))
+        module = getattr(item, "module", None)
+        name = getattr(item, "originalname", item.name)
+        if real or getattr(module, "__name__", "") in SLOW_MODULES or name in SLOW_TESTS:
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real project built once, by `briefing build`, in a copy under tmp."""

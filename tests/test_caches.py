@@ -1,25 +1,25 @@
 """What makes a warm build fast never shows a stale page: parsed YAML is kept per file while
-its text is unchanged, compiled pages likewise, and `mkdocs serve` shows an edited fact.
+its text is unchanged, a theme's filters are never those of another build, a site is plain
+files of its own, and `mkdocs serve` shows an edited fact, page and seed.
 
 Speed itself is measured by `briefing bench`, not here.
 """
 
 from __future__ import annotations
 
-import hashlib
-import shutil
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-import jinja2
 import pytest
 
 from briefing import servetime
 from briefing.loader import load_factbook
 from briefing.paths import Paths
 from briefing.problems import BriefingError
-from briefing.render.compiled import CompiledTemplates
-from conftest import FACTS, Project
+from conftest import CITES_ALL, FACTS, SALES, SEED_TEXT, Project
+from test_charts import CHART
 
 SUBJECT = "China's automobile production"
 PROD = "market.production.2024"
@@ -63,25 +63,54 @@ def test_a_file_with_a_problem_is_reported_on_every_run(project: Callable[..., P
         assert [p.path for p in err.value.problems] == ["facts/market.yaml"]
 
 
-def test_compiled_templates_are_kept_per_environment_set_up(tmp_path: Path) -> None:
-    def render(shout: Callable[[str], str] = str.upper, **setup: bool) -> str:
-        env = jinja2.Environment(
-            loader=jinja2.DictLoader({"t.html": "{{ x }} {{ 'a' | shout }}"}),
-            bytecode_cache=CompiledTemplates(tmp_path),
-            **setup,
-        )
-        env.filters["shout"] = shout
-        return env.get_template("t.html").render(x="<b>")
+# A hook (MkDocs' public way for a site to add code) gives the theme's environment two filters
+# whose code is the same from build to build and whose captured values are not: a closure and
+# a functools.partial. Jinja applies a filter to a constant while compiling, so a cache of
+# compiled templates keyed by a filter's name and code would show the first build's values.
+HOOK = """\
+import functools
+import os
 
-    assert render(autoescape=False) == "<b> A"
-    kept = mtimes(tmp_path)
-    assert render(autoescape=False) == "<b> A"
-    assert mtimes(tmp_path) == kept  # read back, not compiled and written again
-    # The same name and text is other code with escaping on, or with another filter of the
-    # same name (Jinja ran it on the constant while compiling): not the kept code.
-    assert render(autoescape=True) == "&lt;b&gt; A"
-    assert render(lambda text: text + "!", autoescape=False) == "<b> a!"
-    assert len(mtimes(tmp_path)) == 3
+
+def _joined(text, tail):
+    return f"{text}{tail}"
+
+
+def _marked(mark):
+    return lambda text: text + mark
+
+
+def on_env(env, config, files):
+    env.filters["mark"] = _marked(os.environ["MARK"])
+    env.filters["numbered"] = functools.partial(_joined, tail=os.environ["NUMBER"])
+    return env
+"""
+FOOTER = (
+    "{% extends 'base.html' %}"
+    "{% block footer %}<p id='foot'>{{ 'a' | mark }} {{ 'a' | numbered }}</p>{% endblock %}"
+)
+
+
+def test_theme_filters_that_differ_only_in_captured_values_render_their_own(
+    project: Callable[..., Project],
+) -> None:
+    proj = project()
+    mkdocs = (proj.root / "mkdocs.yml").read_text("utf-8")
+    custom = "  name: material\n  custom_dir: over\n"
+    proj.write("mkdocs.yml", mkdocs.replace("  name: material\n", custom) + "hooks: [hooks.py]\n")
+    proj.write("hooks.py", HOOK)
+    proj.write("over/main.html", FOOTER)
+    for mark, number in (("!", "1"), ("?", "2"), ("!", "1")):
+        done = proj.run(
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            env={"MARK": mark, "NUMBER": number},
+        )
+        assert done.returncode == 0, done.stderr
+        assert f"<p id='foot'>a{mark} a{number}</p>" in proj.html("index.html")
 
 
 def test_an_edited_theme_template_shows_in_the_next_build(project: Callable[..., Project]) -> None:
@@ -94,36 +123,14 @@ def test_an_edited_theme_template_shows_in_the_next_build(project: Callable[...,
     proj.write("over/main.html", block.replace("%s", "first"))
     assert proj.mkdocs_build().returncode == 0
     assert "<p id='foot'>first</p>" in proj.html("index.html")
-    # Material's templates were compiled once and kept (the home page is the one chapter),
-    # and an unchanged build reads them back rather than compiling them again.
-    compiled = proj.root / ".cache" / "briefing" / "jinja"
-    kept = mtimes(compiled)
-    assert len(kept) > 10
-    assert proj.mkdocs_build().returncode == 0
-    assert mtimes(compiled) == kept
     proj.write("over/main.html", block.replace("%s", "second"))
     assert proj.mkdocs_build().returncode == 0
     assert "<p id='foot'>second</p>" in proj.html("index.html")
 
 
-def test_damaged_compiled_templates_are_compiled_again(project: Callable[..., Project]) -> None:
-    proj = project()
-    assert proj.mkdocs_build().returncode == 0
-    first = proj.html("index.html")
-    compiled = proj.root / ".cache" / "briefing" / "jinja"
-    for entry in compiled.iterdir():
-        entry.write_bytes(entry.read_bytes()[:30])  # cut short inside the checksum
-    shutil.rmtree(proj.root / ".cache" / "briefing" / "build")  # so the home page is compiled
-    done = proj.mkdocs_build()
-    assert done.returncode == 0, done.stderr
-    assert proj.html("index.html") == first
-    assert all(entry.stat().st_size > 30 for entry in compiled.iterdir())  # and kept anew
-
-
 def test_an_edited_page_is_built_anew(project: Callable[..., Project]) -> None:
     proj = project()
     assert proj.mkdocs_build().returncode == 0
-    assert list((proj.root / ".cache" / "briefing" / "jinja").iterdir())
     page = proj.root / "docs" / "index.md"
     page.write_text(page.read_text("utf-8").replace("# ", "# Revised: ", 1), "utf-8")
     assert proj.mkdocs_build().returncode == 0
@@ -140,31 +147,48 @@ def test_serve_shows_an_edited_fact(project: Callable[..., Project]) -> None:
     assert market.read_bytes() == before  # and the file is as it was
 
 
-def test_data_files_are_linked_from_the_store_and_right_after_a_hand_edit(
+def test_serve_rebuilds_on_an_edited_page_and_seed(project: Callable[..., Project]) -> None:
+    proj = project()
+    page, seed = proj.root / "docs" / "index.md", proj.root / "seeds" / "seed.txt"
+    with servetime.serving(proj.root) as url:
+        time.sleep(1.0)  # the watcher's first look at every file
+        page.write_text(page.read_text("utf-8").replace("# Home", "# Home, revised"), "utf-8")
+        servetime.served_with(url, "Home, revised")
+        seed.write_text(SEED_TEXT + "A sentence added by hand.\n", "utf-8")
+        served = servetime.served_with(url, "not the recorded one")  # shown on the last good site
+        assert "seeds/seed.txt has sha256" in served
+
+
+def _shared(site: Path) -> list[str]:
+    """The files of a site that share their bytes with another file (a hard link)."""
+    return [
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*")
+        if p.is_file() and p.stat().st_nlink > 1
+    ]
+
+
+def test_a_site_is_plain_files_of_its_own_and_a_hand_edit_stays_in_it(
     project: Callable[..., Project],
 ) -> None:
     proj = project()
+    proj.write("docs/index.md", CITES_ALL + '\n{{ chart("output") }}\n')
+    proj.write("facts/market.yaml", FACTS + SALES)
+    proj.write("facts/charts.yaml", CHART)
     assert proj.mkdocs_build().returncode == 0
-    store = proj.root / ".cache" / "briefing" / "files"
-    built = proj.root / "build" / "data" / "facts.csv"
-    first = built.read_bytes()
-    assert any(built.samefile(entry) for entry in store.iterdir())
-    with built.open("r+b") as edited:  # an edit in the site reaches the store's entry
-        edited.write(b"ID")
+    site, cache = proj.root / "build", proj.root / ".cache"
+    assert _shared(site) == []
+    data, png = site / "data" / "facts.csv", site / "data" / "charts" / "output.png"
+    first, drawn = data.read_bytes(), png.read_bytes()
+    kept = {p: p.read_bytes() for p in cache.rglob("*") if p.is_file()}
+    for edited in (data, png):
+        with edited.open("r+b") as handle:  # in place, as a deploy tool might
+            handle.write(b"ID")
+    assert {p: p.read_bytes() for p in kept} == kept  # the cache did not change with them
     assert proj.mkdocs_build().returncode == 0
-    assert built.read_bytes() == first
-    market = proj.root / "facts" / "market.yaml"
-    market.write_text(FACTS.replace(SUBJECT, "Cars made in China"), "utf-8")
-    entries = len(list(store.iterdir()))
-    assert proj.mkdocs_build().returncode == 0
-    assert "Cars made in China" in built.read_text("utf-8")
-    assert len(list(store.iterdir())) == entries  # the old facts.csv was dropped, not kept
+    assert (data.read_bytes(), png.read_bytes()) == (first, drawn)
+    assert _shared(site) == []
 
 
-def test_every_data_file_of_the_real_site_is_linked_to_its_entry(real_site: Path) -> None:
-    store = real_site.parent / ".cache" / "briefing" / "files"
-    linked = [*(real_site / "data").rglob("*.*"), real_site / "assets" / "vega.js"]
-    assert {p.suffix for p in linked} == {".csv", ".json", ".png", ".js"}
-    for path in linked:
-        entry = store / hashlib.sha256(path.read_bytes()).hexdigest()
-        assert path.samefile(entry), path
+def test_no_file_of_the_real_site_is_a_hard_link(real_site: Path) -> None:
+    assert _shared(real_site) == []

@@ -9,7 +9,6 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 
 from briefing.render.csp import ThemeCode, inline_code, policy, with_csp
-from briefing.render.fixups import fixed
 
 PAGE = """<!doctype html>
 <html><head>
@@ -94,7 +93,3 @@ def test_csp_meta_comes_right_after_the_charset_before_any_script() -> None:
     assert head.index('<meta charset="utf-8">') < head.index("Content-Security-Policy")
     assert head.index("Content-Security-Policy") < head.index("<script")
     assert html.count("Content-Security-Policy") == 1
-
-
-def test_repairs_name_the_search_dialog() -> None:
-    assert 'role="dialog" aria-label="Search"' in fixed(PAGE)

@@ -82,7 +82,7 @@ def test_fact_entries_join_the_end_of_materials_index_whatever_its_shape() -> No
         with_fact_entries('{"config":{},"docs":[]}', entry) == f'{{"config":{{}},"docs":[{entry}]}}'
     )
     assert with_fact_entries('{"config":{},"docs":[]}', "") == '{"config":{},"docs":[]}'
-    # Another order of keys (not Material's today) is decoded rather than cut as text.
+    # Another order of keys (not Material's today) is read as JSON, not as text.
     reordered = '{"docs":[],"config":{"lang":["en"]}}'
     assert with_fact_entries(reordered, entry) == (
         f'{{"config":{{"lang":["en"]}},"docs":[{entry}]}}'

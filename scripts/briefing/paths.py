@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,22 @@ def umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """``data`` as a new file renamed over ``path``, so that a reader (another build, a server)
+    never sees half of it and a killed write leaves only a ``.tmp`` file beside it. The mode is
+    a new file's (0o666 less the umask), as MkDocs gives its own."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    handle = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 @dataclass(frozen=True)
@@ -56,16 +73,6 @@ class Paths:
     def chart_cache(self) -> Path:
         """Charts as drawn (SVG, PNG, Vega-Lite spec), by a key of what each is drawn from."""
         return self.cache_dir / "charts"
-
-    @property
-    def file_store(self) -> Path:
-        """Site data files by the sha256 of their bytes, linked into the site (see filestore)."""
-        return self.cache_dir / "files"
-
-    @property
-    def jinja_cache(self) -> Path:
-        """Compiled templates, the chapters' and the theme's (see briefing.render.compiled)."""
-        return self.cache_dir / "jinja"
 
     @property
     def sources_file(self) -> Path:

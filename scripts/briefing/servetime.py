@@ -93,40 +93,21 @@ def _until(check: Callable[[], str | None], limit: float, what: str) -> str:
     raise RuntimeError(f"mkdocs serve: {what} not seen within {limit:.0f} s")
 
 
-def reload_seconds(project: Path, facts: dict[str, Fact], times: int = 1) -> list[float]:
-    """Seconds from saving an edited fact to `mkdocs serve` serving the page with the edit,
-    ``times`` over with one server: after each, the file is put back and the page seen as it
-    was before the next edit. The file is as it was when this returns."""
-    fact, page = cited_fact(project, facts)
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}/{SiteUrls().page(page)}"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+@contextmanager
+def serving(project: Path) -> Iterator[str]:
+    """A real `mkdocs serve` of ``project`` on the loopback address while the block runs; its
+    base URL, once the first build is served."""
+    url = f"http://127.0.0.1:{_free_port()}/"
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "-a", url.removeprefix("http://").rstrip("/")],
         cwd=project,
-        env=env,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    seconds: list[float] = []
     try:
         _until(lambda: _fetch(url), START_S, f"the first build of {url}")
-        for _ in range(times):
-            time.sleep(1.0)  # let the file watcher take a look at every file as it is
-            with subject_edited(project, fact):
-                start = time.perf_counter()
-                _until(
-                    lambda: body if (body := _fetch(url)) and MARKER in body else None,
-                    RELOAD_S,
-                    f"the edit of {fact.id} on {url}",
-                )
-                seconds.append(time.perf_counter() - start)
-            _until(
-                lambda: body if (body := _fetch(url)) and MARKER not in body else None,
-                RELOAD_S,
-                f"{url} as it was before the edit of {fact.id}",
-            )
-        return seconds
+        yield url
     finally:
         server.terminate()
         try:
@@ -134,3 +115,31 @@ def reload_seconds(project: Path, facts: dict[str, Fact], times: int = 1) -> lis
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+def served_with(url: str, text: str, present: bool = True) -> str:
+    """The page at ``url`` once it holds ``text`` (or, with ``present`` false, once it does
+    not), fetched again until then, for at most RELOAD_S seconds."""
+    return _until(
+        lambda: body if (body := _fetch(url)) and (text in body) == present else None,
+        RELOAD_S,
+        f"{url} {'with' if present else 'without'} {text!r}",
+    )
+
+
+def reload_seconds(project: Path, facts: dict[str, Fact], times: int = 1) -> list[float]:
+    """Seconds from saving an edited fact to `mkdocs serve` serving the page with the edit,
+    ``times`` over with one server: after each, the file is put back and the page seen as it
+    was before the next edit. The file is as it was when this returns."""
+    fact, page = cited_fact(project, facts)
+    seconds: list[float] = []
+    with serving(project) as base:
+        url = base + SiteUrls().page(page)
+        for _ in range(times):
+            time.sleep(1.0)  # let the file watcher take a look at every file as it is
+            with subject_edited(project, fact):
+                start = time.perf_counter()
+                served_with(url, MARKER)
+                seconds.append(time.perf_counter() - start)
+            served_with(url, MARKER, present=False)
+    return seconds

@@ -19,6 +19,7 @@ from bad_inputs import (
     pages,
     prose17,
     provenance,
+    redesign,
     security,
     unit_nouns,
 )
@@ -37,4 +38,5 @@ CASES: list[Case] = (
     + prose17.CASES
     + differ.CASES
     + unit_nouns.CASES
+    + redesign.CASES
 )

@@ -13,7 +13,10 @@ from conftest import FACTS, MKDOCS, UNITS, sources_yaml
 CONFIG = "mkdocs.yml"
 PLAIN = MKDOCS.format(pdf="false", options="")
 REMAKE = "a build would delete; choose a folder of its own"
-OPTIONS = "enabled, facts_dir, seeds_dir, cache_dir, data_files, pdf, briefings"
+OPTIONS = (
+    "enabled, facts_dir, seeds_dir, cache_dir, data_files, pdf, briefings, concurrency, "
+    "segment_chinese"
+)
 
 
 def options(lines: str, pdf: str = "false") -> dict[str, str | bytes | None]:

@@ -9,9 +9,18 @@
    needs the index). Every other request passes untouched, and once sent, Material gets the
    index exactly as before. Its worker (12 KB) still loads with the page: delaying it would
    take a stand-in Worker. From disk (file://) Material loads search/search_index.js as a
-   script instead, which is no download: nothing is held there. */
+   script instead, which is no download: nothing is held there.
+   Material's search is a dialog without a name (axe: aria-dialog-name), which a screen reader
+   announces as just "dialog": it is given its field's label, in the site's language. */
 (function () {
   "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var dialog = document.querySelector('[data-md-component="search"][role="dialog"]');
+    var field = dialog && dialog.querySelector("input[aria-label]");
+    if (field && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", field.getAttribute("aria-label"));
+    }
+  });
   if (window.location.protocol === "file:") return;
   var index = new URL("../search/search_index.json", document.currentScript.src).href;
   var proto = XMLHttpRequest.prototype;

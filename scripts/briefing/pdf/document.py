@@ -25,7 +25,7 @@ from briefing.pdf.briefings import PAPERS, Briefing, long_date
 from briefing.pdf.inert import inert
 from briefing.pdf.printable import flattened, site_only_removed
 from briefing.render.text import visible
-from briefing.render.urls import SiteUrls, source_page
+from briefing.render.urls import SiteUrls, base_folder, source_page
 
 _ID = re.compile(r'\bid="([^"]+)"')
 _CITE = re.compile(r'<a href="[^"]*" data-note="(\d+)"')
@@ -67,8 +67,7 @@ class Imprint:
 
 def _resolve(base: str, path: str) -> str:
     """A relative URL seen from the page at ``base``, as a path from the site's root."""
-    folder = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
-    return posixpath.normpath(posixpath.join("/" + folder, path)).lstrip("/")
+    return posixpath.normpath(posixpath.join("/" + base_folder(base), path)).lstrip("/")
 
 
 def _page_key(path: str) -> str:

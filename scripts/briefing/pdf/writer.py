@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import gc
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,6 +10,8 @@ from urllib.parse import unquote, urlsplit
 
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
+
+from briefing.buildcache import cycles_paused
 
 
 class LocalFetcher(URLFetcher):  # type: ignore[misc]
@@ -39,22 +38,6 @@ class Written:
     seconds: float
 
 
-@contextmanager
-def _cycles_left_for_later() -> Iterator[None]:
-    """No cycle collection while WeasyPrint allocates its millions of short-lived objects.
-
-    Each full collection walks every object alive, the whole MkDocs build included, and
-    finds little: about 0.4 s of the full briefing, for a few MB more at the peak.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def write_pdf(html: str, base: Path, target: Path) -> Written:
     """Render ``html`` (relative URLs resolved against ``base``) to ``target``.
 
@@ -63,7 +46,7 @@ def write_pdf(html: str, base: Path, target: Path) -> Written:
     """
     start = time.perf_counter()
     target.parent.mkdir(parents=True, exist_ok=True)
-    with _cycles_left_for_later():
+    with cycles_paused():
         document = HTML(string=html, base_url=str(base), url_fetcher=LocalFetcher(base)).render()
         document.write_pdf(target)
     return Written(target, len(document.pages), time.perf_counter() - start)

@@ -7,6 +7,7 @@ while MkDocs reads them; ``on_env`` fails the build with every problem at once.
 from __future__ import annotations
 
 import hashlib
+import logging
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -23,22 +24,23 @@ from briefing.buildcache import Reuse, files_digest
 from briefing.checking import check
 from briefing.dates import build_moment
 from briefing.export import chart_data, data_files
-from briefing.filestore import FileStore
 from briefing.loader import load_factbook
 from briefing.model import FactBook
 from briefing.paths import Paths, machine_cache
 from briefing.pdf.document import Chapter
-from briefing.plugin.config import BriefingConfig, configured_briefings, published_code
-from briefing.plugin.linked import stored
+from briefing.plugin.config import (
+    BriefingConfig,
+    configured_briefings,
+    published_code,
+    theme_problem,
+    top_key_line,
+)
 from briefing.plugin.pdfs import PdfBriefings
-from briefing.plugin.serving import poll_faster
 from briefing.plugin.staged import StagedSite, keep_serving
 from briefing.problems import BriefingError, Problem
 from briefing.releases import load_releases
 from briefing.render.charts import ChartRenderer, vega_bundle
-from briefing.render.compiled import CompiledTemplates
 from briefing.render.csp import ThemeCode, with_csp
-from briefing.render.fixups import fixed
 from briefing.render.generated import generated_pages, quote_styles
 from briefing.render.meta import (
     escaped_meta,
@@ -72,6 +74,9 @@ OFFLINE_JS = "assets/offline.js"  # makes links work when the site is opened fro
 SITE_SCRIPTS = (FACTS_JS, OFFLINE_JS)  # loaded by every page
 # Holds the search index back until the reader searches; must run before Material's bundle.
 LAZY_SEARCH_JS = "assets/lazy-search.js"
+# jieba, when installed, is used by Material's search and by segment_chinese: not its
+# "Building prefix dict…" lines on every build.
+logging.getLogger("jieba").setLevel(logging.WARNING)
 
 
 MARKED_BLOCKS = ("admonition", "pymdownx.details")  # !!! and ??? (pymdown ships with Material)
@@ -107,6 +112,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             build_moment()  # MkDocs reads it too, with a traceback for a malformed one
         except ValueError as err:
             raise PluginError(str(err)) from None
+        theme = theme_problem(config)
+        if theme is not None:
+            config_file = Path(config.config_file_path)
+            line = top_key_line(config_file, "theme")
+            raise PluginError(f"{config_file.name}:{line}: {theme}")
         self.paths = self.paths_in(config)
         self.staged = None
         self.staged = StagedSite(config, self.paths)
@@ -122,7 +132,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             files_digest(self.paths.facts_dir, self.paths.seeds_dir),
             f"{config.site_name}|{config.use_directory_urls}|{self.config.data_files}",
         )
-        self.store = FileStore(self.paths.file_store)
         self._loaded: tuple[FactBook, ChartRenderer, PageRenderer] | None = None
         self.problems: list[Problem] = []
         self.chapters: dict[str, Chapter] = {}
@@ -163,8 +172,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 book = self.reuse.made("book", lambda: load_factbook(self.paths))
             except BriefingError:
                 raise self._everything_wrong() from None
-            charts = ChartRenderer(self.paths.chart_cache, book.sources)
-            renderer = PageRenderer(book, self.urls, charts, self.paths.jinja_cache)
+            charts = ChartRenderer(self.paths.chart_cache, book.sources, self.config.concurrency)
+            renderer = PageRenderer(book, self.urls, charts)
             self._loaded = (book, charts, renderer)
         return self._loaded
 
@@ -201,19 +210,20 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from citations, not the nav
             files.append(file)
         for src_uri, data in made.items():
-            files.append(stored(config, src_uri, self.store, data))
+            files.append(File.generated(config, src_uri, content=data))
         files.append(File.generated(config, CSS, content=_asset(CSS)))
         # Not listed in the config, and so loaded by no page but the one that asks: explorer.js.
         for script in (*SITE_SCRIPTS, LAZY_SEARCH_JS, EXPLORER_JS):
             files.append(File.generated(config, script, content=_asset(script)))
         if charts:
             files.append(File.generated(config, CHARTS_JS, content=_asset(CHARTS_JS)))
-            files.append(stored(config, VEGA_JS, self.store, vega_bundle(machine_cache())))
+            bundle = vega_bundle(machine_cache())
+            files.append(File.generated(config, VEGA_JS, abs_src_path=str(bundle)))
         pngs = {cid: self.paths.chart_cache / name for cid, name in charts.items()}
         if not all(png.is_file() for png in pngs.values()):  # the chart cache was cleared
             pngs = self.charts.prepare(self.book.charts.values())
         for chart_id, png in pngs.items():
-            files.append(stored(config, chart_file(chart_id, "png"), self.store, png))
+            files.append(File.generated(config, chart_file(chart_id, "png"), abs_src_path=str(png)))
         self.pdfs.add_placeholders(files, config, generated=set(self.generated))
         return files
 
@@ -305,7 +315,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         description = html_text(str(described)) if described else config.site_description or ""
         tags = open_graph(title, description, site, config.site_url, page.url)
         own = self.styles.get(page.file.src_uri)
-        return fixed(with_head(output, tags + (style_element(own) if own else "")))
+        return with_head(output, tags + (style_element(own) if own else ""))
 
     @event_priority(-100)  # last, after every other plugin's changes to the page
     def _post_page_policy(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -320,7 +330,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
         if self.config.enabled and template_name.endswith(".html"):  # the 404 page
-            return self._policed(fixed(output_content), self.inline.pop(template_name, ([], [])))
+            return self._policed(output_content, self.inline.pop(template_name, ([], [])))
         return output_content
 
     def _policed(self, html: str, code: tuple[list[str], list[str]]) -> str:
@@ -329,6 +339,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         no hash made ahead can allow: a policy there would leave every page unreloaded."""
         return html if self.serving else with_csp(html, *code)
 
+    @event_priority(-100)  # last: the theme's code is read as every plugin has set it up
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self.config.enabled and self.problems:
             raise PluginError(_report(sorted(self.problems)))  # pages: by page and line
@@ -337,24 +348,25 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             # Material prints `page.title | striptags` unescaped (MkDocs does not autoescape).
             env.filters["striptags"] = striptags_escaped
             self.theme_code = ThemeCode.of(env, config.theme.dirs)
-            if env.bytecode_cache is None:  # MkDocs compiles Material's templates every build
-                env.bytecode_cache = CompiledTemplates(self.paths.jinja_cache)
         return env
 
+    @event_priority(-50)  # after the search plugin has written its index, wherever it is listed
     def _write_last(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         site = Path(config.site_dir)
         index = site / "search" / "search_index.json"
-        if index.is_file():  # written by the search plugin, which runs before this one
-            entries = self.reuse.made("search", lambda: fact_entries(self.book, self.urls))
+        if index.is_file():  # written by the search plugin
+            segment = self.config.segment_chinese
+            entries = self.reuse.made(
+                "search", lambda: fact_entries(self.book, self.urls, segment), str(segment)
+            )
             searchable = with_fact_entries(index.read_text("utf-8"), entries)
             index.write_text(searchable, "utf-8")
             # Opened from disk, Material loads the index as a script (as its offline plugin
             # writes it); without it every page logs an error. Search itself still needs a
             # server: Chromium starts no search worker from file://.
             index.with_suffix(".js").write_text(f"var __index = {searchable}", "utf-8")
-        self.store.prune()  # what this build did not place is not needed again
         nav_order = [p.file.src_uri for p in (self.nav.pages if self.nav else [])]
         if self.pdfs.writes:
             self.pdfs.write(config, self.chapters, nav_order, self.book, self.urls)
@@ -378,7 +390,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.config.enabled:
             server.watch(str(self.paths.facts_dir))
             server.watch(str(self.paths.seeds_dir))
-            poll_faster(server)
             server.builder = keep_serving(server.builder, Path(config.site_dir))
         return server
 

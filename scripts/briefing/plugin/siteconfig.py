@@ -27,7 +27,12 @@ from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 from briefing.model import FactBook
 from briefing.paths import Paths
 from briefing.pdf.briefings import problems as briefing_problems
-from briefing.plugin.config import BriefingConfig, configured_briefings, published_code
+from briefing.plugin.config import (
+    BriefingConfig,
+    configured_briefings,
+    published_code,
+    theme_problem,
+)
 from briefing.plugin.plugin import BriefingPlugin
 from briefing.problems import Problem
 from briefing.render.meta import front_matter_problems
@@ -219,6 +224,10 @@ def read_site(root: Path) -> Site:
     if isinstance(plugin, BriefingPlugin):
         site.options = plugin.config
         site.paths = plugin.paths_in(config)
+        theme = theme_problem(config)
+        if theme is not None:
+            site.blocking = True
+            site.problems.append(site.at(("theme",), theme))
         site.problems.extend(_folder_problems(site, plugin.config))
     return site
 

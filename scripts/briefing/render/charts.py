@@ -14,7 +14,6 @@ import json
 import multiprocessing
 import os
 import re
-import sys
 import threading
 import time
 import xml.etree.ElementTree as ET
@@ -27,8 +26,8 @@ from typing import Any
 
 from briefing.buildcache import code_digest
 from briefing.chartspec import ChartSpec
-from briefing.filestore import write_whole
 from briefing.model import Source
+from briefing.paths import write_whole
 
 VL_CONVERT = metadata.version("vl-convert-python")  # names the Vega bundle
 # The code that turns a declaration into a drawing, and its renderers: a change to any of them
@@ -73,7 +72,7 @@ class RenderedChart:
     """A chart's drawings and its Vega-Lite spec (for the interactive version)."""
 
     svg: str
-    png: Path  # in the cache: linked into the site through the file store (see filestore)
+    png: Path  # in the cache: copied into the site
     spec: dict[str, Any]
 
 
@@ -83,9 +82,12 @@ class ChartRenderer:
     One renderer serves one build of one FactBook, so within it a chart id names one drawing.
     """
 
-    def __init__(self, cache_dir: Path, sources: Mapping[str, Source]) -> None:
+    def __init__(
+        self, cache_dir: Path, sources: Mapping[str, Source], concurrency: int = 1
+    ) -> None:
         self.cache_dir = cache_dir
         self.sources = sources
+        self.concurrency = concurrency  # at most this many drawings at once; 1: no workers
         self.rendered = 0  # renders done by this instance (cache misses), for tests and bench
         self._memo: dict[str, RenderedChart] = {}
         self._code = code_digest(_CODE, _LIBRARIES, _STYLE)
@@ -111,10 +113,10 @@ class ChartRenderer:
     def prepare(self, specs: Collection[ChartSpec]) -> dict[str, Path]:
         """Each chart's PNG by chart id, drawn first if not cached; a cached chart is not read.
 
-        Charts to draw are drawn two at a time in worker processes, when there are several: a
-        cold build's slowest step then uses both cores. Workers are forked, which is safe only
-        while this process runs no other thread and has not started vl-convert's own;
-        otherwise (under ``mkdocs serve``, say) each is drawn in turn.
+        Charts to draw are drawn in up to ``concurrency`` worker processes, when there are
+        several: a cold build's slowest step then uses every core it may. Workers are
+        spawned (a fresh interpreter, as Windows and macOS need, and safe beside any thread),
+        which costs each one its start and its imports of Altair and vl-convert.
         """
         keys = {spec.id: self._key(spec) for spec in specs}
         todo = {}
@@ -126,15 +128,14 @@ class ChartRenderer:
                 self._ready.add(key)
             if key not in self._ready:
                 todo[key] = spec
-        workers = min(len(todo), os.cpu_count() or 1, 2)
-        if workers < 2 or threading.active_count() > 1 or "vl_convert" in sys.modules:
+        workers = min(len(todo), self.concurrency)
+        if workers < 2:
             for spec in todo.values():
                 self.render(spec)
         else:
-            fork = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(
                 max_workers=workers,
-                mp_context=fork,
+                mp_context=multiprocessing.get_context("spawn"),
                 initializer=_die_with_parent,
                 initargs=(os.getpid(),),
             ) as pool:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import jinja2
 
-from briefing.filestore import write_whole
+from briefing.paths import write_whole
 
 START, END = "<!-- briefing: problems -->", "<!-- /briefing: problems -->"
 _SHOWN = re.compile(re.escape(START) + ".*?" + re.escape(END), re.DOTALL)

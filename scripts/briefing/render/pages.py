@@ -17,7 +17,6 @@ import json
 import sys
 from collections.abc import Callable
 from importlib import resources
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
@@ -30,7 +29,6 @@ from briefing.prose import typed_numbers
 from briefing.render import differences
 from briefing.render.cards import Cards
 from briefing.render.charts import ChartRenderer, RenderedChart
-from briefing.render.compiled import CompiledTemplates
 from briefing.render.placeholders import PageRender
 from briefing.render.sandbox import EXAMPLE, Refused, environment
 from briefing.render.text import UNINDEXED, esc, one_block
@@ -57,26 +55,13 @@ SYNTAX = 'write {{ fact("id") }}, or {% raw %}…{% endraw %} around literal bra
 
 class PageRenderer:
     """Renders chapters against one FactBook; without a chart renderer (``briefing check``)
-    charts are checked but not drawn.
+    charts are checked but not drawn."""
 
-    With a ``cache`` folder, each page's compiled template is kept there (see
-    ``briefing.render.compiled``): compiling is most of what Jinja costs a page, and most
-    pages are unchanged between builds.
-    """
-
-    def __init__(
-        self,
-        book: FactBook,
-        urls: SiteUrls,
-        charts: ChartRenderer | None = None,
-        cache: Path | None = None,
-    ) -> None:
+    def __init__(self, book: FactBook, urls: SiteUrls, charts: ChartRenderer | None = None) -> None:
         self.book = book
         self.urls = urls
         self.charts = charts
-        self.env = environment(
-            jinja2.FunctionLoader(self._load), CompiledTemplates(cache) if cache else None
-        )
+        self.env = environment(jinja2.FunctionLoader(self._load))
         self.cards = Cards(book, urls)
         self._sources: dict[str, str] = {}
 

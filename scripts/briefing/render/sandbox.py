@@ -70,9 +70,7 @@ class PagesOnly(Extension):
         yield from tokens
 
 
-def environment(
-    loader: jinja2.BaseLoader, bytecode_cache: jinja2.BytecodeCache | None
-) -> SandboxedEnvironment:
+def environment(loader: jinja2.BaseLoader) -> SandboxedEnvironment:
     """The sandbox pages render in: strict, autoescaped, with nothing in it but the pages'
     own check (the calls are given to each page as it renders)."""
     env = SandboxedEnvironment(
@@ -80,7 +78,6 @@ def environment(
         autoescape=True,
         keep_trailing_newline=True,
         loader=loader,
-        bytecode_cache=bytecode_cache,
         extensions=[PagesOnly],
     )
     env.globals.clear()

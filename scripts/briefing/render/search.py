@@ -18,24 +18,22 @@ from __future__ import annotations
 
 import html
 import json
-import logging
 import re
+from collections.abc import Callable
 from typing import Any
-
-import jieba  # type: ignore[import-untyped]
 
 from briefing.model import FactBook
 from briefing.render.text import visible
 from briefing.render.urls import FACTS_PAGE, SiteUrls
 
-jieba.setLogLevel(logging.WARNING)  # not "Building prefix dict…" on every build
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
-def fact_entries(book: FactBook, urls: SiteUrls) -> str:
-    """One search entry per fact, then per claim, in id order (so the index is byte-stable),
-    as the items of a JSON list without its brackets: what ``with_fact_entries`` adds, kept
-    between builds."""
+def fact_entries(book: FactBook, urls: SiteUrls, segment: bool = False) -> str:
+    """One search entry per fact, then per claim, in id order (so the index is byte-stable), as the items of
+    a JSON list without its brackets: what ``with_fact_entries`` adds, kept between builds.
+    With ``segment``, Chinese text is cut into words (jieba, an optional dependency)."""
+    indexed = _indexer(segment)
     entries = []
     for fact in sorted(book.facts.values(), key=lambda f: f.id):
         src = book.sources.get(fact.source or "")
@@ -44,8 +42,8 @@ def fact_entries(book: FactBook, urls: SiteUrls) -> str:
         entries.append(
             {
                 "location": f"{urls.page(FACTS_PAGE)}#{fact.id}",
-                "title": _indexed(f"{fact.subject}: {fact.text}"),
-                "text": _indexed(
+                "title": indexed(f"{fact.subject}: {fact.text}"),
+                "text": indexed(
                     f"{fact.period_label} · {fact.kind} · {fact.geo} · {origin}. {said}"
                 ),
             }
@@ -55,36 +53,31 @@ def fact_entries(book: FactBook, urls: SiteUrls) -> str:
         entries.append(
             {
                 "location": f"{urls.page(FACTS_PAGE)}#{claim.id}",
-                "title": _indexed(
+                "title": indexed(
                     f"{claim.subject}: {claim.claim}" if claim.subject else claim.claim
                 ),
-                "text": _indexed(f"{' · '.join(filter(None, about))}. “{claim.quote}”"),
+                "text": indexed(f"{' · '.join(filter(None, about))}. “{claim.quote}”"),
             }
         )
     return json.dumps(entries, ensure_ascii=False, separators=(",", ":"))[1:-1]
 
 
-def _indexed(text: str) -> str:
-    """Escaped as Material escapes index text; Chinese cut into words, as Material does."""
-    return html.escape(_HAN.sub(_segment, visible(text)), quote=False)
+def _indexer(segment: bool) -> Callable[[str], str]:
+    """Text as the index holds it: escaped as Material escapes index text and, with
+    ``segment``, Chinese cut into words with zero-width spaces between, as Material does."""
+    if not segment:
+        return lambda text: html.escape(visible(text), quote=False)
+    import jieba  # type: ignore[import-untyped]  # the `chinese` extra, checked by the option
 
+    def cut(match: re.Match[str]) -> str:
+        return "\u200b" + "\u200b".join(jieba.cut(match.group(0))) + "\u200b"
 
-def _segment(match: re.Match[str]) -> str:
-    return "\u200b" + "\u200b".join(jieba.cut(match.group(0))) + "\u200b"
+    return lambda text: html.escape(_HAN.sub(cut, visible(text)), quote=False)
 
 
 def with_fact_entries(index_json: str, entries: str) -> str:
-    """Material's search index with the fact entries added at the end of its ``docs``.
-
-    Material writes ``{"config":…,"docs":[…]}`` with ``docs`` last, so the entries go in as
-    text before the closing ``]}``: decoding and encoding 20,000 entries again cost more than
-    the rest of the step. An index of another shape is decoded (the search tests read it).
-    """
-    body = index_json.rstrip()
-    if not body.endswith("]}"):
-        index: dict[str, Any] = json.loads(index_json)
-        docs = [*(index.pop("docs", None) or []), *json.loads(f"[{entries}]")]
-        return json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
-    head = body[:-2]
-    joint = "" if head.endswith("[") or not entries else ","
-    return f"{head}{joint}{entries}]}}"
+    """Material's search index (its documented JSON: ``config`` and ``docs``) with the fact
+    entries added at the end of its ``docs``; decoded and encoded, never cut as text."""
+    index: dict[str, Any] = json.loads(index_json)
+    docs = [*(index.pop("docs", None) or []), *json.loads(f"[{entries}]")]
+    return json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":"))

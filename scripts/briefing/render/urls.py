@@ -61,11 +61,15 @@ def _page_url(src_uri: str, directory_urls: bool) -> str:
     return f"{stem}/" if directory_urls else f"{stem}.html"
 
 
+def base_folder(base: str) -> str:
+    """The folder a relative link on the page at ``base`` (a site-relative URL) starts from."""
+    return base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
+
+
 @lru_cache(maxsize=65536)
 def relative_url(target: str, base: str) -> str:
     """``target`` as seen from a page at ``base`` (both site-relative URLs)."""
-    base_dir = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
-    rel = posixpath.relpath("/" + target, "/" + base_dir)
+    rel = posixpath.relpath("/" + target, "/" + base_folder(base))
     if target.endswith("/") or not target:
         rel = rel.rstrip("/") + "/"
     return rel
