@@ -126,3 +126,11 @@ def test_any_page_gives_sentences_within_its_lines(page: str) -> None:
     for sentence in sentences(page):
         assert 1 <= sentence.line <= sentence.last <= page.count("\n") + 1
         assert sentence.text == sentence.text.strip() and sentence.text
+
+
+def test_a_marker_after_the_full_stop_cites_for_the_sentence_it_closes() -> None:
+    text = f"Sales grew.{CLAIM} Both fell.\n\n<script>alert(5)</script>\n<style>p {{}}</style>\n"
+    assert [(s.text, s.cited) for s in sentences(text)] == [
+        (f"Sales grew{x(CLAIM)}.", ("d",)),
+        ("Both fell.", ()),
+    ]

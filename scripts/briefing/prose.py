@@ -23,9 +23,6 @@ from briefing.problems import Problem
 
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 CODE = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
-# Elements whose text a reader never sees: a script, and a style (the site's policy blocks a
-# chapter's own, so its generated content is never shown either).
-UNSHOWN = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.DOTALL | re.IGNORECASE)
 # What the reader does not see as written: each is replaced by what they see (see shown).
 _MARKUP = re.compile(
     r"""(?P<comment><!--.*?(?:-->|\Z))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import pysbd
 
-from briefing.prose import CODE, UNSHOWN, blank, shown
+from briefing.prose import CODE, blank, shown
 
 CITING = ("fact", "claim", "cite")
 ANALYSIS = "analysis"
@@ -25,6 +25,11 @@ ANALYSIS = "analysis"
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n.*?\n(?:-{3}|\.{3})[ \t]*(?:\n|\Z)", re.DOTALL)
 _CALL = re.compile(r"\{\{-?\s*(?P<name>\w+)\s*\((?P<args>.*?)\)\s*-?\}\}", re.DOTALL)
 _STRING = re.compile(r"\"([^\"]*)\"|'([^']*)'")
+# What a browser runs or applies, never shows: a chapter's own <script> or <style>.
+_UNSEEN = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|\Z)", re.DOTALL | re.IGNORECASE)
+# A marker written after the full stop ("Sales grew.{{ claim("x") }} Then…"): read as if
+# before it, so the sentence it closes is the one it cites for.
+_AFTER_STOP = re.compile(r"(?P<stop>[.!?]+[\"”’)\]]*)(?P<call>x+)")
 _OTHER_JINJA = re.compile(r"\{%.*?%\}|\{#.*?#\}|\{\{.*?\}\}", re.DOTALL)
 _ADMONITION = re.compile(r"(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+(?P<type>[\w-]+)")
 _HEADING = re.compile(r"[ \t]*#{1,6}(?:[ \t]|$)")
@@ -123,10 +128,16 @@ def _masked(source: str) -> tuple[str, list[tuple[int, str]]]:
         calls.extend((match.start(), rid) for rid in ids)
         return re.sub(r"[^\n]", "x", match[0])
 
+    def after_stop(match: re.Match[str]) -> str:
+        if match.start("call") not in starts:
+            return match[0]
+        return match["call"] + match["stop"]  # the marker closes the sentence before it
+
     text = FRONT_MATTER.sub(blank, source)
-    text = CODE.sub(blank, text)
-    text = UNSHOWN.sub(blank, text)
+    text = _UNSEEN.sub(blank, CODE.sub(blank, text))
     text = _CALL.sub(call, text)
+    starts = {start for start, _ in calls}
+    text = _AFTER_STOP.sub(after_stop, text)
     return _OTHER_JINJA.sub(blank, text), calls
 
 
