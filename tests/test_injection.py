@@ -414,10 +414,11 @@ STYLED = (
     "# Home\n\n"
     '{{ fact("market.production.2024") }} and {{ fact("parts.exports.2024") }}.\n\n'
     '<style>h1::after{content:" \\34 5\\25  of all cars"} .source-notes{display:none}</style>\n\n'
-    '<p style="display:none" onclick="alert(1)">Qualified as an estimate.</p>\n\n'
+    '<p style="display:none" onclick="alert(1)">'
+    'Qualified as an estimate{{ cite("parts.exports.2024") }}.</p>\n\n'
     '<link rel="stylesheet" href="data:text/css,h2{display:none}">\n\n'
     '<meta name="author" content="Someone else"><base href="https://example.com/">\n\n'
-    "## Outlook\n\nMore to come.\n"
+    '## Outlook\n\n!!! analysis "Our reading"\n    More to come.\n'
 )
 
 
@@ -429,8 +430,8 @@ def test_a_chapters_own_style_does_not_reach_the_pdf(project: Callable[..., Proj
     chapter = next(body for body in pdf.bodies if "More to come" in body)
     assert chapter == (
         "Home As of 13 Jul 2025, the date of the newest source this page cites. "
-        "31.28 million vehicles 1 and about USD 150 billion 2 . Qualified as an estimate. "
-        "Outlook More to come. Notes “31.28 million and 31.44 million units” — Demo source , "
+        "31.28 million vehicles 1 and about USD 150 billion 2 . Qualified as an estimate 2 . "
+        "Outlook EDITORS' ANALYSIS · Our reading More to come. Notes “31.28 million and 31.44 million units” — Demo source , "
         "Demo Press, 2025-07-13. → Sources “China's auto parts exports reached a total value "
         "of about USD150 billion” — Demo source , Demo Press, 2025-07-13. → Sources 1. 2."
     )

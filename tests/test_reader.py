@@ -42,8 +42,9 @@ def test_fact_card_carries_value_period_kind_source_and_quote(
 
 
 def test_chapter_says_as_of_its_newest_source(project: Callable[..., Project]) -> None:
-    proj = project(index="# Home\n\nIntro.\n\n{{ fact('market.production.2024') }}\n")
-    proj.write("docs/plain.md", "# Plain\n\nNo numbers here.\n")
+    intro = '!!! analysis "Intro"\n    The editors introduce the page.\n'
+    proj = project(index=f"# Home\n\n{intro}\n{{{{ fact('market.production.2024') }}}}\n")
+    proj.write("docs/plain.md", "---\nsourcing: editorial\n---\n\n# Plain\n\nNo numbers here.\n")
     assert proj.mkdocs_build().returncode == 0
     home = proj.html("index.html")
     assert re.search(

@@ -75,7 +75,8 @@ def generate(root: Path, size: Size, units: Path) -> None:
                 value, unit = hundredths * 10_000, "vehicles"
                 quote = f"output at plant {plant} reached {hundredths / 100:.2f} million vehicles"
                 subject = f"Vehicle output at plant {plant}"
-            lines.append(f"In 2024, {quote}, the company said.")
+            quote = f"In 2024, {quote}"  # the quote states the period it is recorded with
+            lines.append(f"{quote}, the company said.")
             entries.append(
                 {
                     "id": f"synthetic.{plant.lower()}.2024",
