@@ -34,8 +34,26 @@ class Source:
     text: SourceText = field(repr=False, compare=False, default_factory=lambda: SourceText(""))
 
 
+class _Cited:
+    """What a fact and a claim show alike: their period as a reader reads it, their topic."""
+
+    id: str
+    period: str
+    reported: str | None
+    tags: tuple[str, ...]
+
+    @cached_property
+    def period_label(self) -> str:
+        return periods.label(self.period, self.reported)
+
+    @property
+    def topic(self) -> str:
+        """The first tag, else the first segment of the id: how the facts page groups it."""
+        return self.tags[0] if self.tags else self.id.split(".", 1)[0]
+
+
 @dataclass(frozen=True)
-class Fact:
+class Fact(_Cited):
     """One number a source states, with the verbatim quote it comes from."""
 
     id: str
@@ -66,15 +84,6 @@ class Fact:
         """The value as a reader sees it: "4.91 million vehicles" (a page asks several times)."""
         return format_value(self.value, self.unit, self.qualifier)
 
-    @cached_property
-    def period_label(self) -> str:
-        return periods.label(self.period, self.reported)
-
-    @property
-    def topic(self) -> str:
-        """The first tag, else the first segment of the id: how the facts page groups it."""
-        return self.tags[0] if self.tags else self.id.split(".", 1)[0]
-
     @property
     def rival_key(self) -> tuple[str, str, str, str, str]:
         """Facts with equal keys measure the same thing; different values make them rivals."""
@@ -82,7 +91,7 @@ class Fact:
 
 
 @dataclass(frozen=True)
-class Claim:
+class Claim(_Cited):
     """One statement a source makes that is not a number (who owns a firm, where a plant
     opened), with the verbatim quote it comes from: cited like a fact, shown as its words."""
 
@@ -109,14 +118,6 @@ class Claim:
     def text(self) -> str:
         """What a reader is told: the statement (as a fact's text is its value)."""
         return self.claim
-
-    @cached_property
-    def period_label(self) -> str:
-        return periods.label(self.period, self.reported)
-
-    @property
-    def topic(self) -> str:
-        return self.tags[0] if self.tags else self.id.split(".", 1)[0]
 
 
 Record = Fact | Claim  # what a chapter may cite
