@@ -134,11 +134,16 @@ def test_a_permalink_shows_and_highlights_its_row_whatever_the_filters(
 def test_rivals_are_shown_on_their_rows(tab: Tab, served_site: str) -> None:
     open_facts(tab, served_site)
     differ = tab.page.locator(".facts-table .differ").first
-    expect(differ).to_have_text(re.compile(r"^Sources differ: .+ vs .+$"))
+    expect(differ).to_have_text(re.compile(r"^Where sources differ: .+$"))
     link = differ.locator("a").first
-    target = (link.get_attribute("href") or "").lstrip("#")
+    target = urljoin(tab.page.url, link.get_attribute("href") or "")
+    assert urlsplit(target).path.endswith("/differences/"), target
+    title = link.inner_text()
     link.click()
-    expect(tab.page.locator(f'[id="{target}"]')).to_be_in_viewport()
+    expect(tab.page).to_have_url(target)
+    case = tab.page.locator(f'[id="{urlsplit(target).fragment}"]')
+    expect(case).to_be_in_viewport()
+    expect(case.locator("xpath=..")).to_contain_text(title)  # the heading the anchor sits in
 
 
 @pytest.mark.browser
@@ -164,13 +169,13 @@ def test_download_links_resolve(tab: Tab, served_site: str, where: str) -> None:
     links = tab.page.locator(".md-content a[href*='data/']")
     hrefs = {urljoin(tab.page.url, a.get_attribute("href") or "") for a in links.all()}
     names = {urlsplit(href).path.rsplit("/", 1)[-1] for href in hrefs}
-    assert {"facts.csv", "facts.json", "datapackage.json"} <= names, names
+    assert {"facts.csv", "claims.csv", "facts.json", "datapackage.json"} <= names, names
     for href in hrefs:
         response = tab.page.request.get(href)
         assert response.status == 200, href
         assert response.body(), href
     package = tab.page.request.get(urljoin(served_site, "data/datapackage.json")).json()
-    assert [r["path"] for r in package["resources"]] == ["facts.csv", "facts.json"]
+    assert [r["path"] for r in package["resources"]] == ["facts.csv", "claims.csv", "facts.json"]
 
 
 def test_filter_labels_stay_out_of_the_search_index(real_site: Path) -> None:

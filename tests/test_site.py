@@ -15,7 +15,7 @@ from linkcheck import broken_links
 CITING = """\
 # Home
 
-Production reached {{ fact("market.production.2024") }} in 2024.
+Production reached {{ fact("market.production.2024") }}.
 
 Parts exports were worth {{ fact("parts.exports.2024") }}; production again: {{ fact("market.production.2024") }}.
 """
@@ -41,7 +41,10 @@ def test_cited_numbers_render_with_numbered_citations(project: Callable[..., Pro
 def test_a_number_in_a_heading_reads_as_text_in_the_contents_and_the_index(
     project: Callable[..., Project],
 ) -> None:
-    proj = project(index='# Home\n\n## Output of {{ fact("market.production.2024") }}\n\nText.\n')
+    proj = project(
+        index='# Home\n\n## Output of {{ fact("market.production.2024") }}\n\n'
+        '!!! analysis "Our reading"\n    Text.\n'
+    )
     assert proj.mkdocs_build().returncode == 0
     page = proj.html("index.html")
     assert re.search(

@@ -110,6 +110,9 @@ class Cards:
             )
         else:
             parts.append(f'<span class="card-quote">Derived: {esc(fact.note or "")}</span>')
+        # The passage link comes first after its source, so Tab from the citation lands on it.
+        link = "See the passage" if src is not None else "See the fact"
+        parts.append(f'<a class="card-link" href="{esc(self.passage(page, fact))}">{link}</a>')
         if fact.said_by or fact.data_from or fact.reading:
             parts.append(render("card_meaning.html", r=fact))
         if rivals:
@@ -119,8 +122,6 @@ class Cards:
             f'<a class="card-differ" href="{esc(href)}">Where sources differ: {esc(title)}</a>'
             for href, title in differences.links(self.book, fact, self.urls, page.src_uri)
         )
-        link = "See the passage" if src is not None else "See the fact"
-        parts.append(f'<a class="card-link" href="{esc(self.passage(page, fact))}">{link}</a>')
         return "".join(parts)
 
     def cases(self, page: PageRender, record: Record) -> list[tuple[str, str]]:
