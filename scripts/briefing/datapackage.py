@@ -114,34 +114,9 @@ def package(book: FactBook, title: str, files: dict[str, str]) -> dict[str, Any]
         ),
         "sources": sources,
         "resources": [
-            _file(CSV_FILE, files)
-            | {
-                "name": "facts",
-                "profile": "tabular-data-resource",
-                "title": "Facts (CSV)",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "dialect": {"delimiter": ",", "lineTerminator": "\n", "header": True},
-                "schema": {
-                    "fields": [column.field() for column in COLUMNS],
-                    "missingValues": [""],
-                    "primaryKey": ["id"],
-                },
-            },
+            _file(CSV_FILE, files) | _table("facts", "Facts (CSV)", COLUMNS),
             _file(CLAIMS_FILE, files)
-            | {
-                "name": "claims",
-                "profile": "tabular-data-resource",
-                "title": "Claims (CSV): statements that are not numbers",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "dialect": {"delimiter": ",", "lineTerminator": "\n", "header": True},
-                "schema": {
-                    "fields": [column.field() for column in CLAIM_COLUMNS],
-                    "missingValues": [""],
-                    "primaryKey": ["id"],
-                },
-            },
+            | _table("claims", "Claims (CSV): statements that are not numbers", CLAIM_COLUMNS),
             _file(JSON_FILE, files)
             | {
                 "name": "facts-json",
@@ -162,4 +137,21 @@ def _file(site_path: str, files: dict[str, str]) -> dict[str, Any]:
         "encoding": "utf-8",
         "bytes": len(data),
         "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
+    }
+
+
+def _table(name: str, title: str, columns: tuple[Column, ...]) -> dict[str, Any]:
+    """A CSV resource of the package: its dialect and the schema of its columns."""
+    return {
+        "name": name,
+        "profile": "tabular-data-resource",
+        "title": title,
+        "format": "csv",
+        "mediatype": "text/csv",
+        "dialect": {"delimiter": ",", "lineTerminator": "\n", "header": True},
+        "schema": {
+            "fields": [column.field() for column in columns],
+            "missingValues": [""],
+            "primaryKey": ["id"],
+        },
     }

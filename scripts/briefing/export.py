@@ -24,7 +24,7 @@ from briefing.datapackage import (
     PACKAGE_FILE,
     package,
 )
-from briefing.model import FactBook, Source
+from briefing.model import FactBook, Record, Source
 from briefing.numbers import digits
 from briefing.render.urls import chart_file
 
@@ -47,15 +47,22 @@ def records(book: FactBook) -> list[dict[str, str]]:
                 "qualifier": fact.qualifier or "",
                 "source": fact.source or "",
                 "quote": fact.quote or "",
-                "note": fact.note or "",
-                "said_by": fact.said_by or "",
-                "data_from": fact.data_from or "",
-                "period_from": fact.period_from or "",
-                "reading": fact.reading or "",
-                "tags": ";".join(fact.tags),
             }
+            | _annotations(fact)
         )
     return rows
+
+
+def _annotations(record: Record) -> dict[str, str]:
+    """The columns a fact and a claim share after their own: notes, attribution, tags."""
+    return {
+        "note": record.note or "",
+        "said_by": record.said_by or "",
+        "data_from": record.data_from or "",
+        "period_from": record.period_from or "",
+        "reading": record.reading or "",
+        "tags": ";".join(record.tags),
+    }
 
 
 def claim_records(book: FactBook) -> list[dict[str, str]]:
@@ -69,13 +76,8 @@ def claim_records(book: FactBook) -> list[dict[str, str]]:
             "geo": claim.geo or "",
             "source": claim.source,
             "quote": claim.quote,
-            "note": claim.note or "",
-            "said_by": claim.said_by or "",
-            "data_from": claim.data_from or "",
-            "period_from": claim.period_from or "",
-            "reading": claim.reading or "",
-            "tags": ";".join(claim.tags),
         }
+        | _annotations(claim)
         for claim in sorted(book.claims.values(), key=lambda c: c.id)
     ]
 
