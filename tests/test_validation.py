@@ -585,7 +585,7 @@ BAR = "  title: T\n  alt: Words only.\n  mark: bar\n  x: label\n  y: value\n"
         ),
         (
             "c:\n  title: T\n  alt: Words.\n  function: nope\n  facts: [market.production.2024]\n",
-            "4: chart 'c': unknown function 'nope'; registered in briefing/custom_charts.py: "
+            "4: chart 'c': unknown function 'nope'; registered in briefing/charts/functions.py: "
             "amount_and_shares",
         ),
         (

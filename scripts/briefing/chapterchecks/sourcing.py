@@ -8,7 +8,7 @@ Three rules over a page's sentences (``briefing.chapterchecks.sentences``):
 2. a year, a month, a rank, a superlative or a fraction written in words in a cited sentence
    ("October 2025", "in 2023", "largest", "No. 1", "a fifth") is stated by a record it cites:
    a date by the record's period or quote, a word by its quote or claim (word lists:
-   ``wordlists/chapters/en.yaml``);
+   ``facts/wordlists/chapters/en.yaml``);
 3. a sentence that attributes what it says ("according to CAAM", "Wu counts", "as cited by")
    names whom a cited record says it comes from (``said_by``, ``data_from``, in full or by its
    "(SHORT)" form) or its source's publisher or author.
@@ -44,7 +44,9 @@ _EXCERPT = 60  # characters of an uncited sentence shown in its problem
 
 @cache
 def _words() -> dict[str, Any]:
-    text = resources.files("briefing").joinpath("wordlists/chapters/en.yaml").read_text("utf-8")
+    text = (
+        resources.files("briefing").joinpath("facts/wordlists/chapters/en.yaml").read_text("utf-8")
+    )
     data: dict[str, Any] = YAML(typ="safe").load(text)
     return data
 

@@ -40,7 +40,7 @@ CHART_FIELDS = (
     Field("labels", "mapping", required=False, description="fact id -> short label"),
     Field("series", "mapping", required=False, description="fact id -> series name"),
     Field("rule", "text", required=False, description="fact drawn as a reference line"),
-    Field("function", "text", required=False, description="a function in custom_charts"),
+    Field("function", "text", required=False, description="a function in charts/functions.py"),
 )
 
 
@@ -191,7 +191,7 @@ class _Reader:
             names = ", ".join(sorted(_functions())) or "none registered"
             self.add(
                 yamlio.line_of(node, "function"),
-                f"unknown function '{function}'; registered in briefing/custom_charts.py: {names}",
+                f"unknown function '{function}'; registered in briefing/charts/functions.py: {names}",
             )
         rule = self._rule(node, chosen)
         self._rivals(node, chosen)

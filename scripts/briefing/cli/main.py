@@ -285,7 +285,17 @@ def cmd_release(args: argparse.Namespace) -> int:
 
 def cmd_bench(args: argparse.Namespace) -> int:
     """Measure builds, facts loading, PDF and page weight; print a table and write JSON."""
-    from briefing_bench import bench, synthetic  # builds to run: other commands need none of it
+    try:  # a development package, in a clone only: no runtime module imports it
+        from briefing_bench import bench, synthetic
+    except ModuleNotFoundError as error:
+        if error.name != "briefing_bench":
+            raise
+        print(
+            "briefing bench: the bench is a development tool, not installed with the package;"
+            " run it from a clone of the repository (pip install -e .)",
+            file=sys.stderr,
+        )
+        return 2
 
     root = find_root(Path.cwd())
     size = synthetic.Size(args.facts, args.pages, args.charts)

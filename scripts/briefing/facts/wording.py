@@ -1,7 +1,7 @@
 """Word lists the meaning checks read quotes by, and what they find in a text with them.
 
 The lists are data an editor can read and extend: defaults per language ship in the package
-(briefing/wordlists/en.yaml, zh.yaml), and a project adds words in facts/wording.yaml, keyed
+(briefing/facts/wordlists/en.yaml, zh.yaml), and a project adds words in facts/wording.yaml, keyed
 by language, in the same shape. Matching is by whole words (for scripts that have them),
 ignoring case, a space matching any run of whitespace.
 
@@ -198,8 +198,8 @@ class Wording:
 
 
 def defaults() -> dict[str, dict[str, Any]]:
-    """The package's word lists by language, as written in briefing/wordlists."""
-    folder = resources.files("briefing") / "wordlists"
+    """The package's word lists by language, as written in briefing/facts/wordlists."""
+    folder = resources.files("briefing") / "facts" / "wordlists"
     return {
         entry.name.removesuffix(".yaml"): yamlio.new_yaml().load(entry.read_text("utf-8"))
         for entry in sorted(folder.iterdir(), key=lambda e: e.name)
