@@ -1,39 +1,26 @@
 """Charts the YAML spec cannot say, as Python: the escape hatch of facts/charts.yaml.
 
-A chart declared with ``function: name`` is drawn by the function registered here under that
-name. It receives the validated spec and its data (one row per fact, the fields listed in
+A chart declared with ``function: name`` is drawn by the function registered (in
+``briefing.charts.registry``) under that name. It receives the validated spec and its data (one row per fact, the fields listed in
 ``ChartSpec.rows``) and returns an Altair chart; title, fonts, palette and rendering are
 applied around it, and the caption still cites every fact. A function can arrange the facts
 it is given, never add numbers of its own.
 
-Altair is imported inside each function, not here: validating charts.yaml reads this registry
+Altair is imported inside each function, not here: validating charts.yaml imports this module
 on every build, while Altair is needed only when a chart is drawn (its render is not cached).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+
+from briefing.charts.encodings import tooltip, unit_title
+from briefing.charts.registry import register
 
 if TYPE_CHECKING:
     import altair as alt
 
     from briefing.charts.specs import ChartSpec
-
-ChartFunction = Callable[["ChartSpec", "alt.Data"], Any]
-REGISTRY: dict[str, ChartFunction] = {}
-
-
-def register(name: str) -> Callable[[ChartFunction], ChartFunction]:
-    """Make a function available to charts.yaml as ``function: name``."""
-
-    def add(function: ChartFunction) -> ChartFunction:
-        if name in REGISTRY:
-            raise ValueError(f"chart function '{name}' is registered twice")
-        REGISTRY[name] = function
-        return function
-
-    return add
 
 
 @register("amount_and_shares")
@@ -43,8 +30,6 @@ def amount_and_shares(spec: ChartSpec, data: alt.Data) -> Any:
     Each side draws the facts of one unit style as bars labelled by ``labels``.
     """
     import altair as alt
-
-    from briefing.charts.vegalite import tooltip, unit_title  # which imports this module
 
     money = next((f.unit for f in spec.facts if f.unit.style == "currency"), None)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from briefing.chapterchecks.typednumbers import typed_numbers
+from briefing.charts.registry import functions
 from briefing.facts import yamlio
 from briefing.facts.checker import Checker
 from briefing.facts.model import Fact, Source, agree, by_measure
@@ -187,8 +188,8 @@ class _Reader:
         function = node.get("function")
         if function is None:
             self._encodings(node)
-        elif function not in _functions():
-            names = ", ".join(sorted(_functions())) or "none registered"
+        elif function not in functions():
+            names = ", ".join(sorted(functions())) or "none registered"
             self.add(
                 yamlio.line_of(node, "function"),
                 f"unknown function '{function}'; registered in briefing/charts/functions.py: {names}",
@@ -343,11 +344,3 @@ def _selected(fact: Fact, select: dict[str, Any]) -> bool:
 
 def _select_keys() -> list[str]:
     return [f.name for f in SELECT_FIELDS]
-
-
-def _functions() -> dict[str, Any]:
-    # Imported only when a chart names a function: it pulls in Altair, which plain
-    # validation of facts does not need.
-    from briefing.charts.functions import REGISTRY
-
-    return REGISTRY

@@ -11,10 +11,10 @@ from typing import Any
 
 import altair as alt
 
-from briefing.charts.functions import REGISTRY
+from briefing.charts.encodings import tooltip, unit_title
+from briefing.charts.registry import functions
 from briefing.charts.specs import ChartSpec
 from briefing.facts.model import Source
-from briefing.facts.units import Unit
 from briefing.render.text import visible
 
 # Liberation Sans has Arial's metrics, so labels measured here fit where a reader's browser
@@ -34,7 +34,7 @@ def vega_lite(spec: ChartSpec, sources: Mapping[str, Source], font: str = FONT) 
     """The Vega-Lite spec (a dict) for a chart, its data inline."""
     data = alt.Data(values=_shown(spec.rows(dict(sources))))
     if spec.function:
-        chart = REGISTRY[spec.function](spec, data)
+        chart = functions()[spec.function](spec, data)
     else:
         chart = _declared(spec, data)
         if spec.rule is not None:
@@ -49,17 +49,6 @@ def _shown(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rows whose text shows its control characters, as the page around the chart does
     (the data files keep the text as it is)."""
     return [{k: visible(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows]
-
-
-def tooltip() -> list[alt.Tooltip]:
-    """What a reader sees on hover: the fact as written, its period and its source."""
-    return [
-        alt.Tooltip("label:N", title="What"),
-        alt.Tooltip("text:N", title="Value"),
-        alt.Tooltip("period:N", title="Period"),
-        alt.Tooltip("kind:N", title="Kind"),
-        alt.Tooltip("source:N", title="Source"),
-    ]
 
 
 def _declared(spec: ChartSpec, data: alt.Data) -> alt.Chart:
@@ -119,9 +108,3 @@ def _rule(spec: ChartSpec, rows: list[dict[str, Any]]) -> list[alt.Chart]:
 
 def _value_title(spec: ChartSpec) -> str:
     return unit_title(spec.facts[0].unit) if spec.facts else ""
-
-
-def unit_title(unit: Unit) -> str:
-    """An axis title for values in ``unit``: "vehicles", "percent", "USD", its control
-    characters shown as in the facts' text (an axis title is the chart's text and its label)."""
-    return visible(unit.plural or unit.symbol or unit.id.replace("_", " "))
