@@ -8,12 +8,25 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing import periods
 from briefing.numbers import to_decimal
 from briefing.quotes import SourceText
 from briefing.units import Unit, format_value
+
+if TYPE_CHECKING:
+    from briefing.tables import Table
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Who published a row's figures: a table's entry, or a compiled table's row."""
+
+    publisher: str
+    title: str
+    published: str
+    url: str | None
 
 
 @dataclass(frozen=True)
@@ -31,7 +44,15 @@ class Source:
     author: str | None = None
     url: str | None = None
     date_note: str | None = None
+    method: str | None = None  # a table: how it was made (transcribed, from what)
+    table: Table | None = field(default=None, repr=False, compare=False)  # a table source's cells
     text: SourceText = field(repr=False, compare=False, default_factory=lambda: SourceText(""))
+
+    def publication(self, row: str | None = None) -> Publication:
+        """Who published what a record cites: a compiled table's row names its own."""
+        rows = self.table.rows if self.table else {}
+        own = rows[row].publication if row is not None and row in rows else None
+        return own or Publication(self.publisher, self.title, self.published, self.url)
 
 
 class _Cited:
@@ -73,6 +94,7 @@ class Fact(_Cited):
     derived_from: tuple[str, ...] = ()
     operation: str | None = None  # how a derived fact is computed (briefing.derived)
     span: tuple[int, int] | None = None  # offsets of the quote in the source text
+    cell: tuple[str, str] | None = None  # (row key, column) of a table source, for a quote
     said_by: str | None = None  # who states it
     data_from: str | None = None  # whose data the figure is
     period_from: str | None = None  # the quote's relative words the period is resolved from
@@ -108,6 +130,7 @@ class Claim(_Cited):
     note: str | None = None
     tags: tuple[str, ...] = ()
     span: tuple[int, int] | None = None
+    cell: tuple[str, str] | None = None
     said_by: str | None = None  # as for a fact
     data_from: str | None = None
     period_from: str | None = None
