@@ -14,7 +14,6 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from types import MappingProxyType
 from typing import Any
 
 from briefing import dates, periods, yamlio
@@ -66,7 +65,8 @@ class Row:
 
 @dataclass(frozen=True)
 class Table:
-    """A checked table: its header, declared columns and rows by key."""
+    """A checked table: its header, declared columns and rows by key (plain dicts, so the
+    book pickles into the build cache; nothing writes to them)."""
 
     header: tuple[str, ...]
     key: str
@@ -143,12 +143,10 @@ def read_table(
             ok = False
     if not ok or columns is None:
         return None
-    rows = _rows(
-        records[1:], Table(header, key, MappingProxyType(columns), {}, period), csv_check, what
-    )
+    rows = _rows(records[1:], Table(header, key, dict(columns), {}, period), csv_check, what)
     if rows is None:
         return None
-    return Table(header, key, MappingProxyType(columns), MappingProxyType(rows), period)
+    return Table(header, key, dict(columns), dict(rows), period)
 
 
 def _records(text: str) -> list[tuple[int, list[str]]]:
@@ -256,7 +254,7 @@ def _rows(
             continue
         ok = ok and not problems
         rows[row_key] = anchors[slug(row_key)] = Row(
-            row_key, MappingProxyType(cells), line, _publication(cells)
+            row_key, dict(cells), line, _publication(cells)
         )
     return rows if ok else None
 
