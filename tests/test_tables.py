@@ -154,3 +154,21 @@ def test_an_unknown_column_unit_is_reported_at_its_declaration(project: ProjectF
         "use one of facts/units.yaml"
     )
     assert TABLE_CSV.count("\n") == 4
+
+
+def test_period_lengths_compare_a_year_with_its_parts() -> None:
+    from briefing.periods import length
+
+    assert [length(p) for p in ("2023", "2024-H1", "2025-Q1", "2024-10", "2024-01/2024-10")] == [
+        "12 months",
+        "6 months",
+        "3 months",
+        "1 month",
+        "10 months",
+    ]
+    assert [length(p) for p in ("2025/2026", "2025-03-05", "2024-01/2024-03-15", "undated")] == [
+        "24 months",
+        "1 day",
+        "75 days",
+        "undated",
+    ]

@@ -120,3 +120,34 @@ CASES = [
         "from a fact",
     ),
 ]
+
+CHART = """\
+mixed:
+  title: Exports and production
+  mark: bar
+  facts: [exports.vehicles.2024, market.production.2024]
+  x: label
+  y: value
+  alt: Bars of exports and production.
+"""
+CASES += [
+    case(
+        "chart-mixes-period-lengths",
+        {**table_files(), "facts/charts.yaml": CHART},
+        "facts/charts.yaml:4: chart 'mixed': a bar chart of periods of different lengths "
+        "(12 months: exports.vehicles.2024; undated: market.production.2024) reads as if they "
+        'were comparable; chart one length of period, or declare mixed_periods: "why they may '
+        'share an axis"',
+    ),
+    case(
+        "chart-declares-mixed-periods-needlessly",
+        {
+            **table_files(),
+            "facts/charts.yaml": edit(", market.production.2024]", "]", CHART).replace(
+                "  x: label\n", "  mixed_periods: Both are years.\n  x: label\n"
+            ),
+        },
+        "facts/charts.yaml:5: chart 'mixed': 'mixed_periods' is for facts covering periods of "
+        "different lengths; these all cover the same length: remove it",
+    ),
+]

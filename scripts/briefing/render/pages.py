@@ -242,7 +242,13 @@ class PageRenderer:
             f"{drawing}\n"
             f'<figcaption><span class="chart-title">{esc(spec.title)}.</span> Sources: {cites}\n'
             f'<span class="chart-alt">{esc(spec.alt)}</span>\n'
-            f"{self._chart_differs(page, spec)}"
+            + (
+                f'<span class="chart-periods">Periods of different lengths: '
+                f"{esc(spec.mixed_periods)}</span>\n"
+                if spec.mixed_periods
+                else ""
+            )
+            + f"{self._chart_differs(page, spec)}"
             f'<span class="chart-data"{UNINDEXED}>Data: {links}</span>'
             "</figcaption>\n</figure>"
         )
