@@ -7,9 +7,8 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from briefing.loader import load
-from briefing.model import FactBook, Publication
+from briefing.model import FactBook, Publication, slug
 from briefing.paths import Paths
-from briefing.tables import slug
 from conftest import TABLE_CSV, TABLE_FACTS, Project, table_files
 
 ProjectFactory = Callable[..., Project]

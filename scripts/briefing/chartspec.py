@@ -95,7 +95,9 @@ class ChartSpec:
                     "unit": fact.unit.id,
                     "text": fact.text,
                     "kind": fact.kind,
-                    "source": src.publisher if src else "derived",
+                    "source": src.publication(fact.cell and fact.cell[0]).publisher
+                    if src
+                    else "derived",
                     "source_id": fact.source or "",
                     "quote": fact.quote or "",
                 }

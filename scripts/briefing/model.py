@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -55,13 +56,36 @@ class Source:
         return own or Publication(self.publisher, self.title, self.published, self.url)
 
 
+def slug(text: str) -> str:
+    """A row key as it appears in an anchor and a series' ids: lowercase, runs of other
+    characters as one '-' (column names need none: they are lowercase words and '_')."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "-"
+
+
+def cell_anchor(row: str, column: str) -> str:
+    """The anchor of a table's cell on its source page: unique, as a column has no '-'."""
+    return f"cell-{slug(row)}-{column}"
+
+
 class _Cited:
-    """What a fact and a claim show alike: their period as a reader reads it, their topic."""
+    """What a fact and a claim show alike: their period as a reader reads it, their topic,
+    where on its source page the passage they rest on is."""
 
     id: str
     period: str
     reported: str | None
     tags: tuple[str, ...]
+    cell: tuple[str, str] | None
+
+    @property
+    def anchor(self) -> str:
+        """The passage's anchor on the source page: the quote's, or the cell's."""
+        return cell_anchor(*self.cell) if self.cell else f"q-{self.id}"
+
+    @property
+    def cell_words(self) -> str | None:
+        """Where in its table the record is, as a reader reads it: "row 2025, column exports"."""
+        return f"row {self.cell[0]}, column {self.cell[1]}" if self.cell else None
 
     @cached_property
     def period_label(self) -> str:
@@ -256,6 +280,12 @@ class FactBook:
             for rid in case.ids:
                 involved[rid].append(case)
         return involved
+
+    def publication(self, record: Record) -> Publication | None:
+        """Who published what a record rests on (a compiled table's row names its own);
+        None for a derived fact."""
+        source = self.sources.get(record.source or "")
+        return source.publication(record.cell[0] if record.cell else None) if source else None
 
     def facts_from(self, source_id: str) -> list[Fact]:
         return list(self._by_source.get(source_id, ()))

@@ -11,11 +11,10 @@ from typing import Any
 from briefing import periods, yamlio
 from briefing.cells import cited_cell, meaning_problems, number
 from briefing.checker import Checker
-from briefing.model import Fact, Source
+from briefing.model import Fact, Source, slug
 from briefing.records import RECORD_ID, Refs
 from briefing.schema import SERIES_FIELDS
 from briefing.sources import text_of
-from briefing.tables import slug
 
 ROW = "{row}"
 

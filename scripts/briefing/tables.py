@@ -18,7 +18,7 @@ from typing import Any
 
 from briefing import dates, periods, yamlio
 from briefing.checker import Checker
-from briefing.model import Publication
+from briefing.model import Publication, slug
 from briefing.schema import KINDS, Field
 from briefing.units import QUALIFIERS
 
@@ -35,11 +35,6 @@ COLUMN_FIELDS = (
     Field("qualifier", "text", required=False, choices=QUALIFIERS),
     Field("data_from", "text", required=False, description="whose data the figures are"),
 )
-
-
-def slug(text: str) -> str:
-    """A row key or column name as it appears in an anchor and a series' ids."""
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "-"
 
 
 @dataclass(frozen=True)
