@@ -27,8 +27,8 @@ PERIODS = (
     "or undated when the source gives no period"
 )
 ONLY = (
-    'pages may use only {{ fact("id") }}, {{ claim("id") }}, {{ cite("id", …) }} '
-    'and {{ chart("id") }}'
+    'pages may use only {{ fact("id") }}, {{ claim("id") }}, {{ cite("id", …) }}, '
+    '{{ chart("id") }} and {{ table("source", "column", …) }}'
 )
 SYNTAX = 'write {{ fact("id") }}, or {% raw %}…{% endraw %} around literal braces'
 PRODUCTION = FACTS[: FACTS.index("- id: parts")]  # lines 1-9
