@@ -109,13 +109,15 @@ def test_the_pdf_prints_the_cell_in_the_notes(project: ProjectFactory) -> None:
     assert "Annual results, Demo Agency, 2026-01-15, row 2024, column exports." in pdf.text
 
 
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
 @pytest.fixture
 def served_tables(project: ProjectFactory) -> Iterator[str]:
     proj = table_project(project)
-    handler = functools.partial(
-        http.server.SimpleHTTPRequestHandler, directory=str(proj.root / "build")
-    )
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    handler = functools.partial(_Quiet, directory=str(proj.root / "build"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
