@@ -53,7 +53,7 @@ class Cards:
     def passage(self, page: PageRender, record: Record) -> str:
         if record.source is None:
             return self.urls.link(page.src_uri, FACTS_PAGE, record.id)
-        return self.urls.link(page.src_uri, source_page(record.source), f"q-{record.id}")
+        return self.urls.link(page.src_uri, source_page(record.source), record.anchor)
 
     def marker(self, page: PageRender, records: tuple[Record, ...]) -> str:
         """A claim()'s or cite()'s marker with its card, in the span that opens the card."""
@@ -70,7 +70,7 @@ class Cards:
 
     def _card_item(self, page: PageRender, record: Record) -> dict[str, Any]:
         href = self.passage(page, record)
-        source = self.book.sources.get(record.source or "")
+        source = self.book.publication(record)
         if isinstance(record, Fact):
             parts = Markup(self.fact_parts(page, record, self.book.rivals(record)))
             return {"record": record, "fact_parts": parts, "source": source, "href": href}
@@ -96,22 +96,24 @@ class Cards:
         return f'<small class="fact-card" id="{card}" role="tooltip">{parts}</small>'
 
     def fact_parts(self, page: PageRender, fact: Fact, rivals: list[Fact]) -> str:
-        src = self.book.sources.get(fact.source or "")
+        src = self.book.publication(fact)
         parts = [
             f'<span class="card-value">{esc(fact.text)}</span>',
             f'<span class="card-meta">{esc(fact.subject)} · {esc(fact.period_label)} · '
             f"{esc(fact.kind)} · {esc(fact.geo)}</span>",
         ]
         if src is not None:
-            parts.append(f'<q class="card-quote">{esc(fact.quote or "")}</q>')
+            if fact.cell is None:
+                parts.append(f'<q class="card-quote">{esc(fact.quote or "")}</q>')
+            where = f", {fact.cell_words}" if fact.cell_words else ""
             parts.append(
                 f'<span class="card-source">{esc(src.title)}, {esc(src.publisher)}, '
-                f"{esc(src.published)}</span>"
+                f"{esc(src.published)}{esc(where)}</span>"
             )
         else:
             parts.append(f'<span class="card-quote">Derived: {esc(fact.note or "")}</span>')
         # The passage link comes first after its source, so Tab from the citation lands on it.
-        link = "See the passage" if src is not None else "See the fact"
+        link = "See the fact" if src is None else "See the cell" if fact.cell else "See the passage"
         parts.append(f'<a class="card-link" href="{esc(self.passage(page, fact))}">{link}</a>')
         if fact.said_by or fact.data_from or fact.reading:
             parts.append(render("card_meaning.html", r=fact))
@@ -133,7 +135,7 @@ class Cards:
         ]
 
     def _publisher(self, fact: Fact) -> str:
-        src = self.book.sources.get(fact.source or "")
+        src = self.book.publication(fact)
         return src.publisher if src else "derived"
 
     def source_notes(self, page: PageRender) -> str:
@@ -153,7 +155,7 @@ class Cards:
                     "records": [
                         {
                             "record": r,
-                            "source": self.book.sources.get(r.source or ""),
+                            "source": self.book.publication(r),
                             "href": self.passage(page, r),
                             "cases": self.cases(page, r),
                         }
