@@ -235,7 +235,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 def cmd_source_add(args: argparse.Namespace) -> int:
     """Archive a document or table in seeds/ and describe it in sources.yaml."""
-    from briefing.sourceadd import run
+    from briefing.curation.sourceadd import run
 
     return run(project_paths(), Path(args.file), args.id)
 

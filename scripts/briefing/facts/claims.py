@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.cells import check_claim_cell
 from briefing.facts import periods, yamlio
+from briefing.facts.cells import check_claim_cell
 from briefing.facts.checker import Checker
 from briefing.facts.meaning import check_record
 from briefing.facts.model import Claim

@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from types import MappingProxyType
 from typing import Any
 
-from briefing.cells import check_fact_cell
 from briefing.charts.specs import load_charts
 from briefing.facts import numbers, periods, wording, yamlio
+from briefing.facts.cells import check_fact_cell
 from briefing.facts.checker import Checker
 from briefing.facts.claims import is_claim, load_claim
 from briefing.facts.derived import OPERATIONS, check_derived
@@ -24,11 +24,11 @@ from briefing.facts.meaning import check_record
 from briefing.facts.model import Claim, Fact, FactBook
 from briefing.facts.records import Refs, declare, located, well_formed_id
 from briefing.facts.schema import FACT_FIELDS, UNIT_FIELDS
+from briefing.facts.series import is_series, load_series
 from briefing.facts.sources import load_sources, text_of
 from briefing.facts.units import Unit
 from briefing.paths import Paths
 from briefing.problems import BriefingError, Problem
-from briefing.series import is_series, load_series
 
 CURRENCIES = sorted(set(numbers.CURRENCIES.values()))
 

@@ -17,7 +17,7 @@ from briefing.facts.quotes import SourceText
 from briefing.facts.units import Unit, format_value
 
 if TYPE_CHECKING:
-    from briefing.tables import Table
+    from briefing.facts.tables import Table
 
 
 @dataclass(frozen=True)

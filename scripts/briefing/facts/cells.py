@@ -18,7 +18,7 @@ from briefing.facts.model import Source
 from briefing.facts.numbers import digits, to_decimal
 from briefing.facts.records import Refs
 from briefing.facts.sources import text_of
-from briefing.tables import RESERVED, SCALES, Table
+from briefing.facts.tables import RESERVED, SCALES, Table
 
 NOT_WITH_CELL = ("quote", "context", "period_from")
 SCALE_NAMES = {factor: name for name, factor in SCALES.items()}
