@@ -171,3 +171,29 @@ def test_period_lengths_compare_a_year_with_its_parts() -> None:
         "75 days",
         "undated",
     ]
+
+
+def test_a_claim_from_a_date_cell_states_the_date(project: ProjectFactory) -> None:
+    csv = TABLE_CSV.replace("final,actual,,,,", "2024-10-30,actual,,,,")
+    claim = (
+        "- id: trade.duties.from\n"
+        "  claim: {words}\n"
+        "  source: annual\n"
+        '  cell: {{row: "2024", column: status}}\n'
+        "  kind: actual\n"
+    )
+    for words, problems in (
+        ('"Duties apply from 30 October 2024."', []),
+        ('"Duties apply from October 30, 2024."', []),
+        ('"Duties apply from 2024-10-30."', []),
+        (
+            '"Duties apply from 31 October 2024."',
+            [
+                "facts/tables.yaml:2: claim 'trade.duties.from': its words do not say the "
+                "cell's date 2024-10-30 (as 30 October 2024 or October 30, 2024 or 2024-10-30) "
+                "(row 2024, column status); write the claim so that it states what the cell says"
+            ],
+        ),
+    ):
+        _, found = book_of(project, table_files(csv, claim.format(words=words)))
+        assert found == problems, words
