@@ -19,7 +19,7 @@ INDEX = "docs/index.md"
 PROD = "fact 'market.production.2024'"
 PARTS = "fact 'parts.exports.2024'"
 KEYS = (
-    "id, subject, value, unit, period, kind, geo, source, quote, context, qualifier, note, "
+    "id, subject, value, unit, period, kind, geo, source, quote, context, cell, qualifier, note, "
     "said_by, data_from, period_from, reading, tags, derived_from, operation"
 )
 PERIODS = (
