@@ -9,6 +9,7 @@ from decimal import Decimal
 from briefing.loader import load
 from briefing.model import FactBook, Publication, slug
 from briefing.paths import Paths
+from briefing.sourcing import sourcing_problems
 from conftest import TABLE_CSV, TABLE_FACTS, Project, table_files
 
 ProjectFactory = Callable[..., Project]
@@ -170,4 +171,16 @@ def test_period_lengths_compare_a_year_with_its_parts() -> None:
         "1 day",
         "75 days",
         "undated",
+    ]
+
+
+def test_a_sentence_may_name_the_publisher_of_the_row_it_cites(project: ProjectFactory) -> None:
+    """A compiled table's row names its own publication; a sentence naming that publisher
+    attributes rightly, and naming it for a row another publisher's is still refused."""
+    book, _ = book_of(project, table_files())
+    own, other = '{{ fact("exports.growth.2023") }}', '{{ fact("exports.growth.2024") }}'
+    assert sourcing_problems(f"Exports grew {own}, Xinhua reported.", "docs/p.md", book) == []
+    found = sourcing_problems(f"Exports grew {other}, Xinhua reported.", "docs/p.md", book)
+    assert [p.message.split(", but")[0] for p in found] == [
+        'the sentence attributes what it says to "Xinhua"'
     ]
