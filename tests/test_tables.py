@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
+from briefing.chapterchecks.sourcing import sourcing_problems
 from briefing.facts.loading import load
 from briefing.facts.model import FactBook, Publication, slug
 from briefing.paths import Paths
-from briefing.sourcing import sourcing_problems
 from conftest import TABLE_CSV, TABLE_FACTS, Project, table_files
 
 ProjectFactory = Callable[..., Project]
