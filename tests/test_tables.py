@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
+from briefing.chapterchecks.sourcing import sourcing_problems
 from briefing.facts.loading import load
 from briefing.facts.model import FactBook, Publication, slug
 from briefing.paths import Paths
@@ -197,3 +198,15 @@ def test_a_claim_from_a_date_cell_states_the_date(project: ProjectFactory) -> No
     ):
         _, found = book_of(project, table_files(csv, claim.format(words=words)))
         assert found == problems, words
+
+
+def test_a_sentence_may_name_the_publisher_of_the_row_it_cites(project: ProjectFactory) -> None:
+    """A compiled table's row names its own publication; a sentence naming that publisher
+    attributes rightly, and naming it for a row another publisher's is still refused."""
+    book, _ = book_of(project, table_files())
+    own, other = '{{ fact("exports.growth.2023") }}', '{{ fact("exports.growth.2024") }}'
+    assert sourcing_problems(f"Exports grew {own}, Xinhua reported.", "docs/p.md", book) == []
+    found = sourcing_problems(f"Exports grew {other}, Xinhua reported.", "docs/p.md", book)
+    assert [p.message.split(", but")[0] for p in found] == [
+        'the sentence attributes what it says to "Xinhua"'
+    ]

@@ -232,8 +232,8 @@ def _has_month(record: Record, month: str, year: str | None, book: FactBook) -> 
 
 
 def _names(record: Record, book: FactBook) -> list[str]:
-    """Whom a record comes from: said_by, data_from (each in full and short form), and its
-    source's publisher and author."""
+    """Whom a record comes from: said_by, data_from (each in full and short form), its
+    source's publisher and author, and the publisher of a compiled table's row it cites."""
     names = []
     for given in (record.said_by, record.data_from):
         if given:
@@ -242,6 +242,8 @@ def _names(record: Record, book: FactBook) -> list[str]:
     source = book.sources.get(record.source or "")
     if source is not None:
         names += [source.publisher, source.author or ""]
+    if (publication := book.publication(record)) is not None:
+        names.append(publication.publisher)
     return list(dict.fromkeys(n.strip() for n in names if n.strip()))
 
 
