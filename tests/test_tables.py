@@ -8,7 +8,8 @@ from decimal import Decimal
 
 from briefing.chapterchecks.sourcing import sourcing_problems
 from briefing.facts.loading import load
-from briefing.facts.model import FactBook, Publication, slug
+from briefing.facts.model import FactBook, slug
+from briefing.facts.tableshape import Publication
 from briefing.paths import Paths
 from conftest import TABLE_CSV, TABLE_FACTS, Project, table_files
 

@@ -19,7 +19,8 @@ from briefing.facts.model import Source
 from briefing.facts.numbers import digits, to_decimal
 from briefing.facts.records import Refs
 from briefing.facts.sources import text_of
-from briefing.facts.tables import RESERVED, SCALES, Table
+from briefing.facts.tables import SCALES
+from briefing.facts.tableshape import RESERVED, Table
 
 NOT_WITH_CELL = ("quote", "context", "period_from")
 _DATE = re.compile(r"(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])(?:-(?P<day>\d\d))?")

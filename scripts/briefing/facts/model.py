@@ -9,25 +9,13 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from briefing.facts import periods
 from briefing.facts.numbers import to_decimal
 from briefing.facts.quotes import SourceText
+from briefing.facts.tableshape import Publication, Table
 from briefing.facts.units import Unit, format_value
-
-if TYPE_CHECKING:
-    from briefing.facts.tables import Table
-
-
-@dataclass(frozen=True)
-class Publication:
-    """Who published a row's figures: a table's entry, or a compiled table's row."""
-
-    publisher: str
-    title: str
-    published: str
-    url: str | None
 
 
 @dataclass(frozen=True)
