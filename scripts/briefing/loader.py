@@ -327,6 +327,7 @@ def load(paths: Paths) -> tuple[FactBook, list[Problem]]:
         broken_charts=broken_charts,
         disagreements=MappingProxyType(disagreements),
         claims=MappingProxyType(claims),
+        broken_sources=frozenset(refs.broken_sources),
     )
     return book, [problem for stage in stages for problem in sorted(set(stage))]
 

@@ -219,6 +219,7 @@ class FactBook:
     broken_charts: frozenset[str] | None = frozenset()
     claims: Mapping[str, Claim] = field(default_factory=lambda: MappingProxyType({}))
     disagreements: Mapping[str, Disagreement] = field(default_factory=lambda: MappingProxyType({}))
+    broken_sources: frozenset[str] = frozenset()  # declared, their problems reported
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled as plain dicts (a MappingProxyType cannot be): a warm build keeps the book."""
@@ -231,6 +232,7 @@ class FactBook:
                 self.broken_charts,
                 dict(self.claims),
                 dict(self.disagreements),
+                self.broken_sources,
             ),
         )
 
@@ -315,6 +317,7 @@ def _factbook(
     broken_charts: frozenset[str] | None,
     claims: dict[str, Claim],
     disagreements: dict[str, Disagreement],
+    broken_sources: frozenset[str],
 ) -> FactBook:
     return FactBook(
         MappingProxyType(facts),
@@ -325,4 +328,5 @@ def _factbook(
         broken_charts,
         MappingProxyType(claims),
         MappingProxyType(disagreements),
+        broken_sources,
     )

@@ -4,8 +4,11 @@ and the cited ones highlighted, and a chapter's ``table()``, whose figures are c
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
-from briefing.model import FactBook, Record, Source, cell_anchor
+from markupsafe import Markup
+
+from briefing.model import Fact, FactBook, Record, Source, cell_anchor
 from briefing.render.markup import render
 from briefing.render.urls import FACTS_PAGE, SiteUrls, source_page
 from briefing.tables import SCALES, Table
@@ -65,3 +68,47 @@ def source_table(book: FactBook, source: Source, urls: SiteUrls) -> str:
         rows=rows,
         has_publication=has_publication,
     )
+
+
+def chapter_table(
+    book: FactBook,
+    source: Source,
+    columns: tuple[str, ...],
+    href: str,
+    shown: Callable[[Fact], str],
+) -> tuple[str, list[str]]:
+    """A chapter's ``table()``: the rows of ``source`` in ``columns`` (default: all it shows),
+    each figure the fact citing its cell as ``shown`` prints it; and the problems (a column
+    the table has not, a figure no fact cites), as messages."""
+    table = source.table
+    assert table is not None
+    wanted = columns or table.shown
+    problems = [
+        f"table '{source.id}' has no column '{c}'; its columns: {', '.join(table.shown)}"
+        for c in wanted
+        if c not in table.shown
+    ]
+    if problems:
+        return "", problems
+    key, *rest = (table.key, *(c for c in wanted if c != table.key))
+    facts = cited_cells(book, source)
+    uncited: dict[str, list[str]] = defaultdict(list)
+    rows = []
+    for row_key, row in table.rows.items():
+        cells: list[str] = [row.cells[key]]
+        for column in rest:
+            text = row.cells[column]
+            fact = next((r for r in facts.get((row_key, column), []) if isinstance(r, Fact)), None)
+            if fact is None and text and table.column(column).unit:
+                uncited[column].append(row_key)
+            cells.append(text if fact is None else Markup(shown(fact)))
+        rows.append(cells)
+    problems += [
+        f"table '{source.id}': column '{column}' has figures no fact cites (rows "
+        f"{', '.join(keys)}); declare a series over it (or facts citing the cells), so each "
+        "figure shown is a cited fact"
+        for column, keys in uncited.items()
+    ]
+    header = [heading(book, table, c) for c in (key, *rest)]
+    html = render("chapter_table.html", source=source, header=header, rows=rows, href=href)
+    return html, problems
