@@ -14,14 +14,14 @@ from types import MappingProxyType
 from typing import Any
 
 from briefing.charts.specs import load_charts
-from briefing.facts import numbers, periods, provenance, wording, yamlio
+from briefing.facts import numbers, provenance, wording, yamlio
 from briefing.facts.cells import check_fact_cell
 from briefing.facts.checker import Checker
 from briefing.facts.claims import is_claim, load_claim
 from briefing.facts.derived import check_derived
 from briefing.facts.disagreements import load_disagreements
 from briefing.facts.model import Claim, Fact, FactBook
-from briefing.facts.records import Refs, declare, well_formed_id
+from briefing.facts.records import Refs, cited_fields, declare, period_checked, well_formed_id
 from briefing.facts.schema import FACT_FIELDS, UNIT_FIELDS
 from briefing.facts.series import is_series, load_series
 from briefing.facts.sources import load_sources, text_of
@@ -148,12 +148,7 @@ def _fact(node: Any, line: int, check: Checker, refs: Refs) -> Fact | None:
     fid = str(fid)
     ok = well_formed_id(fid, what, line, check, refs) and ok
     unit = _unit(node, what, check, refs)
-    if not periods.is_period(str(node["period"])):
-        check.add(
-            yamlio.line_of(node, "period"),
-            f"{what}: malformed period '{node['period']}'; use {periods.FORMS}",
-        )
-        ok = False
+    ok = period_checked(node, str(node["period"]), what, check) and ok
     derived = tuple(node.get("derived_from") or ())
     cell = None
     if "cell" in node and not derived:
@@ -177,20 +172,18 @@ def _fact(node: Any, line: int, check: Checker, refs: Refs) -> Fact | None:
         geo=str(node["geo"]),
         source=text_of(node, "source"),
         quote=text_of(node, "quote"),
-        path=check.rel,
-        line=line,
         qualifier=text_of(node, "qualifier"),
         note=text_of(node, "note"),
-        tags=tuple(node.get("tags") or ()),
         derived_from=derived,
         operation=text_of(node, "operation"),
-        span=span,
-        cell=cell,
-        said_by=text_of(node, "said_by"),
         data_from=text_of(node, "data_from") or (column.data_from if column else None),
-        period_from=text_of(node, "period_from"),
-        reading=text_of(node, "reading"),
-        reported=source.publication(cell and cell[0]).published if source else None,
+        **cited_fields(
+            node,
+            check,
+            line,
+            (span, cell),
+            source.publication(cell and cell[0]).published if source else None,
+        ),
     )
 
 

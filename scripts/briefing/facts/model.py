@@ -192,6 +192,14 @@ def by_measure(facts: Iterable[Fact]) -> dict[tuple[str, ...], list[Fact]]:
     return groups
 
 
+def rivals_among(fact: Fact, measure: Iterable[Fact]) -> list[Fact]:
+    """The facts of ``fact``'s measure (``by_measure``) whose values differ from its own beyond
+    their stated precision: what the cards, the differences page and the charts' check show."""
+    return [
+        other for other in measure if other.id != fact.id and not agree(other.value, fact.value)
+    ]
+
+
 def agree(a: Any, b: Any) -> bool:
     """Whether two values agree within the precision the coarser one is stated in.
 
@@ -248,11 +256,7 @@ class FactBook:
 
     def rivals(self, fact: Fact) -> list[Fact]:
         """Other facts on the same measure whose values differ beyond their stated precision."""
-        return [
-            other
-            for other in self._by_measure.get(fact.rival_key, ())
-            if other.id != fact.id and not agree(other.value, fact.value)
-        ]
+        return rivals_among(fact, self._by_measure.get(fact.rival_key, ()))
 
     def rival_groups(self) -> list[tuple[Fact, ...]]:
         """Each measure on which sources differ, once: its facts that have a rival, by id."""
