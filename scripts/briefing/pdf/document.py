@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup
 
+from briefing.data.citation import Publication, bibtex, suggested
 from briefing.facts.model import Fact, FactBook, Source
 from briefing.pdf.briefings import PAPERS, Briefing, long_date
 from briefing.pdf.inert import inert
@@ -58,10 +59,10 @@ class Chapter:
 
 @dataclass(frozen=True)
 class Imprint:
-    """What every briefing of a build says about itself."""
+    """What every briefing of a build says about itself: the publication and when it was
+    built."""
 
-    lang: str
-    author: str
+    publication: Publication
     built: dt.datetime
 
 
@@ -161,8 +162,11 @@ def print_html(
     return template.render(
         briefing=briefing,
         paper=PAPERS[briefing.paper],
-        lang=imprint.lang,
-        author=imprint.author,
+        lang=imprint.publication.language,
+        author=", ".join(imprint.publication.creators),
+        pub=imprint.publication,
+        citation=suggested(imprint.publication),
+        bibtex=bibtex(imprint.publication),
         created=imprint.built.strftime("%Y-%m-%dT%H:%M:%SZ"),
         built=long_date(imprint.built.date().isoformat()),
         as_of=long_date(max(s.published for s in sources)) if sources else "",

@@ -48,5 +48,5 @@ def write_pdf(html: str, base: Path, target: Path) -> Written:
     target.parent.mkdir(parents=True, exist_ok=True)
     with cycles_paused():
         document = HTML(string=html, base_url=str(base), url_fetcher=LocalFetcher(base)).render()
-        document.write_pdf(target)
+        document.write_pdf(target, pdf_variant="pdf/ua-1")
     return Written(target, len(document.pages), time.perf_counter() - start)

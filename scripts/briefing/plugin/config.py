@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import os
 import posixpath
 from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
@@ -16,6 +18,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode
 
+from briefing.data.citation import Licence, Publication
 from briefing.pdf.briefings import LAYOUTS, PAPERS, Briefing
 from briefing.problems import Problem
 from briefing.render.docfiles import code_files
@@ -32,6 +35,39 @@ class BriefingOptions(Config):
     layout = c.Choice(LAYOUTS, default="report")
     label = c.Type(str, default="")
     keywords = c.ListOfItems(c.Type(str), default=[])
+
+
+class WebAddress(c.URL):
+    """An http(s) address, or empty: a link readers follow, so no other scheme."""
+
+    def __init__(self) -> None:
+        super().__init__(default="")
+
+    def run_validation(self, value: object) -> str:
+        url = super().run_validation(value)
+        if url and urlsplit(url).scheme not in ("http", "https"):
+            raise ValidationError(f"must be an http:// or https:// address, not {url!r}")
+        return url
+
+
+class LicenceOptions(Config):
+    """A licence: its name as readers know it (CC BY 4.0) and the page that states it."""
+
+    name = c.Type(str, default="")  # empty: no licence stated
+    url = WebAddress()
+
+
+class PublicationOptions(Config):
+    """Who publishes the briefing, under which licences: shown in the footer, on the citation
+    page and on the PDF's cover, and written into the citation files."""
+
+    publisher = c.Type(str, default="")
+    editors = c.ListOfItems(c.Type(str), default=[])
+    contact = c.Type(str, default="")
+    edition = c.Type(str, default="")
+    text_licence = c.SubConfig(LicenceOptions)
+    data_licence = c.SubConfig(LicenceOptions)
+    sources_rights = c.Type(str, default="")
 
 
 class Workers(c.Type[int]):
@@ -79,6 +115,33 @@ class BriefingConfig(Config):
     briefings = c.ListOfItems(c.SubConfig(BriefingOptions), default=[])
     concurrency = Workers()
     segment_chinese = Segmenting()
+    publication = c.SubConfig(PublicationOptions)
+
+
+def configured_publication(
+    options: BriefingConfig, config: MkDocsConfig, issued: dt.date
+) -> Publication:
+    """The briefing as a publication, from the plugin's ``publication`` and the site's own
+    name, URL, author and language."""
+    pub = options.publication
+    editors = tuple(pub.editors) or ((config.site_author,) if config.site_author else ())
+    return Publication(
+        title=config.site_name,
+        issued=issued,
+        publisher=pub.publisher,
+        editors=editors,
+        contact=pub.contact,
+        edition=pub.edition,
+        url=config.site_url or "",
+        language=str(config.theme.get("language") or "en"),
+        text_licence=_licence(pub.text_licence),
+        data_licence=_licence(pub.data_licence),
+        sources_rights=pub.sources_rights,
+    )
+
+
+def _licence(options: LicenceOptions) -> Licence | None:
+    return Licence(options.name, options.url) if options.name else None
 
 
 def configured_briefings(options: BriefingConfig, config: MkDocsConfig) -> list[Briefing]:

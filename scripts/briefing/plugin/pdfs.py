@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from briefing.data.citation import Publication
 from briefing.facts.dates import build_moment
 from briefing.facts.model import FactBook
 from briefing.pdf import briefings as bf
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
     from briefing.pdf.writer import Written
 
 log = get_plugin_logger(__name__)
-THEME = Path(__file__).resolve().parent.parent / "theme"
 
 
 class PdfBriefings:
@@ -46,11 +46,6 @@ class PdfBriefings:
     def writes(self) -> bool:
         """Whether this build writes a PDF, and so needs the chapters' HTML kept."""
         return bool(self.briefings) and not self.skip
-
-    def add_theme(self, config: MkDocsConfig) -> None:
-        """Put the download links into the theme, after a site's own custom_dir."""
-        if self.briefings and str(THEME) not in config.theme.dirs:
-            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
 
     def add_placeholders(self, files: Files, config: MkDocsConfig, generated: set[str]) -> None:
         """Check the briefings against the pages they may print (any page not generated), and
@@ -79,6 +74,7 @@ class PdfBriefings:
         nav_order: list[str],
         book: FactBook,
         urls: SiteUrls,
+        publication: Publication,
     ) -> list[Written]:
         """Write each briefing (or the one asked for) into the site folder."""
         chosen = [] if self.skip else bf.select(self.briefings, self.only)
@@ -87,11 +83,7 @@ class PdfBriefings:
         from briefing.pdf.writer import write_pdf  # WeasyPrint: only when a PDF is written
 
         site = Path(config.site_dir)
-        imprint = Imprint(
-            lang=str(config.theme.get("language") or "en"),
-            author=config.site_author or config.site_name,
-            built=build_moment(),
-        )
+        imprint = Imprint(publication, built=build_moment())
         order = [src for src in nav_order if src in chapters]
         written = []
         for briefing in chosen:

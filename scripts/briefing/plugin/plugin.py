@@ -33,6 +33,7 @@ from briefing.pdf.document import Chapter
 from briefing.plugin.config import (
     BriefingConfig,
     configured_briefings,
+    configured_publication,
     published_code,
     theme_problem,
     top_key_line,
@@ -40,6 +41,7 @@ from briefing.plugin.config import (
 from briefing.plugin.pdfs import PdfBriefings
 from briefing.plugin.staged import StagedSite, keep_serving
 from briefing.problems import BriefingError, Problem
+from briefing.render.cite import citation_files, cite_page, imprint
 from briefing.render.csp import ThemeCode, with_csp
 from briefing.render.generated import generated_pages, quote_styles
 from briefing.render.meta import (
@@ -61,6 +63,7 @@ from briefing.render.search import fact_entries, with_fact_entries
 from briefing.render.text import html_text, striptags_escaped
 from briefing.render.urls import (
     CHARTS_JS,
+    CITE_PAGE,
     EXPLORER_JS,
     SOURCES_INDEX,
     VEGA_JS,
@@ -68,6 +71,7 @@ from briefing.render.urls import (
     chart_file,
 )
 
+THEME = Path(__file__).resolve().parent.parent / "theme"  # the plugin's theme overrides
 CSS = "assets/briefing.css"
 FACTS_JS = "assets/facts.js"  # keeps fact cards on screen; they work without it
 OFFLINE_JS = "assets/offline.js"  # makes links work when the site is opened from disk
@@ -127,10 +131,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return config
         self.urls = SiteUrls(config.use_directory_urls)
         self.docs = self.paths.rel(Path(config.docs_dir))  # pages named in messages from here
+        self.publication = configured_publication(self.config, config, build_moment().date())
         self.reuse = Reuse(
             self.paths.cache_dir / "build",
             files_digest(self.paths.facts_dir, self.paths.seeds_dir),
-            f"{config.site_name}|{config.use_directory_urls}|{self.config.data_files}",
+            f"{config.site_name}|{config.use_directory_urls}|{self.config.data_files}"
+            f"|{self.publication!r}",
         )
         self._loaded: tuple[FactBook, ChartRenderer, PageRenderer] | None = None
         self.problems: list[Problem] = []
@@ -158,7 +164,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.pdfs = PdfBriefings(
             configured_briefings(self.config, config), self.only_pdf, skip=self.serving
         )
-        self.pdfs.add_theme(config)
+        if str(THEME) not in config.theme.dirs:  # after a site's own custom_dir, which still wins
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         return config
 
     on_config = CombinedEvent(_stage, _configure)
@@ -206,7 +213,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise self._everything_wrong() from None
         for src_uri, content in self.generated.items():
             file = File.generated(config, src_uri, content=content)
-            if src_uri.startswith("sources/") and src_uri != SOURCES_INDEX:
+            if (
+                src_uri.startswith("sources/") and src_uri != SOURCES_INDEX
+            ) or src_uri == CITE_PAGE:
                 file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from citations, not the nav
             files.append(file)
         for src_uri, data in made.items():
@@ -242,6 +251,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.config.data_files:
             data.update(data_files(self.book, config.site_name))
         pngs = self.charts.prepare(self.book.charts.values())
+        pages[CITE_PAGE] = cite_page(self.publication, self.urls)
+        data.update(citation_files(self.publication))
         styles = quote_styles(self.book)
         return pages, styles, data, {cid: png.name for cid, png in pngs.items()}
 
@@ -345,6 +356,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError(_report(sorted(self.problems)))  # pages: by page and line
         if self.config.enabled:
             self.pdfs.add_links(env)
+            env.globals["briefing_imprint"] = imprint(self.publication, self.urls.page(CITE_PAGE))
             # Material prints `page.title | striptags` unescaped (MkDocs does not autoescape).
             env.filters["striptags"] = striptags_escaped
             self.theme_code = ThemeCode.of(env, config.theme.dirs)
@@ -369,7 +381,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             index.with_suffix(".js").write_text(f"var __index = {searchable}", "utf-8")
         nav_order = [p.file.src_uri for p in (self.nav.pages if self.nav else [])]
         if self.pdfs.writes:
-            self.pdfs.write(config, self.chapters, nav_order, self.book, self.urls)
+            self.pdfs.write(
+                config, self.chapters, nav_order, self.book, self.urls, self.publication
+            )
 
     @event_priority(float("-inf"))  # after every plugin's post_build, even a "last" one's
     def _publish(self, *, config: MkDocsConfig) -> None:
