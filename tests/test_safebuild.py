@@ -353,10 +353,13 @@ def test_a_link_to_the_site_folder_stays_a_link_to_the_new_site(tmp_path: Path) 
 
 def test_a_swap_killed_half_way_is_put_right_by_the_next_build(tmp_path: Path) -> None:
     """Killed between moving the previous site aside and moving the new one in: the site is
-    missing, the previous one is put back, and the unlocked staging folder removed."""
+    missing, the previous one is put back, and the unlocked staging folder removed with its
+    lock file (a build killed by SIGKILL leaves both; the system has released the lock)."""
     (tmp_path / f"{OLD}build-x").mkdir()
     (tmp_path / f"{OLD}build-x" / "index.html").write_text("the previous site", "utf-8")
     (tmp_path / f"{STAGING}x").mkdir()
+    (tmp_path / f"{STAGING}x.lock").touch()
+    (tmp_path / f"{STAGING}y.lock").touch()  # killed between its lock and its folder's removal
     sweep(tmp_path / "build")
     assert (tmp_path / "build" / "index.html").read_text("utf-8") == "the previous site"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]

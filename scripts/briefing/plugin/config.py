@@ -79,6 +79,13 @@ class BriefingConfig(Config):
     briefings = c.ListOfItems(c.SubConfig(BriefingOptions), default=[])
     concurrency = Workers()
     segment_chinese = Segmenting()
+    # og:locale of every page, such as en_GB; default: the theme's language ("pt-BR" -> pt_BR).
+    locale = c.Optional(c.Type(str))
+
+
+def page_locale(options: BriefingConfig, config: MkDocsConfig) -> str:
+    """The pages' Open Graph locale: the option, else the language Material's theme is in."""
+    return options.locale or str(config.theme.get("language") or "en").replace("-", "_")
 
 
 def configured_briefings(options: BriefingConfig, config: MkDocsConfig) -> list[Briefing]:

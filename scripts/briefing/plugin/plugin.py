@@ -31,6 +31,7 @@ from briefing.pdf.document import Chapter
 from briefing.plugin.config import (
     BriefingConfig,
     configured_briefings,
+    page_locale,
     published_code,
     theme_problem,
     top_key_line,
@@ -313,7 +314,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         title = f"{heading} · {site}" if heading and not page.is_homepage else site
         described = page.meta.get("description")  # HTML text by now, see on_page_markdown
         description = html_text(str(described)) if described else config.site_description or ""
-        tags = open_graph(title, description, site, config.site_url, page.url)
+        locale = page_locale(self.config, config)
+        tags = open_graph(title, description, site, config.site_url, page.url, locale)
         own = self.styles.get(page.file.src_uri)
         return with_head(output, tags + (style_element(own) if own else ""))
 
