@@ -8,7 +8,7 @@ function in ``briefing.custom_charts`` draws, from the same validated rows.
 from __future__ import annotations
 
 import re
-from collections.abc import Set
+from collections.abc import Collection, Set
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -19,6 +19,7 @@ from briefing.paths import Paths
 from briefing.problems import Problem
 from briefing.prose import typed_numbers
 from briefing.schema import Field
+from briefing.units import Unit
 
 # A chart's id names its files (data/charts/<id>.csv) and goes into its figure's id: plain words.
 CHART_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
@@ -114,6 +115,7 @@ class ChartSpec:
 def load_charts(
     paths: Paths,
     facts: dict[str, Fact],
+    units: Collection[Unit],
     problems: list[Problem],
     broken: Set[str] | None = frozenset(),
 ) -> tuple[dict[str, ChartSpec], frozenset[str] | None]:
@@ -135,7 +137,7 @@ def load_charts(
     rivals = by_measure(facts.values())
     charts: dict[str, ChartSpec] = {}
     for cid, node in data.items():
-        spec = _Reader(str(cid), rel, facts, rivals, problems, broken).chart(
+        spec = _Reader(str(cid), rel, facts, units, rivals, problems, broken).chart(
             node, yamlio.line_of(data, cid)
         )
         if spec is not None:
@@ -151,11 +153,13 @@ class _Reader:
         cid: str,
         rel: str,
         facts: dict[str, Fact],
+        units: Collection[Unit],
         rivals: dict[tuple[str, ...], list[Fact]],
         problems: list[Problem],
         broken: Set[str] | None,
     ) -> None:
         self.cid, self.facts, self.rivals, self.problems = cid, facts, rivals, problems
+        self.units = units
         self.broken = broken
         self.check = Checker(rel, problems)
         self.what = f"chart '{cid}'"
@@ -289,7 +293,7 @@ class _Reader:
             for fid, text in (node.get(key) or {}).items():
                 texts.append((text, yamlio.line_of(node[key], fid)))
         for text, line in texts:
-            self.problems.extend(typed_numbers(str(text), self.check.rel, advice, line))
+            self.problems.extend(typed_numbers(str(text), self.check.rel, self.units, advice, line))
 
     def _rivals(self, node: Any, chosen: list[Fact]) -> None:
         """Where sources differ on a measure, a chart showing one must show the other too."""

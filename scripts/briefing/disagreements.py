@@ -21,6 +21,7 @@ from briefing.paths import Paths
 from briefing.problems import Problem
 from briefing.prose import typed_numbers
 from briefing.schema import DISAGREEMENT_FIELDS
+from briefing.units import Unit
 
 # A case's id is its anchor on the "Where sources differ" page: plain words.
 CASE_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
@@ -32,6 +33,7 @@ SINGLE = frozenset({"caveat"})
 def load_disagreements(
     paths: Paths,
     records: Collection[str],
+    units: Collection[Unit],
     problems: list[Problem],
     broken: Set[str] | None = frozenset(),
 ) -> dict[str, Disagreement]:
@@ -60,7 +62,7 @@ def load_disagreements(
     check = Checker(rel, problems)
     cases = {}
     for cid, node in data.items():
-        case = _case(str(cid), node, yamlio.line_of(data, cid), check, records, broken)
+        case = _case(str(cid), node, yamlio.line_of(data, cid), check, records, units, broken)
         if case is not None:
             cases[case.id] = case
     return cases
@@ -72,6 +74,7 @@ def _case(
     line: int,
     check: Checker,
     records: Collection[str],
+    units: Collection[Unit],
     broken: Set[str] | None,
 ) -> Disagreement | None:
     what = f"disagreement '{cid}'"
@@ -111,7 +114,7 @@ def _case(
     advice = f"{what} states numbers only through its facts; describe in words"
     for key in ("title", "explanation"):
         check.problems.extend(
-            typed_numbers(str(node[key]), check.rel, advice, yamlio.line_of(node, key))
+            typed_numbers(str(node[key]), check.rel, units, advice, yamlio.line_of(node, key))
         )
     if len(check.problems) > before or leans:
         return None
