@@ -17,6 +17,7 @@ from briefing.checking import check
 from briefing.coverage import load_ignores, uncovered
 from briefing.dates import build_moment, today
 from briefing.loader import load_factbook
+from briefing.newproject import NewProjectError, write_project
 from briefing.paths import Paths
 from briefing.problems import BriefingError, Problem
 from briefing.releases import compare, current, load_releases, write_release
@@ -301,6 +302,17 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    try:
+        written = write_project(args.dir)
+    except NewProjectError as err:
+        print(f"briefing new: {err}", file=sys.stderr)
+        return 1
+    print(f"briefing new: wrote {len(written)} files into {args.dir}: {', '.join(written)}")
+    print(f"next: cd {args.dir} && briefing check && mkdocs build")
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     print(json.dumps(json_schema(args.file), indent=2))
     return 0
@@ -365,6 +377,9 @@ def main(argv: list[str] | None = None) -> int:
         "replaced by every build)",
     )
     bench.set_defaults(run=cmd_bench)
+    new = sub.add_parser("new", help="write a minimal project to start from into a new folder")
+    new.add_argument("dir", type=Path, help="the folder to write (missing or empty)")
+    new.set_defaults(run=cmd_new)
     schema = sub.add_parser("schema", help="print the JSON Schema of fact files")
     schema.add_argument(
         "file",
