@@ -81,6 +81,9 @@ class BriefingConfig(Config):
     segment_chinese = Segmenting()
     # og:locale of every page, such as en_GB; default: the theme's language ("pt-BR" -> pt_BR).
     locale = c.Optional(c.Type(str))
+    # The project's module of chart functions (charts.yaml's `function: name`), such as
+    # facts/charts.py: loaded by path, its @register("name") functions drawn by name.
+    chart_functions = c.Optional(c.Type(str))
 
 
 def page_locale(options: BriefingConfig, config: MkDocsConfig) -> str:

@@ -103,6 +103,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             seeds=self.config.seeds_dir,
             docs=config.docs_dir,
             cache=self.config.cache_dir,
+            chart_functions=self.config.chart_functions,
         )
 
     @event_priority(100)  # first: every plugin writes into the staging folder
