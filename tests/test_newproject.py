@@ -66,7 +66,7 @@ def test_a_new_project_builds_from_a_wheel_installed_in_a_fresh_venv(tmp_path: P
         "-w", wheels, source, cwd=tmp_path)  # fmt: skip
     (wheel,) = wheels.glob("briefing-*.whl")
     shipped = set(zipfile.ZipFile(wheel).namelist())
-    for data in ("py.typed", "templates/card.html", "wordlists/en.yaml", "assets/charts.js",
+    for data in ("py.typed", "templates/card.html", "facts/wordlists/en.yaml", "assets/charts.js",
                  "skeleton/mkdocs.yml", "skeleton/seeds/annual-report-2024.txt"):  # fmt: skip
         assert any(name.endswith(f"briefing/{data}") for name in shipped), data
     metadata = next(n for n in shipped if n.endswith(".dist-info/METADATA"))

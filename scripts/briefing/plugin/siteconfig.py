@@ -247,6 +247,16 @@ def _folder_problems(site: Site, options: BriefingConfig) -> list[Problem]:
                     _no_folder(option, options[option], option.removesuffix("_dir")),
                 )
             )
+    module = site.paths.chart_functions_file
+    if module is not None and not module.is_file():
+        site.blocking = True  # the charts naming its functions would each say so again
+        found.append(
+            site.at(
+                site.option_keys("chart_functions"),
+                f"chart_functions '{options.chart_functions}' is not a file of the project; "
+                "name the module of chart functions, such as facts/charts.py, or remove it",
+            )
+        )
     assert site.config is not None
     why = refusal(Path(site.config.site_dir), site.paths.root, site_inputs(site.paths))
     if why is not None:
