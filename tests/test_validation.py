@@ -381,7 +381,7 @@ def test_valid_chart_loads(tmp_path: Path) -> None:
             edit("- id: market.production.2024", "- id: Market.Production"),
             [
                 f"{MARKET}:1: fact 'Market.Production': id must be lowercase dotted words, "
-                "such as exports.vehicles.2023"
+                "such as sales.total.2023"
             ],
             id="id-not-dotted-lowercase",
         ),

@@ -350,7 +350,7 @@ def main(argv: list[str] | None = None) -> int:
     add = sub.add_parser("add", help="verify a quote and append it as a fact")
     add.add_argument("--source", required=True, help="source id from facts/sources.yaml")
     add.add_argument("--quote", required=True, help="verbatim sentence from the source")
-    add.add_argument("--id", required=True, help="new id, e.g. exports.vehicles.2025")
+    add.add_argument("--id", required=True, help="new id, e.g. sales.total.2025")
     add.add_argument("--subject", help="what is measured (for a claim: what it is about)")
     add.add_argument("--claim", help="propose a claim stating this, not a fact: no number")
     add.add_argument("--number", type=int, help="which number of the quote (1-based)")
