@@ -202,7 +202,8 @@ def test_a_killed_build_leaves_no_worker_and_its_staging_folder_is_swept(
         time.sleep(0.1)
     assert not any(alive(pid) for pid in workers)
     assert not (proj.root / "build").exists()
-    assert len(leftovers(proj)) == 1  # the killed build's: nothing could remove it then
+    killed = leftovers(proj)  # the killed build's folder and lock: nothing could remove them
+    assert len(killed) == 2 and killed[1] == killed[0] + ".lock", killed
     code, stderr = finished(mkdocs(proj, tmp_path), tmp_path)
     assert code == 0, stderr
     assert leftovers(proj) == []

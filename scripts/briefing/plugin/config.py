@@ -86,6 +86,14 @@ class BriefingConfig(Config):
     chart_functions = c.Optional(c.Type(str))
 
 
+def missing_module(options: BriefingConfig) -> str:
+    """What to do when ``chart_functions`` names no file."""
+    return (
+        f"chart_functions '{options.chart_functions}' is not a file of the project; "
+        "name the module of chart functions, such as facts/charts.py, or remove it"
+    )
+
+
 def page_locale(options: BriefingConfig, config: MkDocsConfig) -> str:
     """The pages' Open Graph locale: the option, else the language Material's theme is in."""
     return options.locale or str(config.theme.get("language") or "en").replace("-", "_")

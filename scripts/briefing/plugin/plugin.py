@@ -33,6 +33,7 @@ from briefing.pdf.document import Chapter
 from briefing.plugin.config import (
     BriefingConfig,
     configured_briefings,
+    missing_module,
     page_locale,
     published_code,
     theme_problem,
@@ -120,6 +121,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             line = top_key_line(config_file, "theme")
             raise PluginError(f"{config_file.name}:{line}: {theme}")
         self.paths = self.paths_in(config)
+        module = self.paths.chart_functions_file
+        if module is not None and not module.is_file():
+            config_file = Path(config.config_file_path)
+            line = top_key_line(config_file, "plugins")
+            raise PluginError(f"{config_file.name}:{line}: {missing_module(self.config)}")
         self.staged = None
         self.staged = StagedSite(config, self.paths)
         return config
@@ -132,7 +138,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.reuse = Reuse(
             self.paths.cache_dir / "build",
             files_digest(self.paths.facts_dir, self.paths.seeds_dir),
-            f"{config.site_name}|{config.use_directory_urls}|{self.config.data_files}",
+            f"{config.site_name}|{config.use_directory_urls}|{self.config.data_files}|"
+            + _module_digest(self.paths.chart_functions_file),  # it may live outside facts/
         )
         self._loaded: tuple[FactBook, ChartRenderer, PageRenderer] | None = None
         self.problems: list[Problem] = []
@@ -413,3 +420,8 @@ def _report(problems: list[Problem]) -> str:
     """Every problem once, in the order given (the loader's: root causes first)."""
     ordered = list(dict.fromkeys(problems))
     return f"{len(ordered)} problem(s) found:\n" + "\n".join(str(p) for p in ordered)
+
+
+def _module_digest(module: Path | None) -> str:
+    """The bytes of the project's chart functions module, hashed (checked to exist first)."""
+    return hashlib.sha256(module.read_bytes()).hexdigest() if module else ""

@@ -30,6 +30,7 @@ from briefing.pdf.briefings import problems as briefing_problems
 from briefing.plugin.config import (
     BriefingConfig,
     configured_briefings,
+    missing_module,
     published_code,
     theme_problem,
 )
@@ -253,8 +254,7 @@ def _folder_problems(site: Site, options: BriefingConfig) -> list[Problem]:
         found.append(
             site.at(
                 site.option_keys("chart_functions"),
-                f"chart_functions '{options.chart_functions}' is not a file of the project; "
-                "name the module of chart functions, such as facts/charts.py, or remove it",
+                missing_module(options),
             )
         )
     assert site.config is not None
