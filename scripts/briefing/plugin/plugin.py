@@ -30,6 +30,7 @@ from briefing.facts.loading import load_factbook
 from briefing.facts.model import FactBook
 from briefing.paths import Paths, machine_cache
 from briefing.pdf.document import Chapter
+from briefing.pdf.kept import KeptPdfs
 from briefing.plugin.config import (
     BriefingConfig,
     configured_briefings,
@@ -156,7 +157,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if LAZY_SEARCH_JS not in polyfills:
             polyfills.append(LAZY_SEARCH_JS)
         self.pdfs = PdfBriefings(
-            configured_briefings(self.config, config), self.only_pdf, skip=self.serving
+            configured_briefings(self.config, config),
+            KeptPdfs(self.paths.pdf_cache),
+            only=self.only_pdf,
+            skip=self.serving,
+            workers=self.config.concurrency,
         )
         self.pdfs.add_theme(config)
         return config
