@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from PIL import Image
 
 from briefing.pdf.kept import pdf_key
+from briefing_bench import servetime
 from conftest import FACTS, SALES, Project
 from pdfread import read_pdf
 from test_charts import CHART, INDEX
@@ -152,3 +154,12 @@ def test_briefings_drawn_in_workers_are_those_drawn_in_turn(
         assert "writing pdf/short.pdf" in log and REUSED not in log
         drawn[workers] = [pdf_bytes(proj), (proj.root / "build" / "pdf" / "short.pdf").read_bytes()]
     assert drawn[1] == drawn[2]
+
+
+def test_serving_draws_no_pdf_but_links_them(project: Callable[..., Project]) -> None:
+    proj = project(pdf=True)
+    with servetime.serving(proj.root) as url:
+        servetime.served_with(url, "briefing.pdf")  # the link stays
+        with urllib.request.urlopen(url + "pdf/briefing.pdf", timeout=30) as response:
+            assert response.read() == b""  # the placeholder, not a PDF
+    assert not (proj.root / ".cache" / "briefing" / "pdf").exists()
