@@ -6,6 +6,7 @@ Kept apart from the event handlers so each handler calls it in a line or two.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,11 +15,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from briefing.buildcache import MISSING, BuildCache, key
 from briefing.facts.dates import build_moment
 from briefing.facts.model import FactBook
 from briefing.pdf import briefings as bf
 from briefing.pdf.briefings import Briefing
-from briefing.pdf.document import Chapter, Imprint, print_html
+from briefing.pdf.document import Chapter, Imprint, Targets, print_chapter, print_html
 from briefing.pdf.kept import KeptPdfs, fonts_soon, pdf_key
 from briefing.render.urls import SiteUrls
 
@@ -42,6 +44,7 @@ class PdfBriefings:
         self,
         briefings: list[Briefing],
         kept: KeptPdfs,
+        printed: BuildCache,
         *,
         only: str | None = None,
         skip: bool = False,
@@ -49,6 +52,7 @@ class PdfBriefings:
     ) -> None:
         self.briefings = briefings
         self.kept = kept
+        self.printed = printed  # each chapter's print HTML, by what it is made from
         self.only = only
         self.skip = skip
         self.workers = workers
@@ -85,6 +89,21 @@ class PdfBriefings:
             for b in self.briefings
         ]
 
+    def _printer(self, file: str) -> Callable[[int, Chapter, Targets], str]:
+        """``print_chapter``, kept across builds: a chapter's print HTML is a function of its
+        number, its HTML, title and URL and where its links land (and this code)."""
+
+        def printed(index: int, chapter: Chapter, targets: Targets) -> str:
+            made_from = (index, chapter.title, chapter.html, chapter.url, repr(targets))
+            slot, slot_key = f"print:{file}:{index}", key("print", repr(made_from))
+            html = self.printed.get(slot, slot_key)
+            if html is MISSING:
+                html = print_chapter(index, chapter, targets)
+                self.printed.put(slot, slot_key, html)
+            return str(html)
+
+        return printed
+
     def write(
         self,
         config: MkDocsConfig,
@@ -109,7 +128,7 @@ class PdfBriefings:
         todo: list[tuple[Briefing, str, str]] = []
         for briefing in chosen:
             pages = [chapters[src] for src in briefing.chapters(order) if src in chapters]
-            html = print_html(briefing, pages, book, urls, imprint)
+            html = print_html(briefing, pages, book, urls, imprint, self._printer(briefing.file))
             key = pdf_key(html, site, fonts)
             if self.kept.copy_to(briefing.file, key, site / briefing.file):
                 log.info("%s: unchanged, the one drawn before is reused", briefing.file)

@@ -20,7 +20,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from briefing.buildcache import Reuse, files_digest
+from briefing.buildcache import BuildCache, Reuse, files_digest
 from briefing.charts.drawing import ChartRenderer, vega_bundle
 from briefing.checking import check
 from briefing.data.downloads import chart_data, data_files
@@ -159,6 +159,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.pdfs = PdfBriefings(
             configured_briefings(self.config, config),
             KeptPdfs(self.paths.pdf_cache),
+            BuildCache(self.paths.cache_dir / "print"),
             only=self.only_pdf,
             skip=self.serving,
             workers=self.config.concurrency,
