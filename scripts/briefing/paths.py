@@ -80,6 +80,11 @@ class Paths:
         return self.cache_dir / "charts"
 
     @property
+    def pdf_cache(self) -> Path:
+        """PDF briefings as drawn, by a key of what each is drawn from (see pdf/kept.py)."""
+        return self.cache_dir / "pdf"
+
+    @property
     def sources_file(self) -> Path:
         return self.facts_dir / "sources.yaml"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from html import unescape
 from importlib import resources
@@ -144,8 +144,12 @@ def print_html(
     book: FactBook,
     urls: SiteUrls,
     imprint: Imprint,
+    printed: Callable[[int, Chapter, Targets], str] = print_chapter,
 ) -> str:
-    """The whole document: cover or title block, contents, chapters, sources appendix."""
+    """The whole document: cover or title block, contents, chapters, sources appendix.
+
+    ``printed`` makes each chapter's part (``print_chapter``, or the same kept from a build
+    before: parsing the chapters to make them inert is most of the time here)."""
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, finalize=_shown)
     env.filters["long_date"] = long_date
     template = env.from_string(
@@ -175,7 +179,7 @@ def print_html(
             {
                 "id": f"c{i}-chapter",
                 "title": ch.title,
-                "html": Markup(print_chapter(i, ch, targets)),
+                "html": Markup(printed(i, ch, targets)),
             }
             for i, ch in enumerate(chapters, 1)
         ],

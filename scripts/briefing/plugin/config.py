@@ -71,8 +71,8 @@ class PublicationOptions(Config):
 
 
 class Workers(c.Type[int]):
-    """How many processes may draw charts at once: a whole number from 1 (no worker
-    processes), by default the machine's processor count."""
+    """How many processes may draw charts, or PDF briefings, at once: a whole number from 1
+    (no worker processes), by default the machine's processor count."""
 
     def __init__(self) -> None:
         super().__init__(int, default=os.cpu_count() or 1)

@@ -20,7 +20,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from briefing.buildcache import Reuse, files_digest
+from briefing.buildcache import BuildCache, Reuse, files_digest
 from briefing.charts.drawing import ChartRenderer, vega_bundle
 from briefing.checking import check
 from briefing.data.downloads import chart_data, data_files
@@ -30,6 +30,7 @@ from briefing.facts.loading import load_factbook
 from briefing.facts.model import FactBook
 from briefing.paths import Paths, machine_cache
 from briefing.pdf.document import Chapter
+from briefing.pdf.kept import KeptPdfs
 from briefing.plugin.config import (
     BriefingConfig,
     configured_briefings,
@@ -171,7 +172,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if LAZY_SEARCH_JS not in polyfills:
             polyfills.append(LAZY_SEARCH_JS)
         self.pdfs = PdfBriefings(
-            configured_briefings(self.config, config), self.only_pdf, skip=self.serving
+            configured_briefings(self.config, config),
+            KeptPdfs(self.paths.pdf_cache),
+            BuildCache(self.paths.cache_dir / "print"),
+            only=self.only_pdf,
+            skip=self.serving,
+            workers=self.config.concurrency,
         )
         if str(THEME) not in config.theme.dirs:  # after a site's own custom_dir, which still wins
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
