@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.loader import load_factbook
-from briefing.model import FactBook
+from briefing.facts.loading import load_factbook
+from briefing.facts.model import FactBook
 from briefing.paths import Paths
 from briefing.problems import BriefingError
 from conftest import FACTS, SALES, SEED_TEXT, UNITS, Project, sources_yaml
@@ -33,7 +33,7 @@ UNQUOTED = "".join(  # the first fact without source and quote, as a derived fac
 MARKET = "facts/market.yaml"
 PROD = "fact 'market.production.2024'"
 FACT_KEYS = (
-    "id, subject, value, unit, period, kind, geo, source, quote, context, qualifier, note, "
+    "id, subject, value, unit, period, kind, geo, source, quote, context, cell, qualifier, note, "
     "said_by, data_from, period_from, reading, tags, derived_from, operation"
 )
 CHART_KEYS = "title, alt, facts, select, mark, x, y, color, labels, series, rule, function"
@@ -585,7 +585,7 @@ BAR = "  title: T\n  alt: Words only.\n  mark: bar\n  x: label\n  y: value\n"
         ),
         (
             "c:\n  title: T\n  alt: Words.\n  function: nope\n  facts: [market.production.2024]\n",
-            "4: chart 'c': unknown function 'nope'; registered in briefing/custom_charts.py: "
+            "4: chart 'c': unknown function 'nope'; registered in briefing/charts/functions.py: "
             "amount_and_shares",
         ),
         (
@@ -722,7 +722,7 @@ def test_check_passes_on_a_clean_project(project: ProjectFactory) -> None:
 def test_check_finds_the_project_from_a_subfolder(project: ProjectFactory) -> None:
     proj = project()
     done = subprocess.run(
-        [sys.executable, "-m", "briefing.cli", "check"],
+        [sys.executable, "-m", "briefing.cli.main", "check"],
         cwd=proj.root / "docs",
         capture_output=True,
         text=True,
@@ -758,7 +758,7 @@ def test_check_reports_a_jinja_syntax_error_with_its_line(project: ProjectFactor
         1,
         [
             "docs/index.md:3: '{% if %}' is not available in pages; "
-            'pages may use only {{ fact("id") }}, {{ claim("id") }}, {{ cite("id", …) }} '
-            'and {{ chart("id") }}'
+            'pages may use only {{ fact("id") }}, {{ claim("id") }}, {{ cite("id", …) }}, '
+            '{{ chart("id") }} and {{ table("source", "column", …) }}'
         ],
     )

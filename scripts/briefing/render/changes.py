@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from itertools import pairwise
 
-from briefing import periods
-from briefing.model import FactBook
-from briefing.releases import Changes, Record, Release, compare, current
+from briefing.data.releases import Changes, Record, Release, compare, current
+from briefing.facts import periods
+from briefing.facts.model import FactBook
 from briefing.render.text import esc, md_inline, one_block
 from briefing.render.urls import CHANGES_PAGE, FACTS_PAGE, SiteUrls
 

@@ -21,16 +21,18 @@ from importlib import resources
 import jinja2
 from markupsafe import Markup
 
-from briefing import periods
-from briefing.chartspec import ChartSpec
-from briefing.model import Fact, FactBook
+from briefing.chapterchecks.sourcing import is_editorial, sourcing_problems
+from briefing.chapterchecks.typednumbers import typed_numbers
+from briefing.charts.drawing import ChartRenderer, RenderedChart
+from briefing.charts.specs import ChartSpec
+from briefing.facts import periods
+from briefing.facts.model import Fact, FactBook
 from briefing.problems import Problem
-from briefing.prose import typed_numbers
 from briefing.render import differences
-from briefing.render.cards import Cards
-from briefing.render.charts import ChartRenderer, RenderedChart
+from briefing.render.citations import Cards
 from briefing.render.placeholders import PageRender
 from briefing.render.sandbox import EXAMPLE, Refused, environment
+from briefing.render.tabular import chapter_table
 from briefing.render.text import UNINDEXED, esc, one_block
 from briefing.render.urls import (
     CHARTS_JS,
@@ -39,8 +41,8 @@ from briefing.render.urls import (
     chart_file,
     measure_anchor,
     relative_url,
+    source_page,
 )
-from briefing.sourcing import is_editorial, sourcing_problems
 
 
 @functools.cache
@@ -96,6 +98,7 @@ class PageRenderer:
                 claim=lambda *ids: self._claim(page, template, ids),
                 cite=lambda *ids: self._cite(page, template, ids),
                 chart=lambda *ids: self._chart(page, template, ids),
+                table=lambda *ids: self._table(page, template, ids),
             )
         except Refused as err:
             page.problems.extend(Problem(path, line, message) for line, message in err.refusals)
@@ -214,6 +217,31 @@ class PageRenderer:
             return Markup("")
         return Markup(self.chart_figure(page, spec, self.charts.render(spec), cites))
 
+    def _table(
+        self, page: PageRender, template: jinja2.Template, ids: tuple[object, ...]
+    ) -> Markup:
+        """A table source in the chapter, its figures cited facts (``render/tabular``)."""
+        line = _call_line(page.path, template)
+        sid, *columns = [str(i) for i in ids] or [""]
+        source = self.book.sources.get(sid)
+        if source is None or source.table is None:
+            tables = ", ".join(s for s, v in self.book.sources.items() if v.table) or "none"
+            said = f"'{sid}' is an archived text" if source else f"unknown table '{sid}'"
+            page.problems.append(
+                Problem(page.path, line, f"table(): {said}; name a table source ({tables})")
+            )
+            return Markup("")
+        href = self.urls.link(page.src_uri, source_page(sid))
+        html, problems = chapter_table(
+            self.book,
+            source,
+            tuple(columns),
+            href,
+            lambda f: page.stashed(self.fact_html(page, f), esc(f.text)),
+        )
+        page.problems += [Problem(page.path, line, message) for message in problems]
+        return Markup(one_block(html))
+
     def chart_figure(
         self, page: PageRender, spec: ChartSpec, chart: RenderedChart, cites: str
     ) -> str:
@@ -242,7 +270,13 @@ class PageRenderer:
             f"{drawing}\n"
             f'<figcaption><span class="chart-title">{esc(spec.title)}.</span> Sources: {cites}\n'
             f'<span class="chart-alt">{esc(spec.alt)}</span>\n'
-            f"{self._chart_differs(page, spec)}"
+            + (
+                f'<span class="chart-periods">Periods of different lengths: '
+                f"{esc(spec.mixed_periods)}</span>\n"
+                if spec.mixed_periods
+                else ""
+            )
+            + f"{self._chart_differs(page, spec)}"
             f'<span class="chart-data"{UNINDEXED}>Data: {links}</span>'
             "</figcaption>\n</figure>"
         )
