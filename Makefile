@@ -62,9 +62,11 @@ $(DEV_STAMP): $(LOCKED) requirements-dev.lock | $(STAMP)
 # Chromium already brings; Noto CJK for Chinese), Pango and HarfBuzz's subsetter for WeasyPrint
 # (without libharfbuzz-subset0 WeasyPrint warns, and the tests take warnings for errors), poppler
 # for rendering PDF pages in tests, Java for the Nu HTML checker (about 190 MB installed, 44 MB to
-# download, with Chromium already there). Installed with apt when missing (CI runs as root).
+# download, with Chromium already there). Installed with apt when missing (CI runs as root); one
+# dpkg-query asks for them all (a check of each took most of a second on a loaded machine).
 system:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@installed=" $$(dpkg-query -W -f='$${db:Status-Status}:$${Package} ' $(APT_PACKAGES) 2>/dev/null) "; \
+	missing=""; for p in $(APT_PACKAGES); do case "$$installed" in *" installed:$$p "*) ;; *) missing="$$missing $$p";; esac; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing:$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
