@@ -11,6 +11,7 @@ APT_PACKAGES := chromium fonts-noto-cjk fonts-liberation fonts-dejavu-core poppl
 # The suite's workers (pytest-xdist): one a core on CI's two; modules stay whole on a worker,
 # so a module's fixtures are made once. PYTEST_WORKERS=0 runs it in one process.
 PYTEST_WORKERS ?= 2
+XDIST = -n $(PYTEST_WORKERS) --dist loadfile
 
 .PHONY: site test test-fast check lint format typecheck serve system clean lock
 
@@ -23,13 +24,13 @@ serve: $(STAMP)
 # The suite first, so it starts at once (mypy and `briefing check` take seconds even with
 # nothing changed), then the checks.
 test: $(DEV_STAMP) system
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
+	$(BIN)/pytest $(XDIST)
 	$(MAKE) --no-print-directory check
 
 # The inner loop: unit tests and tiny sites, no browser and nothing that builds the real
 # briefing (under a minute); `make test` runs them all.
 test-fast: $(DEV_STAMP)
-	$(BIN)/pytest -q -m "not browser and not slow"
+	$(BIN)/pytest $(XDIST) -q -m "not browser and not slow"
 
 check: $(DEV_STAMP)
 	$(BIN)/ruff check scripts tests
