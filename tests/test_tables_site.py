@@ -144,3 +144,29 @@ def test_the_card_link_lands_on_the_highlighted_cell(tab: Tab, served_tables: st
     assert outline == "solid"
     expect(cell.locator("mark.cell")).to_have_text("5.859")
     assert tab.console_errors == [] and tab.page_errors == []
+
+
+HOSTILE_CSV = (
+    "year,exports,growth,status,kind,publisher,title,published,url\n"
+    '2023,4.91,57.9,"<script>alert(1)</script>",actual,'
+    '"<img src=x onerror=alert(2)>","{{ 7 * 7 }}",2024-01-11,"https://example.org/?a=""><x"\n'
+    "2024,5.859,19.3,final,actual,,,,\n"
+    "2025,6.5,,expected,forecast,,,,\n"
+)
+
+
+def test_hostile_cells_stay_text_everywhere(project: ProjectFactory) -> None:
+    proj = project(index=PAGE)
+    for rel, text in table_files(HOSTILE_CSV).items():
+        proj.write(rel, text)
+    done = proj.mkdocs_build()
+    assert done.returncode == 0, done.stderr
+    for rel in ("sources/annual/index.html", "index.html", "facts/index.html"):
+        page = proj.html(rel)
+        assert "<script>alert" not in page and "<img src=x" not in page
+        assert "<x" not in page.replace("<xml", "")
+    source = proj.html("sources/annual/index.html")
+    assert '<a href="https://example.org/?a=&quot;&gt;&lt;x">{{ 7 * 7 }}</a>' in source
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in source
+    assert "{{ 7 * 7 }}" in source  # a cell is never a template
+    assert broken_links(proj.root / "build") == []

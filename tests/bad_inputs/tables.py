@@ -7,7 +7,7 @@ and facts/tables.yaml (a cell fact on lines 1-9, a series on 10-14, a claim on 1
 from __future__ import annotations
 
 from bad_inputs.base import SOURCES, case, edit, sha
-from conftest import TABLE_CSV, TABLE_FACTS, sources_yaml, table_entry, table_files
+from conftest import CITES_ALL, TABLE_CSV, TABLE_FACTS, sources_yaml, table_entry, table_files
 
 TABLES = "facts/tables.yaml"
 CSV = "seeds/annual.csv"
@@ -149,5 +149,37 @@ CASES += [
         },
         "facts/charts.yaml:5: chart 'mixed': 'mixed_periods' is for facts covering periods of "
         "different lengths; these all cover the same length: remove it",
+    ),
+]
+
+CASES += [
+    case(
+        "table-figures-no-fact-cites",
+        {**table_files(), "docs/index.md": CITES_ALL + '\n{{ table("annual") }}\n'},
+        "docs/index.md:5: table 'annual': column 'exports' has figures no fact cites (rows "
+        "2023, 2025); declare a series over it (or facts citing the cells), so each figure "
+        "shown is a cited fact",
+    ),
+    case(
+        "table-of-a-text-source",
+        {**table_files(), "docs/index.md": CITES_ALL + '\n{{ table("demo", "x") }}\n'},
+        "docs/index.md:5: table(): 'demo' is an archived text; name a table source (annual)",
+    ),
+    case(
+        "table-period-cell-malformed",
+        table("2025,6.5,", "2025-13,6.5,"),
+        f"{CSV}:4: source 'annual': column 'year': malformed period '2025-13'; use YYYY, "
+        "YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD or START/END such as 2024-01/2024-10, or "
+        "undated when the source gives no period",
+    ),
+]
+
+CASES += [
+    case(
+        "table-claim-says-other-than-its-cell",
+        facts("The 2025 figure is expected, not final.", "The 2025 figure is final."),
+        f"{TABLES}:16: claim 'status.outlook.2025': its words do not say the cell's "
+        '"expected" (row 2025, column status); write the claim so that it states what the '
+        "cell says",
     ),
 ]

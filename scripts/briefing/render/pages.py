@@ -224,6 +224,8 @@ class PageRenderer:
         line = _call_line(page.path, template)
         sid, *columns = [str(i) for i in ids] or [""]
         source = self.book.sources.get(sid)
+        if sid in self.book.broken_sources:
+            return Markup("")  # its problem is reported
         if source is None or source.table is None:
             tables = ", ".join(s for s, v in self.book.sources.items() if v.table) or "none"
             said = f"'{sid}' is an archived text" if source else f"unknown table '{sid}'"
