@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import hashlib
 import http.server
@@ -294,8 +295,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real project built once, by `briefing build`, in a copy under tmp."""
-    return build_real_project(tmp_path_factory.mktemp("real") / "project")
+    """The real project built once a run, by `briefing build`, in a copy under tmp. The tests
+    only read it, so pytest-xdist's workers share it: the first to ask builds it in the run's
+    temp folder (above each worker's own), under a lock the others wait on."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    with (shared / "real.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        copy = shared / "real" / "project"
+        if (copy / "build").is_dir():  # `briefing build` swaps a site in only when it is whole
+            return copy / "build"
+        shutil.rmtree(copy, ignore_errors=True)  # what a worker's failed build left
+        return build_real_project(copy)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

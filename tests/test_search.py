@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 from playwright.sync_api import Page, ViewportSize, expect
@@ -53,22 +53,32 @@ SEARCHES = [  # query, and a result it must offer: a fact's permalink or a page
 ]
 
 
-def search_results(page: Page, found: Callable[[list[str]], bool]) -> list[str]:
-    """Where the search results shown link to, as path#fragment (the query string dropped),
-    once ``found`` holds for them or 10 s have passed. Material renders results as each typed
-    letter is searched, so they are read whole, in one go, until the last query's are in."""
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
+# The site's search separator (mkdocs.yml): Material cuts a query into words with it.
+SEPARATOR = re.compile(r"[\s\u200b\-]+")
+
+
+def search_results(page: Page, query: str, found: Callable[[list[str]], bool]) -> list[str]:
+    """Where the search results of ``query`` link to, as path#fragment (the query string
+    dropped), once ``found`` holds for them. Material searches each typed letter in turn and
+    re-renders the whole list for each, so until the last query's results are in, the list
+    shown can be an earlier one's (where a result may be folded, or missing, that is not in
+    the last). The last query's are in when a result's link names all its words in its
+    highlight (``?h=``): an earlier query's name the letters typed by then."""
+    words = sorted(w for w in SEPARATOR.split(query.lower()) if w)
     deadline = time.monotonic() + 10
     while True:
         hrefs = page.eval_on_selector_all(
             ".md-search-result__item a", "links => links.map(a => a.getAttribute('href') || '')"
         )
+        highlights = [sorted(parse_qs(urlsplit(h).query).get("h", [""])[0].split()) for h in hrefs]
         results = [
             urlsplit(urljoin(page.url, h)).path
             + (f"#{urlsplit(h).fragment}" if urlsplit(h).fragment else "")
             for h in hrefs
         ]
-        if found(results) or time.monotonic() > deadline:
+        last = words in highlights
+        if (last and found(results)) or time.monotonic() > deadline:
+            assert last, f"the results of {query!r} never came in: {hrefs}"
             return results
         page.wait_for_timeout(100)
 
@@ -82,7 +92,7 @@ def test_search_finds_numbers_and_passages(
     box = tab.page.locator("input.md-search__input")
     box.click()
     box.press_sequentially(query, delay=20)
-    results = search_results(tab.page, lambda shown: expected in shown)
+    results = search_results(tab.page, query, lambda shown: expected in shown)
     assert expected in results, results
     # Following the result lands on the fact's row (or the passage's page).
     path, _, fragment = expected.partition("#")
@@ -128,7 +138,9 @@ def test_search_index_loads_only_when_the_reader_starts_to_search(
         start_search(page, how)
     expect(page.locator("input.md-search__input")).to_be_focused()
     page.keyboard.type(SEARCH_WORD, delay=20)
-    results = search_results(page, lambda shown: any(r.startswith("/exports/") for r in shown))
+    results = search_results(
+        page, SEARCH_WORD, lambda shown: any(r.startswith("/exports/") for r in shown)
+    )
     assert any(r.startswith("/exports/") for r in results), results
     assert requested.count(index) == 1
     assert tab.console_errors == []
@@ -156,6 +168,9 @@ def test_search_result_highlights_the_words_on_the_page_it_opens(
 def test_search_finds_chinese_words_in_sources(tab: Tab, served_site: str) -> None:
     # 新摘商业评论 (New Business Review) is in a source's publisher line and text; the index
     # holds it cut into words, so one of them is enough to find it.
-    tab.open(urljoin(served_site, "?q=商业"))
-    results = search_results(tab.page, lambda shown: "/sources/36kr-2025-08-revival/" in shown)
+    word = "商业"
+    tab.open(urljoin(served_site, f"?q={word}"))
+    results = search_results(
+        tab.page, word, lambda shown: "/sources/36kr-2025-08-revival/" in shown
+    )
     assert "/sources/36kr-2025-08-revival/" in results, results
