@@ -25,14 +25,14 @@ test-fast: $(DEV_STAMP)
 	$(BIN)/pytest -q -m "not browser and not slow"
 
 check: $(DEV_STAMP)
-	$(BIN)/ruff check scripts tests
-	$(BIN)/ruff format --check scripts tests
+	$(BIN)/ruff check scripts tests facts
+	$(BIN)/ruff format --check scripts tests facts
 	$(BIN)/mypy
 	$(BIN)/briefing check
 
 format: $(DEV_STAMP)
-	$(BIN)/ruff format scripts tests
-	$(BIN)/ruff check --fix scripts tests
+	$(BIN)/ruff format scripts tests facts
+	$(BIN)/ruff check --fix scripts tests facts
 
 # What the site needs (requirements.lock: the runtime, jieba, and setuptools to install the
 # package from the lock without network); the test tools come on top (requirements-dev.lock).

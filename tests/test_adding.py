@@ -11,7 +11,7 @@ from ruamel.yaml import YAML
 from briefing.curation.proposals import offered
 from briefing.facts.numbers import parse_numbers
 from briefing.facts.units import Unit, named_by, noun_after
-from briefing.facts.wording import Found
+from briefing.facts.wording import Found, Words, defaults
 from conftest import FACTS, Project, sources_yaml
 
 ProjectFactory = Callable[..., Project]
@@ -87,7 +87,7 @@ def test_the_noun_after_a_number_skips_describing_words_and_a_listed_number(
     text: str, noun: str | None
 ) -> None:
     numbers = parse_numbers(text)
-    hit = noun_after(UNITS, text, numbers[0].end, numbers)
+    hit = noun_after(UNITS, text, numbers[0].end, numbers, Words(defaults()["en"]).linking)
     assert (hit[1] if hit else None) == noun
 
 

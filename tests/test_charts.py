@@ -169,18 +169,41 @@ def test_a_drawing_is_read_for_the_text_it_shows_not_its_descriptions() -> None:
     assert set_in_type(svg) == "BYD 吉利 & co"
 
 
+# A project's module of chart functions (the plugin's chart_functions option): one panel a unit.
+PANELS = """\
+from briefing.charts.encodings import unit_title
+from briefing.charts.registry import register
+
+
+@register("panels")
+def panels(spec, data):
+    import altair as alt
+
+    units = {f.unit.id: f.unit for f in spec.facts}.values()
+    return alt.hconcat(*(
+        alt.Chart(data).transform_filter(f"datum.unit == '{u.id}'").mark_bar()
+        .encode(y=alt.Y("label:N", title=None), x=alt.X("value:Q", title=unit_title(u)))
+        for u in units
+    ))
+"""
+
+
 def test_python_chart_function_draws_facts_of_two_units(project: Callable[..., Project]) -> None:
+    """A chart drawn by the project's own function, in a module mkdocs.yml names."""
     charts = (
-        "mixed:\n  title: Money and output\n  alt: Two panels.\n  function: amount_and_shares\n"
+        "mixed:\n  title: Money and output\n  alt: Two panels.\n  function: panels\n"
         "  facts: [parts.exports.2024, market.production.2024]\n"
     )
-    proj = project(index='# Home\n\n{{ chart("mixed") }}\n')
+    proj = project(
+        index='# Home\n\n{{ chart("mixed") }}\n', options="      chart_functions: facts/charts.py\n"
+    )
     proj.write("facts/charts.yaml", charts)
+    proj.write("facts/charts.py", PANELS)
     done = proj.mkdocs_build()
     assert done.returncode == 0, done.stderr
     page = proj.html("index.html")
     assert '<figure class="chart" id="chart-mixed"' in page
-    assert ">USD</text>" in page  # the money panel's axis, titled by the unit
+    assert ">USD</text>" in page and ">vehicles</text>" in page  # each panel's axis, its unit
 
 
 def test_chart_shown_on_no_page_is_reported(project: Callable[..., Project]) -> None:

@@ -162,13 +162,13 @@ def test_a_claim_is_cited_with_its_marker_card_note_row_and_search_entry(
         ),
         (
             "cite()",
-            'cite() takes one or more ids, such as cite("exports.vehicles.2023", "parts.nexperia.owner")',
+            'cite() takes one or more ids, such as cite("sales.total.2023", "company.owner")',
         ),
-        ('claim("a.b", "c.d")', 'claim() takes one id, such as claim("parts.nexperia.owner")'),
-        ("claim", f'claim must be called: claim("parts.nexperia.owner"); {ONLY}'),
+        ('claim("a.b", "c.d")', 'claim() takes one id, such as claim("company.owner")'),
+        ("claim", f'claim must be called: claim("company.owner"); {ONLY}'),
         (
             "cite(1)",
-            'cite() takes ids in quotes, such as cite("exports.vehicles.2023", "parts.nexperia.owner")',
+            'cite() takes ids in quotes, such as cite("sales.total.2023", "company.owner")',
         ),
     ],
 )

@@ -73,7 +73,7 @@ def test_front_matter_is_text_at_any_depth_keys_included() -> None:
 def test_meta_tags_hold_the_titles_text_escaped_once() -> None:
     title = html_text(f"{ESCAPED} Bob's")
     assert title == f"{PAYLOAD} Bob's"
-    tags = open_graph(title, 'a "b"', "S & T", None, "x/").splitlines()
+    tags = open_graph(title, 'a "b"', "S & T", None, "x/", "en_GB").splitlines()
     assert tags == [
         '<meta property="og:type" content="article">',
         '<meta property="og:site_name" content="S &amp; T">',

@@ -15,6 +15,7 @@ from briefing.chapterchecks.sourcing import is_editorial, sourcing_problems
 from briefing.chapterchecks.typednumbers import typed_numbers
 from briefing.facts.loading import load
 from briefing.facts.model import FactBook
+from briefing.facts.units import Unit
 from briefing.paths import Paths
 from conftest import Project
 
@@ -30,12 +31,25 @@ from conftest import Project
     ],
 )
 def test_what_is_no_typed_figure(text: str) -> None:
-    assert typed_numbers(text, "docs/page.md") == []
+    assert typed_numbers(text, "docs/page.md", [BRANDS]) == []
+
+
+BRANDS = Unit("brands", "count", "brand", "brands", aliases=("marques",))
+
+
+def test_a_count_is_a_figure_when_a_noun_of_the_project_s_units_follows() -> None:
+    """Counts are found by the nouns of facts/units.yaml, in any language the project uses;
+    a noun that is no unit of the project does not make a number a figure."""
+    text = "Some 12 brands, 13 Marques, 14 brandsx and 15 ships.\n"
+    assert [str(p) for p in typed_numbers(text, "p.md", [BRANDS], "no")] == [
+        'p.md:1: number "12" typed by hand; no',
+        'p.md:1: number "13" typed by hand; no',
+    ]
 
 
 def test_a_problem_is_at_its_source_line_after_markup_spanning_lines() -> None:
     text = "<!--\n\n-->\n<span\n  class='x'>12</span>\n&nbsp;percent\n"
-    assert [str(p) for p in typed_numbers(text, "docs/page.md")] == [
+    assert [str(p) for p in typed_numbers(text, "docs/page.md", [])] == [
         'docs/page.md:5: number "12 percent" typed by hand; cite a fact instead: {{ fact("id") }}'
     ]
 

@@ -118,6 +118,8 @@ def test_every_fact_is_its_own_search_entry(project: Callable[..., Project]) -> 
 
 
 def test_pages_carry_open_graph_metadata(project: Callable[..., Project]) -> None:
+    """og:locale is the theme's language as Open Graph writes it (the `locale` option, unset
+    here, would say otherwise)."""
     proj = project()
     mkdocs = (proj.root / "mkdocs.yml").read_text("utf-8")
     proj.write(
@@ -125,7 +127,7 @@ def test_pages_carry_open_graph_metadata(project: Callable[..., Project]) -> Non
         mkdocs.replace(
             "site_name: Demo\n",
             "site_name: Demo\nsite_url: https://example.org/brief\nsite_description: A <demo> & more\n",
-        ),
+        ).replace("  font: false\n", "  font: false\n  language: pt-BR\n"),
     )
     assert proj.mkdocs_build().returncode == 0
     head = proj.html("facts/index.html").split("</head>")[0]
@@ -137,7 +139,7 @@ def test_pages_carry_open_graph_metadata(project: Callable[..., Project]) -> Non
         "og:site_name": "Demo",
         "og:title": "Facts · Demo",
         "og:description": "A &lt;demo&gt; &amp; more",
-        "og:locale": "en_GB",
+        "og:locale": "pt_BR",
         "og:url": "https://example.org/brief/facts/",
         "twitter:card": "summary",
         "twitter:title": "Facts · Demo",

@@ -202,7 +202,8 @@ def test_a_killed_build_leaves_no_worker_and_its_staging_folder_is_swept(
         time.sleep(0.1)
     assert not any(alive(pid) for pid in workers)
     assert not (proj.root / "build").exists()
-    assert len(leftovers(proj)) == 1  # the killed build's: nothing could remove it then
+    killed = leftovers(proj)  # the killed build's folder and lock: nothing could remove them
+    assert len(killed) == 2 and killed[1] == killed[0] + ".lock", killed
     code, stderr = finished(mkdocs(proj, tmp_path), tmp_path)
     assert code == 0, stderr
     assert leftovers(proj) == []
@@ -353,10 +354,13 @@ def test_a_link_to_the_site_folder_stays_a_link_to_the_new_site(tmp_path: Path) 
 
 def test_a_swap_killed_half_way_is_put_right_by_the_next_build(tmp_path: Path) -> None:
     """Killed between moving the previous site aside and moving the new one in: the site is
-    missing, the previous one is put back, and the unlocked staging folder removed."""
+    missing, the previous one is put back, and the unlocked staging folder removed with its
+    lock file (a build killed by SIGKILL leaves both; the system has released the lock)."""
     (tmp_path / f"{OLD}build-x").mkdir()
     (tmp_path / f"{OLD}build-x" / "index.html").write_text("the previous site", "utf-8")
     (tmp_path / f"{STAGING}x").mkdir()
+    (tmp_path / f"{STAGING}x.lock").touch()
+    (tmp_path / f"{STAGING}y.lock").touch()  # killed between its lock and its folder's removal
     sweep(tmp_path / "build")
     assert (tmp_path / "build" / "index.html").read_text("utf-8") == "the previous site"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]

@@ -79,6 +79,6 @@ def test_raw_comments_and_fact_calls_are_allowed() -> None:
 
 def test_a_fact_id_must_be_quoted() -> None:
     assert problems('{{ fact(x) }}\n{{ chart("a" ~ "b") }}\n') == [
-        f'{PAGE}:1: fact() takes an id in quotes, such as fact("exports.vehicles.2023")',
-        f'{PAGE}:2: chart() takes an id in quotes, such as chart("exports-annual")',
+        f'{PAGE}:1: fact() takes an id in quotes, such as fact("sales.total.2023")',
+        f'{PAGE}:2: chart() takes an id in quotes, such as chart("sales-by-year")',
     ]

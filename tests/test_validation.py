@@ -383,7 +383,7 @@ def test_valid_chart_loads(tmp_path: Path) -> None:
             edit("- id: market.production.2024", "- id: Market.Production"),
             [
                 f"{MARKET}:1: fact 'Market.Production': id must be lowercase dotted words, "
-                "such as exports.vehicles.2023"
+                "such as sales.total.2023"
             ],
             id="id-not-dotted-lowercase",
         ),
@@ -587,8 +587,8 @@ BAR = "  title: T\n  alt: Words only.\n  mark: bar\n  x: label\n  y: value\n"
         ),
         (
             "c:\n  title: T\n  alt: Words.\n  function: nope\n  facts: [market.production.2024]\n",
-            "4: chart 'c': unknown function 'nope'; registered in briefing/charts/functions.py: "
-            "amount_and_shares",
+            "4: chart 'c': unknown function 'nope': no module of chart functions is set; name "
+            "yours in mkdocs.yml, as the briefing plugin's chart_functions: facts/charts.py",
         ),
         (
             "c:\n"
@@ -652,18 +652,13 @@ def test_chart_must_show_both_sides_where_sources_differ(tmp_path: Path) -> None
     assert list(load(tmp_path, FACTS + rival, {"facts/charts.yaml": both}).charts) == ["c"]
 
 
-def test_chart_select_and_function_load(tmp_path: Path) -> None:
-    charts = (
-        "by-unit:\n" + BAR + "  select: {unit: vehicles, source: demo}\n"
-        "mixed:\n  title: T\n  alt: Words.\n  function: amount_and_shares\n"
-        "  facts: [market.production.2024, parts.exports.2024]\n"
-    )
+def test_chart_select_loads(tmp_path: Path) -> None:
+    charts = "by-unit:\n" + BAR + "  select: {unit: vehicles, source: demo}\n"
     book = load(tmp_path, FACTS + SALES, {"facts/charts.yaml": charts})
     assert [f.id for f in book.charts["by-unit"].facts] == [
         "market.production.2024",
         "market.sales.2024",
     ]
-    assert book.charts["mixed"].function == "amount_and_shares"
 
 
 def test_chart_must_be_a_mapping(tmp_path: Path) -> None:

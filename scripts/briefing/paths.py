@@ -47,6 +47,11 @@ class Paths:
     seeds: str = "seeds"
     docs: str = "docs"
     cache: str = ".cache/briefing"
+    chart_functions: str | None = None  # the project's module of chart functions, if any
+
+    @property
+    def chart_functions_file(self) -> Path | None:
+        return self.root / self.chart_functions if self.chart_functions else None
 
     @property
     def facts_dir(self) -> Path:

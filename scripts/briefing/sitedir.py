@@ -5,15 +5,18 @@ succeeded, so a failed, interrupted or killed build leaves the previous site as 
 finished build carries a marker file; a folder that is not empty and has none is not a site
 and is never replaced, nor is one that holds (or is inside) the project's inputs. A staging
 folder is locked while its build runs: one whose lock is free was left by a killed build, and
-the next build beside it removes it.
+the next build beside it removes it. The lock is a file beside the folder (``NAME.lock``), held
+with ``flock`` on POSIX and ``msvcrt.locking`` on Windows: a lock the system drops when the
+process dies, however it dies, and a file outside the folder, which Windows could not rename
+while a file in it is open.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -24,6 +27,29 @@ MARKER = ".briefing-site"  # in every finished build: the folder may be replaced
 MARKER_TEXT = "Built by briefing; the next build replaces this folder and everything in it.\n"
 STAGING = ".briefing-staging-"
 OLD = ".briefing-old-"
+LOCK = ".lock"  # the suffix of a staging folder's lock file, beside it
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def _take(handle: int) -> bool:
+        """Lock the first byte of ``handle``'s file, or say that another process holds it."""
+        try:
+            msvcrt.locking(handle, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+else:
+    import fcntl
+
+    def _take(handle: int) -> bool:
+        """Lock ``handle``'s file, or say that another process holds it."""
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
 
 
 def refusal(site: Path, project: Path, inputs: Mapping[str, Path]) -> str | None:
@@ -73,8 +99,14 @@ def sweep(site: Path) -> None:
     if not parent.is_dir():
         return
     for path in sorted(parent.iterdir()):
-        if path.name.startswith(STAGING) and not _locked(path):
-            shutil.rmtree(path, ignore_errors=True)
+        if path.name.startswith(STAGING) and not path.name.endswith(LOCK):
+            if not _locked(path):
+                shutil.rmtree(path, ignore_errors=True)
+                _lock_file(path).unlink(missing_ok=True)
+        elif path.name.startswith(STAGING):
+            folder = path.with_name(path.name.removesuffix(LOCK))
+            if not folder.exists() and not _locked(folder):
+                path.unlink(missing_ok=True)  # a lock left behind by a killed build
         elif path.name.startswith(f"{OLD}{site.name}-"):
             if site.exists():
                 shutil.rmtree(path, ignore_errors=True)
@@ -92,8 +124,9 @@ class Staging:
         sweep(self.site)
         self.folder = Path(tempfile.mkdtemp(prefix=STAGING, dir=self.site.parent))
         self.folder.chmod(0o777 & ~umask())  # mkdtemp's is 0o700: a web server could not read it
-        self._lock: int | None = os.open(self.folder, os.O_RDONLY)
-        fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        self._lock: int | None = os.open(_lock_file(self.folder), os.O_RDWR | os.O_CREAT, 0o600)
+        if not _take(self._lock):
+            raise RuntimeError(f"{_lock_file(self.folder)} is held by another process")
 
     def publish(self) -> None:
         """Mark the finished build and put it in place of the site (if the new one cannot be put
@@ -116,19 +149,20 @@ class Staging:
         if self._lock is not None:
             os.close(self._lock)
             self._lock = None
+            _lock_file(self.folder).unlink(missing_ok=True)
+
+
+def _lock_file(folder: Path) -> Path:
+    return folder.with_name(folder.name + LOCK)
 
 
 def _locked(folder: Path) -> bool:
     """Whether a running build holds ``folder``'s lock."""
     try:
-        handle = os.open(folder, os.O_RDONLY)
+        handle = os.open(_lock_file(folder), os.O_RDWR)
     except OSError:
-        return False
+        return False  # no lock file: no build made this folder, or it has ended
     try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return True
+        return not _take(handle)
     finally:
-        with contextlib.suppress(OSError):
-            os.close(handle)
-    return False
+        os.close(handle)  # closing releases a lock just taken

@@ -37,6 +37,12 @@ CASES = [
         "name the folder that holds the facts",
     ),
     case(
+        "chart-functions-missing",
+        options("      chart_functions: facts/nope.py\n"),
+        f"{CONFIG}:11: chart_functions 'facts/nope.py' is not a file of the project; "
+        "name the module of chart functions, such as facts/charts.py, or remove it",
+    ),
+    case(
         "seeds-dir-missing",
         options("      seeds_dir: archive\n"),
         f"{CONFIG}:11: seeds_dir 'archive' is not a folder of the project; "

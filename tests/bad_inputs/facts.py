@@ -73,7 +73,7 @@ CASES = [
         "id-not-dotted-lowercase",
         market("- id: market.production.2024", "- id: Market Production"),
         f"{MARKET}:1: fact 'Market Production': id must be lowercase dotted words, such as "
-        "exports.vehicles.2023",
+        "sales.total.2023",
     ),
     case(
         "kind-not-a-choice",

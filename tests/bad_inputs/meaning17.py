@@ -196,7 +196,7 @@ CASES = [
             "de: [vielleicht]\n"
         },
         f"{WORDING}:2: 'en: hedge' is no word list; the lists are: qualifiers, hedges, future, "
-        "years, parts, months, first_months, month_spans, numerals, abbreviations",
+        "years, parts, months, first_months, month_spans, numerals, abbreviations, linking",
         f"{WORDING}:3: 'en: qualifiers' must be a mapping of qualifier (about, nearly, over, "
         "under, at least, at most) to words; 'beyond' is not one of: about, nearly, over, "
         "under, at least, at most",
@@ -205,7 +205,8 @@ CASES = [
         f"{WORDING}:6: 'en: months' must be a list of patterns with one {{month}} or {{n}}, "
         'such as "{month}"; "{month} to {month}" has not 1 of {month} or {n}',
         f"{WORDING}:7: 'de' must map list names to words; the lists are: qualifiers, hedges, "
-        "future, years, parts, months, first_months, month_spans, numerals, abbreviations",
+        "future, years, parts, months, first_months, month_spans, numerals, abbreviations, "
+        "linking",
     ),
     case(
         "wording-words-extend-the-defaults",

@@ -118,12 +118,12 @@ CASES = [
     case(
         "fact-without-id",
         page("{{ fact() }}\n"),
-        f'{INDEX}:4: fact() takes one id, such as fact("exports.vehicles.2023")',
+        f'{INDEX}:4: fact() takes one id, such as fact("sales.total.2023")',
     ),
     case(
         "fact-not-called",
         page("{{ fact }}\n"),
-        f'{INDEX}:4: fact must be called: fact("exports.vehicles.2023"); {ONLY}',
+        f'{INDEX}:4: fact must be called: fact("sales.total.2023"); {ONLY}',
     ),
     case(
         "include-in-page",

@@ -14,11 +14,14 @@ spaces one space (``12  percent``).
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from briefing.facts.numbers import parse_numbers
+from briefing.facts.units import Unit
 from briefing.problems import Problem
 
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
@@ -45,11 +48,14 @@ _BLOCKS = frozenset({
 # "4.9M", "5k", "3bn": a scale written as letters straight after the digits (a single letter
 # in the case it is written in for a scale, so "phase 2b" and "4K video" are no figures).
 _ABBREVIATED = re.compile(r"(?:(?i:bn|mn|mln|tn)|[kMBT])\b")
-UNIT_WORDS = re.compile(
-    r"\s*(?:vehicles?|units?|cars?|brands?|companies|people|points|km|kilometres|minutes|"
-    r"years? (?:old|of)|square met(?:re|er)s|watt-hours|Wh/kg|V)\b",
-    re.IGNORECASE,
-)
+
+
+@functools.cache
+def _nouns(nouns: frozenset[str]) -> re.Pattern[str]:
+    """A match of one of the project's unit nouns (facts/units.yaml) right after a number: a
+    count written out ("12 brands") is a figure, a bare number ("in 12 steps") is not."""
+    alts = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"\s*(?:{alts})(?!\w)" if alts else r"(?!)", re.IGNORECASE)
 
 
 def blank(match: re.Match[str]) -> str:
@@ -103,9 +109,16 @@ def _seen(match: re.Match[str]) -> str:
 
 
 def typed_numbers(
-    markdown: str, path: str, advice: str = PAGE_ADVICE, first_line: int = 1
+    markdown: str,
+    path: str,
+    units: Iterable[Unit],
+    advice: str = PAGE_ADVICE,
+    first_line: int = 1,
 ) -> list[Problem]:
-    """Every hand-typed quantity in a page (or a text starting at ``first_line``), by line."""
+    """Every hand-typed quantity in a page (or a text starting at ``first_line``), by line: a
+    percentage, an amount, a multiple, a scaled number, or a number followed by the noun of
+    one of ``units``."""
+    nouns = _nouns(frozenset(n for unit in units for n in unit.nouns))
     source = CODE.sub(blank, JINJA.sub(blank, markdown))
     text, at = shown(source)
     problems = []
@@ -121,7 +134,7 @@ def typed_numbers(
         letter = re.search(r"(?<=\d) ?([A-Za-z])\Z", typed)
         scaled = q.scale != 1 and (letter is None or _ABBREVIATED.fullmatch(letter[1]))
         quantity = q.kind in {"percent", "currency", "multiplier"} or scaled or abbreviated
-        if not quantity and (_narrative(q.text) or not UNIT_WORDS.match(text, q.end)):
+        if not quantity and (_narrative(q.text) or not nouns.match(text, q.end)):
             continue
         line = first_line + source.count("\n", 0, at[q.start])
         problems.append(Problem(path, line, f'number "{typed}" typed by hand; {advice}'))

@@ -32,7 +32,7 @@ from briefing.paths import write_whole
 VL_CONVERT = metadata.version("vl-convert-python")  # names the Vega bundle
 # The code that turns a declaration into a drawing, and its renderers: a change to any of them
 # invalidates the cache (other code does not: redrawing every chart costs seconds).
-_CODE = [Path(__file__).with_name(name) for name in ("vegalite.py", "encodings.py", "functions.py")]
+_CODE = [Path(__file__).with_name(name) for name in ("vegalite.py", "encodings.py")]
 _LIBRARIES = ("vl-convert-python", "altair")
 _ID = re.compile(r'\b(id|clip-path|href)="(url\(#|#)?([^")]+)(\))?"')
 _WATCH_S = 0.2  # how often a drawing worker looks whether its build is still running
@@ -54,7 +54,8 @@ def chart_key(spec: ChartSpec, sources: Mapping[str, Source], code: str) -> str:
         "rows": rows,
         "rule": spec.rule_rows(dict(sources)),
         "units": [[f.unit.id, f.unit.style, f.unit.plural, f.unit.symbol] for f in spec.facts],
-        "code": code,
+        "code": code,  # and the project's module of chart functions, for a chart it draws
+        "module": hashlib.sha256(spec.module.read_bytes()).hexdigest() if spec.module else "",
     }
     return hashlib.sha256(json.dumps(stamp, sort_keys=True).encode()).hexdigest()[:20]
 

@@ -2,22 +2,24 @@
 
 A declared chart needs no Python; its data rows come from the validated facts, so a chart
 can only show numbers that carry a verified quote. What the spec cannot say, a registered
-function in ``briefing.charts.functions`` draws, from the same validated rows.
+function of the project's chart module (the ``chart_functions`` option) draws, from the same validated rows.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Set
+from collections.abc import Collection, Set
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from briefing.chapterchecks.typednumbers import typed_numbers
-from briefing.charts.registry import functions
+from briefing.charts.registry import ChartFunction, ModuleProblem, load_module
 from briefing.facts import periods, yamlio
 from briefing.facts.checker import Checker
 from briefing.facts.model import Fact, Source, by_measure, rivals_among
 from briefing.facts.schema import Field
+from briefing.facts.units import Unit
 from briefing.paths import Paths
 from briefing.problems import Problem
 
@@ -42,7 +44,12 @@ CHART_FIELDS = (
     Field("labels", "mapping", required=False, description="fact id -> short label"),
     Field("series", "mapping", required=False, description="fact id -> series name"),
     Field("rule", "text", required=False, description="fact drawn as a reference line"),
-    Field("function", "text", required=False, description="a function in charts/functions.py"),
+    Field(
+        "function",
+        "text",
+        required=False,
+        description="a function of the chart_functions module (mkdocs.yml)",
+    ),
     Field(
         "mixed_periods",
         "text",
@@ -69,6 +76,7 @@ class ChartSpec:
     series: tuple[tuple[str, str], ...] = ()
     rule: Fact | None = None
     function: str | None = None
+    module: Path | None = None  # the file of the chart functions module, with a function
     mixed_periods: str | None = None  # why facts of periods of different lengths share an axis
     path: str = ""  # where the editor declared it, for messages
     line: int = 0
@@ -126,6 +134,7 @@ class ChartSpec:
 def load_charts(
     paths: Paths,
     facts: dict[str, Fact],
+    units: Collection[Unit],
     problems: list[Problem],
     broken: Set[str] | None = frozenset(),
 ) -> tuple[dict[str, ChartSpec], frozenset[str] | None]:
@@ -145,14 +154,53 @@ def load_charts(
         problems.append(Problem(rel, 1, "charts.yaml must map chart ids to their declarations"))
         return {}, None
     rivals = by_measure(facts.values())
+    module = _functions_module(paths, problems)
     charts: dict[str, ChartSpec] = {}
     for cid, node in data.items():
-        spec = _Reader(str(cid), rel, facts, rivals, problems, broken).chart(
+        spec = _Reader(str(cid), rel, facts, units, module, rivals, problems, broken).chart(
             node, yamlio.line_of(data, cid)
         )
         if spec is not None:
             charts[spec.id] = spec
     return charts, frozenset(str(cid) for cid in data) - charts.keys()
+
+
+@dataclass(frozen=True)
+class _Module:
+    """The project's module of chart functions, as charts.yaml's ``function:`` names meet it."""
+
+    rel: str | None  # as mkdocs.yml's chart_functions names it; None: no module is set
+    path: Path | None
+    functions: dict[str, ChartFunction] | None  # None: it failed to load (said at its line)
+
+    def unknown(self, function: str) -> str:
+        if self.rel is None:
+            return (
+                f"unknown function '{function}': no module of chart functions is set; name "
+                "yours in mkdocs.yml, as the briefing plugin's chart_functions: facts/charts.py"
+            )
+        if self.path is None or not self.path.is_file():
+            return (
+                f"function '{function}' is to come from chart_functions '{self.rel}' "
+                "(mkdocs.yml), which is not a file; create it, or correct chart_functions"
+            )
+        names = ", ".join(sorted(self.functions or {})) or "none"
+        return f"unknown function '{function}'; {self.rel} registers: {names}"
+
+
+def _functions_module(paths: Paths, problems: list[Problem]) -> _Module:
+    """The module mkdocs.yml names, loaded (a problem at its line if it fails to load)."""
+    file = paths.chart_functions_file
+    if file is None:
+        return _Module(None, None, {})
+    rel = paths.rel(file)
+    if not file.is_file():
+        return _Module(rel, file, {})
+    try:
+        return _Module(rel, file, load_module(file))
+    except ModuleProblem as err:
+        problems.append(Problem(rel, err.line, f"chart functions module {err.message}"))
+        return _Module(rel, file, None)
 
 
 class _Reader:
@@ -163,11 +211,14 @@ class _Reader:
         cid: str,
         rel: str,
         facts: dict[str, Fact],
+        units: Collection[Unit],
+        module: _Module,
         rivals: dict[tuple[str, ...], list[Fact]],
         problems: list[Problem],
         broken: Set[str] | None,
     ) -> None:
         self.cid, self.facts, self.rivals, self.problems = cid, facts, rivals, problems
+        self.units, self.module = units, module
         self.broken = broken
         self.check = Checker(rel, problems)
         self.what = f"chart '{cid}'"
@@ -199,12 +250,10 @@ class _Reader:
         function = node.get("function")
         if function is None:
             self._encodings(node)
-        elif function not in functions():
-            names = ", ".join(sorted(functions())) or "none registered"
-            self.add(
-                yamlio.line_of(node, "function"),
-                f"unknown function '{function}'; registered in briefing/charts/functions.py: {names}",
-            )
+        elif self.module.functions is None:
+            self.leans = True  # the module's own problem is reported
+        elif function not in self.module.functions:
+            self.add(yamlio.line_of(node, "function"), self.module.unknown(str(function)))
         rule = self._rule(node, chosen)
         self._rivals(node, chosen)
         self._words(node)
@@ -238,6 +287,7 @@ class _Reader:
             series=tuple((str(k), str(v)) for k, v in (node.get("series") or {}).items()),
             rule=rule,
             function=function,
+            module=self.module.path if function else None,
             mixed_periods=node.get("mixed_periods"),
             path=self.check.rel,
             line=line,
@@ -303,7 +353,7 @@ class _Reader:
             for fid, text in (node.get(key) or {}).items():
                 texts.append((text, yamlio.line_of(node[key], fid)))
         for text, line in texts:
-            self.problems.extend(typed_numbers(str(text), self.check.rel, advice, line))
+            self.problems.extend(typed_numbers(str(text), self.check.rel, self.units, advice, line))
 
     def _rivals(self, node: Any, chosen: list[Fact]) -> None:
         """Where sources differ on a measure, a chart showing one must show the other too."""

@@ -12,7 +12,7 @@ from typing import Any
 import altair as alt
 
 from briefing.charts.encodings import tooltip, unit_title
-from briefing.charts.registry import functions
+from briefing.charts.registry import load_module
 from briefing.charts.specs import ChartSpec
 from briefing.facts.model import Source
 from briefing.render.text import visible
@@ -33,8 +33,8 @@ WIDTH, HEIGHT = 560, 280
 def vega_lite(spec: ChartSpec, sources: Mapping[str, Source], font: str = FONT) -> dict[str, Any]:
     """The Vega-Lite spec (a dict) for a chart, its data inline."""
     data = alt.Data(values=_shown(spec.rows(dict(sources))))
-    if spec.function:
-        chart = functions()[spec.function](spec, data)
+    if spec.function and spec.module:
+        chart = load_module(spec.module)[spec.function](spec, data)
     else:
         chart = _declared(spec, data)
         if spec.rule is not None:

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from briefing.checking import check
+from briefing.cli.new import NewProjectError, write_project
 from briefing.curation.adding import AddError, Given, append, propose, propose_claim
 from briefing.curation.coverage import load_ignores, uncovered
 from briefing.data.releases import compare, current, load_releases, write_release
@@ -303,6 +304,17 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    try:
+        written = write_project(args.dir)
+    except NewProjectError as err:
+        print(f"briefing new: {err}", file=sys.stderr)
+        return 1
+    print(f"briefing new: wrote {len(written)} files into {args.dir}: {', '.join(written)}")
+    print(f"next: cd {args.dir} && briefing check && mkdocs build")
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     print(json.dumps(json_schema(args.file), indent=2))
     return 0
@@ -323,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
     add = sub.add_parser("add", help="verify a quote and append it as a fact")
     add.add_argument("--source", required=True, help="source id from facts/sources.yaml")
     add.add_argument("--quote", required=True, help="verbatim sentence from the source")
-    add.add_argument("--id", required=True, help="new id, e.g. exports.vehicles.2025")
+    add.add_argument("--id", required=True, help="new id, e.g. sales.total.2025")
     add.add_argument("--subject", help="what is measured (for a claim: what it is about)")
     add.add_argument("--claim", help="propose a claim stating this, not a fact: no number")
     add.add_argument("--number", type=int, help="which number of the quote (1-based)")
@@ -374,6 +386,9 @@ def main(argv: list[str] | None = None) -> int:
         "replaced by every build)",
     )
     bench.set_defaults(run=cmd_bench)
+    new = sub.add_parser("new", help="write a minimal project to start from into a new folder")
+    new.add_argument("dir", type=Path, help="the folder to write (missing or empty)")
+    new.set_defaults(run=cmd_new)
     schema = sub.add_parser("schema", help="print the JSON Schema of fact files")
     schema.add_argument(
         "file",

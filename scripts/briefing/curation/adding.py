@@ -98,7 +98,9 @@ def propose(book: FactBook, given: Given, wording: Wording) -> Proposal:
     proposal.set("subject", given.subject)
     proposal.set("value", _value(q), _value_how(q, offer, given.number))
     try:
-        unit, unit_how = (unit, "") if unit else proposals.unit_of(book.units, source, found, q)
+        unit, unit_how = (
+            (unit, "") if unit else proposals.unit_of(book.units, source, found, q, words)
+        )
         proposal.set("unit", unit.id, unit_how)
         _period(proposal, source, span, q.start, given, words, offer.numbers)
         text = source.text.text

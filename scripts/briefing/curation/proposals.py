@@ -18,7 +18,7 @@ from briefing.facts.model import Source
 from briefing.facts.numbers import Quantity, fits
 from briefing.facts.periods import UNDATED
 from briefing.facts.schema import KINDS
-from briefing.facts.units import LINKING_WORDS, Unit, noun_after
+from briefing.facts.units import Unit, noun_after
 from briefing.facts.wording import Found, Words
 
 # What may stand between words of one period: "the first half of this year", "2024年上半年".
@@ -82,7 +82,7 @@ def offered(found: list[Quantity], unit: Unit | None, dating: Sequence[Found] = 
 
 
 def unit_of(
-    units: Mapping[str, Unit], source: Source, found: list[Quantity], q: Quantity
+    units: Mapping[str, Unit], source: Source, found: list[Quantity], q: Quantity, words: Words
 ) -> tuple[Unit, str]:
     """The registry unit of a number: by its kind (a percent, a currency, ...), else by the
     noun after it ("million units" -> the unit with the noun "units")."""
@@ -90,12 +90,12 @@ def unit_of(
     written = f"in {q.currency}" if q.currency else _WRITTEN_AS.get(q.kind, "a year")
     if q.kind == "ordinal":
         then = re.match(r"\s+([^\W\d_]+)", source.text.text[q.end : q.end + 40])
-        if then and then.group(1).casefold() not in LINKING_WORDS:
+        if then and then.group(1).casefold() not in words.linking:
             style, written = "ordinal", f"an ordinal before '{then.group(1)}', not a rank"
     if style != "count":
         unit = _of_style(units.values(), style, q.currency or "")
         return unit, f"'{q.text.strip()}' is {written}: the {style} unit of facts/units.yaml"
-    hit = noun_after(units.values(), source.text.text, q.end, found)
+    hit = noun_after(units.values(), source.text.text, q.end, found, words.linking)
     if hit is None:
         unit = _of_style((u for u in units.values() if not u.nouns), "count")
         return unit, (

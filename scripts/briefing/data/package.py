@@ -45,7 +45,7 @@ COLUMNS = (
     Column("subject", "string", "What is measured, as a reader would say it", True),
     Column("value", "number", "Full magnitude (4.91 million is 4910000); a range's low end", True),
     Column("value_high", "number", "A range's high end; empty when the value is one number"),
-    Column("unit", "string", "Unit id, such as vehicles, percent or usd", True),
+    Column("unit", "string", "Unit id from facts/units.yaml, such as percent or usd", True),
     Column("text", "string", "The value as the site writes it, with its unit", True),
     Column(
         "period",

@@ -19,6 +19,7 @@ from briefing.facts import yamlio
 from briefing.facts.checker import Checker
 from briefing.facts.model import Disagreement
 from briefing.facts.schema import DISAGREEMENT_FIELDS
+from briefing.facts.units import Unit
 from briefing.paths import Paths
 from briefing.problems import Problem
 
@@ -32,6 +33,7 @@ SINGLE = frozenset({"caveat"})
 def load_disagreements(
     paths: Paths,
     records: Collection[str],
+    units: Collection[Unit],
     problems: list[Problem],
     broken: Set[str] | None = frozenset(),
 ) -> dict[str, Disagreement]:
@@ -60,7 +62,7 @@ def load_disagreements(
     check = Checker(rel, problems)
     cases = {}
     for cid, node in data.items():
-        case = _case(str(cid), node, yamlio.line_of(data, cid), check, records, broken)
+        case = _case(str(cid), node, yamlio.line_of(data, cid), check, records, units, broken)
         if case is not None:
             cases[case.id] = case
     return cases
@@ -72,6 +74,7 @@ def _case(
     line: int,
     check: Checker,
     records: Collection[str],
+    units: Collection[Unit],
     broken: Set[str] | None,
 ) -> Disagreement | None:
     what = f"disagreement '{cid}'"
@@ -111,7 +114,7 @@ def _case(
     advice = f"{what} states numbers only through its facts; describe in words"
     for key in ("title", "explanation"):
         check.problems.extend(
-            typed_numbers(str(node[key]), check.rel, advice, yamlio.line_of(node, key))
+            typed_numbers(str(node[key]), check.rel, units, advice, yamlio.line_of(node, key))
         )
     if len(check.problems) > before or leans:
         return None

@@ -214,8 +214,10 @@ def load(paths: Paths) -> tuple[FactBook, list[Problem]]:
     refs.wording = wording.load(paths, stages[2])
     facts, claims = load_facts(paths, refs, stages[2])
     broken = None if refs.unread else frozenset(refs.declared.keys() - facts.keys() - claims.keys())
-    charts, broken_charts = load_charts(paths, facts, stages[3], broken)
-    disagreements = load_disagreements(paths, facts.keys() | claims.keys(), stages[4], broken)
+    units = list((refs.units or {}).values())
+    charts, broken_charts = load_charts(paths, facts, units, stages[3], broken)
+    records = facts.keys() | claims.keys()
+    disagreements = load_disagreements(paths, records, units, stages[4], broken)
     book = FactBook(
         facts=MappingProxyType(facts),
         sources=MappingProxyType(refs.sources or {}),

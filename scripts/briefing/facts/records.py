@@ -53,7 +53,7 @@ def declare(node: Any, line: int, check: Checker, refs: Refs, kind: str) -> bool
 def well_formed_id(rid: str, what: str, line: int, check: Checker, refs: Refs) -> bool:
     if RECORD_ID.fullmatch(rid):
         return True
-    check.add(line, f"{what}: id must be lowercase dotted words, such as exports.vehicles.2023")
+    check.add(line, f"{what}: id must be lowercase dotted words, such as sales.total.2023")
     refs.unread = True  # what it was meant to be is unknown: any id may name it
     return False
 

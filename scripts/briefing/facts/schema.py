@@ -61,8 +61,8 @@ MEANING_FIELDS = (
         "data_from",
         "text",
         required=False,
-        description='whose data the figure is: "China Association of Automobile Manufacturers '
-        '(CAAM)"; named in the source near the quote',
+        description='whose data the figure is: "National Statistics Office (NSO)"; named in '
+        "the source near the quote",
     ),
     Field(
         "period_from",
@@ -167,7 +167,7 @@ SERIES_FIELDS = (
         "series",
         "text",
         description="the facts' id pattern, {row} standing for the row key slugged: "
-        "exports.vehicles.{row}",
+        "sales.total.{row}",
     ),
     Field("source", "text", description="a table source's id from facts/sources.yaml"),
     Field("column", "text", description="the table's column the values are in"),
@@ -332,7 +332,7 @@ def type_error(field: Field, value: Any) -> str | None:
             isinstance(v, dict) or v is None for v in value.values()
         ):
             return None
-        return f"'{key}' must map names to mappings, such as exports: {{unit: vehicles}}"
+        return f"'{key}' must map names to mappings, such as sales: {{unit: units}}"
     if field.type == "cell":
         fits = isinstance(value, dict) and set(value) == {"row", "column"}
         if fits and all(isinstance(v, str) and v for v in value.values()):

@@ -32,7 +32,7 @@ def load_series(node: dict[str, Any], line: int, check: Checker, refs: Refs) -> 
         return []
     pattern = str(pattern)
     if pattern.count(ROW) != 1:
-        check.add(line, f"{what}: the id pattern needs {ROW} once, such as exports.vehicles.{ROW}")
+        check.add(line, f"{what}: the id pattern needs {ROW} once, such as sales.total.{ROW}")
         refs.unread = True
         return []
     found = cited_cell(node, what, check, refs, yamlio.line_of(node, "column"))

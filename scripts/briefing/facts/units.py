@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -12,10 +12,6 @@ from briefing.facts.numbers import Quantity, digits, to_decimal
 STYLES = ("count", "percent", "currency", "multiplier", "rank", "ordinal", "year")
 _SUFFIX = {1: "st", 2: "nd", 3: "rd"}
 QUALIFIERS = ("about", "nearly", "over", "under", "at least", "at most")
-# Words after a number that end the search for its noun: what follows is not this number's
-# (and after an ordinal, make it a rank: "ranking first in" against "the first plant").
-LINKING_WORDS = {"a", "an", "the", "in", "into", "to", "of", "from", "for", "by", "with", "at",
-                   "than", "on", "as", "per"}  # fmt: skip
 _THEN_ANOTHER = re.compile(
     r"\s*(?:,\s*)?(?:and|or|to)\s+"
 )  # "31.28 million and 31.44 million units"
@@ -64,14 +60,15 @@ def named_by(units: Iterable[Unit], text: str) -> tuple[Unit, str] | None:
 
 
 def noun_after(
-    units: Iterable[Unit], text: str, at: int, numbers: list[Quantity]
+    units: Iterable[Unit], text: str, at: int, numbers: list[Quantity], linking: Collection[str]
 ) -> tuple[Unit, str] | None:
     """The unit the noun after a number (ending at ``at`` in ``text``) names, and the noun.
 
     The next word, or after up to two words describing it ("5.8 million new energy
     vehicles", "a 3-month window"), or the noun of the number it is listed with ("31.28 million and 31.44 million
     units"); of nouns in a row the last, the head ("5 car companies" are companies). None when
-    a word such as "in" or "of" comes first: what follows it is not this number's noun.
+    one of the ``linking`` words (casefolded: "in", "of", from the word lists of the source's
+    language) comes first: what follows it is not this number's noun.
     """
     units = tuple(units)
     starts = {q.start: q for q in numbers}
@@ -91,7 +88,7 @@ def noun_after(
             at = starts[then.end()].end
             continue
         word = _WORD.match(rest)
-        if word is None or word.group().casefold() in LINKING_WORDS:
+        if word is None or word.group().casefold() in linking:
             return None
         at += word.end()
     return None

@@ -39,6 +39,7 @@ SHAPES = {
     "month_spans": ("patterns", 'a list of patterns with two months, such as "{month} to {month}"'),
     "numerals": ("numbers", "a mapping of number words to 1-12, such as '十: 10'"),
     "abbreviations": ("words", "a list of words ending in '.' that end no sentence"),
+    "linking": ("words", "a list of words that end the search for a number's noun"),
 }
 GROUPS = {"qualifiers": QUALIFIERS, "parts": PARTS}
 SLOTS = {"months": 1, "first_months": 1, "month_spans": 2}
@@ -161,6 +162,10 @@ class Words:
     @cached_property
     def abbreviations(self) -> frozenset[str]:
         return frozenset(a.casefold() for a in self.get("abbreviations"))
+
+    @cached_property
+    def linking(self) -> frozenset[str]:
+        return frozenset(w.casefold() for w in self.get("linking"))
 
 
 def _fold(text: str) -> str:

@@ -79,6 +79,24 @@ class BriefingConfig(Config):
     briefings = c.ListOfItems(c.SubConfig(BriefingOptions), default=[])
     concurrency = Workers()
     segment_chinese = Segmenting()
+    # og:locale of every page, such as en_GB; default: the theme's language ("pt-BR" -> pt_BR).
+    locale = c.Optional(c.Type(str))
+    # The project's module of chart functions (charts.yaml's `function: name`), such as
+    # facts/charts.py: loaded by path, its @register("name") functions drawn by name.
+    chart_functions = c.Optional(c.Type(str))
+
+
+def missing_module(options: BriefingConfig) -> str:
+    """What to do when ``chart_functions`` names no file."""
+    return (
+        f"chart_functions '{options.chart_functions}' is not a file of the project; "
+        "name the module of chart functions, such as facts/charts.py, or remove it"
+    )
+
+
+def page_locale(options: BriefingConfig, config: MkDocsConfig) -> str:
+    """The pages' Open Graph locale: the option, else the language Material's theme is in."""
+    return options.locale or str(config.theme.get("language") or "en").replace("-", "_")
 
 
 def configured_briefings(options: BriefingConfig, config: MkDocsConfig) -> list[Briefing]:

@@ -33,6 +33,8 @@ from briefing.pdf.document import Chapter
 from briefing.plugin.config import (
     BriefingConfig,
     configured_briefings,
+    missing_module,
+    page_locale,
     published_code,
     theme_problem,
     top_key_line,
@@ -102,6 +104,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             seeds=self.config.seeds_dir,
             docs=config.docs_dir,
             cache=self.config.cache_dir,
+            chart_functions=self.config.chart_functions,
         )
 
     @event_priority(100)  # first: every plugin writes into the staging folder
@@ -118,6 +121,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             line = top_key_line(config_file, "theme")
             raise PluginError(f"{config_file.name}:{line}: {theme}")
         self.paths = self.paths_in(config)
+        module = self.paths.chart_functions_file
+        if module is not None and not module.is_file():
+            config_file = Path(config.config_file_path)
+            line = top_key_line(config_file, "plugins")
+            raise PluginError(f"{config_file.name}:{line}: {missing_module(self.config)}")
         self.staged = None
         self.staged = StagedSite(config, self.paths)
         return config
@@ -130,7 +138,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.reuse = Reuse(
             self.paths.cache_dir / "build",
             files_digest(self.paths.facts_dir, self.paths.seeds_dir),
-            f"{config.site_name}|{config.use_directory_urls}|{self.config.data_files}",
+            f"{config.site_name}|{config.use_directory_urls}|{self.config.data_files}|"
+            + _module_digest(self.paths.chart_functions_file),  # it may live outside facts/
         )
         self._loaded: tuple[FactBook, ChartRenderer, PageRenderer] | None = None
         self.problems: list[Problem] = []
@@ -313,7 +322,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         title = f"{heading} · {site}" if heading and not page.is_homepage else site
         described = page.meta.get("description")  # HTML text by now, see on_page_markdown
         description = html_text(str(described)) if described else config.site_description or ""
-        tags = open_graph(title, description, site, config.site_url, page.url)
+        locale = page_locale(self.config, config)
+        tags = open_graph(title, description, site, config.site_url, page.url, locale)
         own = self.styles.get(page.file.src_uri)
         return with_head(output, tags + (style_element(own) if own else ""))
 
@@ -410,3 +420,8 @@ def _report(problems: list[Problem]) -> str:
     """Every problem once, in the order given (the loader's: root causes first)."""
     ordered = list(dict.fromkeys(problems))
     return f"{len(ordered)} problem(s) found:\n" + "\n".join(str(p) for p in ordered)
+
+
+def _module_digest(module: Path | None) -> str:
+    """The bytes of the project's chart functions module, hashed (checked to exist first)."""
+    return hashlib.sha256(module.read_bytes()).hexdigest() if module else ""

@@ -30,6 +30,7 @@ from briefing.pdf.briefings import problems as briefing_problems
 from briefing.plugin.config import (
     BriefingConfig,
     configured_briefings,
+    missing_module,
     published_code,
     theme_problem,
 )
@@ -247,6 +248,15 @@ def _folder_problems(site: Site, options: BriefingConfig) -> list[Problem]:
                     _no_folder(option, options[option], option.removesuffix("_dir")),
                 )
             )
+    module = site.paths.chart_functions_file
+    if module is not None and not module.is_file():
+        site.blocking = True  # the charts naming its functions would each say so again
+        found.append(
+            site.at(
+                site.option_keys("chart_functions"),
+                missing_module(options),
+            )
+        )
     assert site.config is not None
     why = refusal(Path(site.config.site_dir), site.paths.root, site_inputs(site.paths))
     if why is not None:

@@ -97,15 +97,21 @@ def _key_line(text: str, key: str) -> int:
 
 
 def open_graph(
-    title: str, description: str, site_name: str, site_url: str | None, page_url: str
+    title: str,
+    description: str,
+    site_name: str,
+    site_url: str | None,
+    page_url: str,
+    locale: str,
 ) -> str:
-    """The ``<meta>`` tags for one page, one per line."""
+    """The ``<meta>`` tags for one page, one per line; ``locale`` as Open Graph writes it
+    (``en_GB``)."""
     tags = [
         ("og:type", "article" if page_url else "website"),
         ("og:site_name", site_name),
         ("og:title", title),
         ("og:description", description),
-        ("og:locale", "en_GB"),
+        ("og:locale", locale),
     ]
     if site_url:
         tags.append(

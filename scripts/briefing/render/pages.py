@@ -89,7 +89,9 @@ class PageRenderer:
         # The build's markdown lacks the front matter: count its lines back in.
         cut = len(source) - len(markdown)
         first = 1 + source.count("\n", 0, cut) if source.endswith(markdown) else 1
-        page.problems.extend(typed_numbers(markdown, path, first_line=first))
+        page.problems.extend(
+            typed_numbers(markdown, path, self.book.units.values(), first_line=first)
+        )
         self._sources[path] = markdown
         try:
             template = self.env.get_template(path)

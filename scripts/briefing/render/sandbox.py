@@ -23,11 +23,11 @@ from jinja2.sandbox import SandboxedEnvironment
 CALLS = ("fact", "claim", "cite", "chart", "table")
 # in messages
 EXAMPLE = {
-    "fact": '"exports.vehicles.2023"',
-    "claim": '"parts.nexperia.owner"',
-    "cite": '"exports.vehicles.2023", "parts.nexperia.owner"',
-    "chart": '"exports-annual"',
-    "table": '"caam-annual", "year", "exports"',
+    "fact": '"sales.total.2023"',
+    "claim": '"company.owner"',
+    "cite": '"sales.total.2023", "company.owner"',
+    "chart": '"sales-by-year"',
+    "table": '"annual-report", "year", "sales"',
 }
 ONLY = (
     'pages may use only {{ fact("id") }}, {{ claim("id") }}, {{ cite("id", …) }}, '

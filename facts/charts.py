@@ -1,13 +1,15 @@
-"""Charts the YAML spec cannot say, as Python: the escape hatch of facts/charts.yaml.
+"""This briefing's charts that the YAML spec cannot say, as Python: the escape hatch of
+facts/charts.yaml (named in mkdocs.yml as the briefing plugin's ``chart_functions``).
 
-A chart declared with ``function: name`` is drawn by the function registered (in
-``briefing.charts.registry``) under that name. It receives the validated spec and its data (one row per fact, the fields listed in
+A chart declared with ``function: name`` is drawn by the function registered here (with
+``briefing.charts.registry.register``) under that name. It receives the validated spec and its data (one row per fact, the fields listed in
 ``ChartSpec.rows``) and returns an Altair chart; title, fonts, palette and rendering are
 applied around it, and the caption still cites every fact. A function can arrange the facts
 it is given, never add numbers of its own.
 
-Altair is imported inside each function, not here: validating charts.yaml imports this module
-on every build, while Altair is needed only when a chart is drawn (its render is not cached).
+Altair is imported inside each function, not here: validating charts.yaml loads this module on
+every build, while Altair is needed only when a chart is drawn (its render is not cached). The
+drawings of its charts are cached by this file's bytes: an edit redraws them.
 """
 
 from __future__ import annotations
