@@ -41,7 +41,9 @@ from briefing.problems import BriefingError, Problem
 from briefing.releases import load_releases
 from briefing.render.charts import ChartRenderer, vega_bundle
 from briefing.render.csp import ThemeCode, with_csp
+from briefing.render.extension import BriefingMarkup
 from briefing.render.generated import generated_pages, quote_styles
+from briefing.render.markup import Partials
 from briefing.render.meta import (
     escaped_meta,
     front_matter_problems,
@@ -50,13 +52,6 @@ from briefing.render.meta import (
     with_head,
 )
 from briefing.render.pages import PageRenderer
-from briefing.render.placeholders import (
-    PageRender,
-    place_later,
-    slugged,
-    unstash,
-    with_as_of_and_notes,
-)
 from briefing.render.search import fact_entries, with_fact_entries
 from briefing.render.text import html_text, striptags_escaped
 from briefing.render.urls import (
@@ -127,15 +122,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return config
         self.urls = SiteUrls(config.use_directory_urls)
         self.docs = self.paths.rel(Path(config.docs_dir))  # pages named in messages from here
+        self.partials = Partials(config.theme.custom_dir)
+        overrides = self.partials.overrides
         self.reuse = Reuse(
             self.paths.cache_dir / "build",
             files_digest(self.paths.facts_dir, self.paths.seeds_dir),
-            f"{config.site_name}|{config.use_directory_urls}|{self.config.data_files}",
+            f"{config.site_name}|{config.use_directory_urls}|{self.config.data_files}|"
+            + (files_digest(overrides) if overrides is not None and overrides.is_dir() else ""),
         )
         self._loaded: tuple[FactBook, ChartRenderer, PageRenderer] | None = None
         self.problems: list[Problem] = []
         self.chapters: dict[str, Chapter] = {}
-        self.rendered: dict[str, PageRender] = {}  # per page, until its markup is in
         self.generated: dict[str, str] = {}
         self.styles: dict[str, str] = {}  # a generated page's own style sheet, by page
         self.theme_code = ThemeCode((), ())  # the theme's inline code, once on_env has read it
@@ -148,6 +145,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for extension in MARKED_BLOCKS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
+        # Puts each chapter's generated markup in through Markdown's HTML stash (one instance,
+        # told which page MkDocs converts; as mkdocs-autorefs registers its extension).
+        self.markup = BriefingMarkup()
+        config.markdown_extensions.append(self.markup)
         for script in SITE_SCRIPTS:
             if script not in config.extra_javascript:
                 config.extra_javascript.append(script)
@@ -173,7 +174,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             except BriefingError:
                 raise self._everything_wrong() from None
             charts = ChartRenderer(self.paths.chart_cache, book.sources, self.config.concurrency)
-            renderer = PageRenderer(book, self.urls, charts)
+            renderer = PageRenderer(book, self.urls, charts, self.partials)
             self._loaded = (book, charts, renderer)
         return self._loaded
 
@@ -266,20 +267,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             keep=lambda done: not done.problems,
         )
         self.problems.extend(result.problems)
-        self.rendered[page.file.src_uri] = result
+        self.markup.page = result  # MkDocs converts this page next
         return result.markdown
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        result = self.rendered.get(page.file.src_uri) if self.config.enabled else None
-        if result is None:  # a generated page: nothing of its own was placed later
+        if not self.config.enabled or self.markup.page is None:  # a generated page
             return html
-        html = with_as_of_and_notes(unstash(html, result.stash), result)
-        _unstash_toc(page.toc, result.stash)
+        self.markup.page = None
         if self.pdfs.writes:
             self.chapters[page.file.src_uri] = Chapter.from_html(
-                place_later(html, result.later), page.title or page.file.name, page.url
+                html, page.title or page.file.name, page.url
             )
         return html
 
@@ -304,9 +303,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _post_page_markup(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return output
-        result = self.rendered.pop(page.file.src_uri, None)
-        if result is not None:  # what the search index skips, now that it has read the page
-            output = place_later(output, result.later)
         site = config.site_name or ""
         # page.title is HTML (MkDocs keeps the heading's entities): the tags want its text.
         heading = html_text(page.title or "")
@@ -392,14 +388,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             server.watch(str(self.paths.seeds_dir))
             server.builder = keep_serving(server.builder, Path(config.site_dir))
         return server
-
-
-def _unstash_toc(items: Any, stash: dict[str, tuple[str, str]]) -> None:
-    """A number cited in a heading: its text in the table of contents, not its markup."""
-    for item in items:
-        item.title = unstash(item.title, stash, plain=True)
-        item.id = slugged(item.id, stash)
-        _unstash_toc(item.children, stash)
 
 
 def _asset(name: str) -> str:
