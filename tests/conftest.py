@@ -49,6 +49,69 @@ def sources_yaml(seed: str = "seed.txt", text: str = SEED_TEXT) -> str:
     )
 
 
+# A table source (issue 19): a compiled table whose first row names its own publication.
+TABLE_CSV = """\
+year,exports,growth,status,kind,publisher,title,published,url
+2023,4.91,57.9,final,actual,Xinhua,CAAM 2023 results,2024-01-11,https://example.org/2023
+2024,5.859,19.3,final,actual,,,,
+2025,6.5,,expected,forecast,,,,
+"""
+
+
+def table_entry(csv: str = TABLE_CSV, extra: str = "") -> str:
+    """The sources.yaml entry of seeds/annual.csv (lines 1-13 when it comes first)."""
+    digest = hashlib.sha256(csv.encode()).hexdigest()
+    return (
+        "annual:\n"
+        "  file: annual.csv\n"
+        f"  sha256: {digest}\n"
+        "  title: Annual results\n"
+        "  publisher: Demo Agency\n"
+        '  published: "2026-01-15"\n'
+        "  url: https://example.org/annual\n"
+        "  language: en\n"
+        '  method: "Figures transcribed by the editors from the publication; no text copied."\n'
+        "  period: year\n"
+        "  columns:\n"
+        "    exports: {unit: vehicles, scale: million}\n"
+        "    growth: {unit: percent}\n"
+    ) + extra
+
+
+# Lines 1-9: a fact citing a cell; 10-14 a series; 15-20 a claim citing a text cell.
+TABLE_FACTS = """\
+- id: exports.vehicles.2024
+  subject: China's automobile exports
+  value: 5859000
+  unit: vehicles
+  period: "2024"
+  kind: actual
+  geo: China
+  source: annual
+  cell: {row: "2024", column: exports}
+- series: exports.growth.{row}
+  source: annual
+  column: growth
+  subject: Growth of China's automobile exports
+  geo: China
+- id: status.outlook.2025
+  claim: "The 2025 figure is an expectation."
+  source: annual
+  cell: {row: "2025", column: status}
+  kind: forecast
+  period: "2025"
+"""
+
+
+def table_files(csv: str = TABLE_CSV, facts: str = TABLE_FACTS) -> dict[str, str]:
+    """The files that add the table source and its records to the tiny project."""
+    return {
+        "seeds/annual.csv": csv,
+        "facts/sources.yaml": table_entry(csv) + sources_yaml(),
+        "facts/tables.yaml": facts,
+    }
+
+
 FACTS = """\
 - id: market.production.2024
   subject: China's automobile production

@@ -34,6 +34,7 @@ def check(project: ProjectFactory, files: dict[str, str | bytes | None]) -> tupl
 STAGES = (
     "facts/units.yaml",
     "facts/sources.yaml",
+    "seeds/",
     "facts/",
     "facts/charts.yaml",
     "facts/disagreements.yaml",

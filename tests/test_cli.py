@@ -238,10 +238,10 @@ def test_a_build_whose_facts_fail_reports_its_pages_problems_too(
         "ERROR   -  2 problem(s) found:\n"
         "facts/sources.yaml:8: source 'demo': unknown key 'publisherr'; did you mean "
         "'publisher'? allowed keys: file, sha256, title, publisher, published, language, "
-        "author, url, date_note\n"
+        "author, url, date_note, kind, method, key, period, columns\n"
         "docs/index.md:4: 'lipsum' is undefined; "
-        'pages may use only {{ fact("id") }}, {{ claim("id") }}, {{ cite("id", …) }} '
-        'and {{ chart("id") }}\n'
+        'pages may use only {{ fact("id") }}, {{ claim("id") }}, {{ cite("id", …) }}, '
+        '{{ chart("id") }} and {{ table("source", "column", …) }}\n'
     ) in done.stderr
     proj.write("facts/sources.yaml", sources_yaml())
     proj.write("facts/releases/r1.json", '{"date": "2025-13-45", "facts": []}\n')
@@ -251,6 +251,6 @@ def test_a_build_whose_facts_fail_reports_its_pages_problems_too(
         "ERROR   -  2 problem(s) found:\n"
         'facts/releases/r1.json:1: "date" must be a day in the calendar, YYYY-MM-DD\n'
         "docs/index.md:4: 'lipsum' is undefined; "
-        'pages may use only {{ fact("id") }}, {{ claim("id") }}, {{ cite("id", …) }} '
-        'and {{ chart("id") }}\n'
+        'pages may use only {{ fact("id") }}, {{ claim("id") }}, {{ cite("id", …) }}, '
+        '{{ chart("id") }} and {{ table("source", "column", …) }}\n'
     ) in done.stderr

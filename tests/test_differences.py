@@ -199,7 +199,9 @@ def test_a_case_may_name_a_claim_which_links_to_it_as_a_fact_does(
     link = f'href="differences/#case-output-and-sales">Where sources differ: {TITLE}</a>'
     home = proj.html("index.html")
     card = re.search(
-        r'<span class="fact cites" data-cites="exports.russia.plunge">.*?</briefing-card>', home, re.S
+        r'<span class="fact cites" data-cites="exports.russia.plunge">.*?</briefing-card>',
+        home,
+        re.S,
     )
     assert card and f'<a class="card-differ" {link}' in card.group(0)
     notes = re.search(r'<ol class="source-notes">.*?</ol>', home, re.S)

@@ -33,7 +33,7 @@ UNQUOTED = "".join(  # the first fact without source and quote, as a derived fac
 MARKET = "facts/market.yaml"
 PROD = "fact 'market.production.2024'"
 FACT_KEYS = (
-    "id, subject, value, unit, period, kind, geo, source, quote, context, qualifier, note, "
+    "id, subject, value, unit, period, kind, geo, source, quote, context, cell, qualifier, note, "
     "said_by, data_from, period_from, reading, tags, derived_from, operation"
 )
 CHART_KEYS = "title, alt, facts, select, mark, x, y, color, labels, series, rule, function"
@@ -758,7 +758,7 @@ def test_check_reports_a_jinja_syntax_error_with_its_line(project: ProjectFactor
         1,
         [
             "docs/index.md:3: '{% if %}' is not available in pages; "
-            'pages may use only {{ fact("id") }}, {{ claim("id") }}, {{ cite("id", …) }} '
-            'and {{ chart("id") }}'
+            'pages may use only {{ fact("id") }}, {{ claim("id") }}, {{ cite("id", …) }}, '
+            '{{ chart("id") }} and {{ table("source", "column", …) }}'
         ],
     )

@@ -12,7 +12,7 @@ from collections.abc import Set
 from dataclasses import dataclass, replace
 from typing import Any
 
-from briefing import yamlio
+from briefing import periods, yamlio
 from briefing.checker import Checker
 from briefing.model import Fact, Source, agree, by_measure
 from briefing.paths import Paths
@@ -22,6 +22,7 @@ from briefing.schema import Field
 
 # A chart's id names its files (data/charts/<id>.csv) and goes into its figure's id: plain words.
 CHART_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
+ADDITIVE = ("count", "currency")  # unit styles whose amounts grow with the period
 MARKS = ("bar", "line", "point", "area", "arc")
 DATA_FIELDS = ("label", "series", "subject", "period", "geo", "value", "source", "kind")
 SELECT_FIELDS = tuple(
@@ -41,6 +42,13 @@ CHART_FIELDS = (
     Field("series", "mapping", required=False, description="fact id -> series name"),
     Field("rule", "text", required=False, description="fact drawn as a reference line"),
     Field("function", "text", required=False, description="a function in custom_charts"),
+    Field(
+        "mixed_periods",
+        "text",
+        required=False,
+        description="a bar or line chart whose facts cover periods of different lengths: why "
+        "they may share an axis (shown to readers)",
+    ),
 )
 
 
@@ -60,6 +68,7 @@ class ChartSpec:
     series: tuple[tuple[str, str], ...] = ()
     rule: Fact | None = None
     function: str | None = None
+    mixed_periods: str | None = None  # why facts of periods of different lengths share an axis
     path: str = ""  # where the editor declared it, for messages
     line: int = 0
 
@@ -86,7 +95,9 @@ class ChartSpec:
                     "unit": fact.unit.id,
                     "text": fact.text,
                     "kind": fact.kind,
-                    "source": src.publisher if src else "derived",
+                    "source": src.publication(fact.cell and fact.cell[0]).publisher
+                    if src
+                    else "derived",
                     "source_id": fact.source or "",
                     "quote": fact.quote or "",
                 }
@@ -210,6 +221,7 @@ class _Reader:
                 yamlio.line_of(node, "facts" if "facts" in node else "select"),
                 f"facts have different units ({units}); chart one unit at a time",
             )
+        self._periods(node, chosen)
         if len(self.problems) > before or self.leans:
             return None
         return ChartSpec(
@@ -225,6 +237,7 @@ class _Reader:
             series=tuple((str(k), str(v)) for k, v in (node.get("series") or {}).items()),
             rule=rule,
             function=function,
+            mixed_periods=node.get("mixed_periods"),
             path=self.check.rel,
             line=line,
         )
@@ -302,6 +315,33 @@ class _Reader:
                         f"shows '{fact.id}' but not '{other.id}', which a source states "
                         f"differently ({other.text} vs {fact.text}); add it so both are shown",
                     )
+
+    def _periods(self, node: Any, chosen: list[Fact]) -> None:
+        """A bar or line sets its facts side by side as if comparable: a year's exports beside
+        ten months' read as a fall. Refused unless the chart says why they may share an axis.
+        Only amounts that add up over time (counts, money) are measured so; a share, a rate or
+        a multiple of a shorter period is not smaller for it."""
+        lengths: dict[str, list[str]] = {}
+        for fact in (f for f in chosen if f.unit.style in ADDITIVE):
+            lengths.setdefault(periods.length(fact.period), []).append(fact.id)
+        mark = node.get("mark", "bar")
+        if len(lengths) < 2 or mark not in {"bar", "line"} or node.get("function"):
+            if node.get("mixed_periods") and len(lengths) < 2:
+                self.add(
+                    yamlio.line_of(node, "mixed_periods"),
+                    "'mixed_periods' is for facts covering periods of different lengths; "
+                    "these all cover the same length: remove it",
+                )
+            return
+        if node.get("mixed_periods"):
+            return
+        listed = "; ".join(f"{length}: {', '.join(ids)}" for length, ids in lengths.items())
+        self.add(
+            yamlio.line_of(node, "facts" if "facts" in node else "select"),
+            f"a {mark} chart of periods of different lengths ({listed}) reads as if they were "
+            'comparable; chart one length of period, or declare mixed_periods: "why they may '
+            'share an axis"',
+        )
 
     def _rule(self, node: Any, chosen: list[Fact]) -> Fact | None:
         fid = node.get("rule")

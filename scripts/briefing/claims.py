@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from briefing import periods, yamlio
+from briefing.cells import check_claim_cell
 from briefing.checker import Checker
 from briefing.meaning import check_record
 from briefing.model import Claim
@@ -42,16 +43,29 @@ def load_claim(node: dict[str, Any], line: int, check: Checker, refs: Refs) -> C
             f"{what}: malformed period '{period}'; use {periods.FORMS}",
         )
         ok = False
-    found_at = located(node, what, check, refs)
-    if not ok or found_at is None:
-        return None
-    source, span = found_at
-    check_record(check, node, what, source, span, refs.wording.of(source.language))
+    if "cell" in node:
+        cited = check_claim_cell(node, what, check, refs)
+        if not ok or cited is None:
+            return None
+        source, row, column = cited
+        span, cell = None, (row, column)
+        assert source.table is not None
+        quote = source.table.rows[row].cells[column]
+    else:
+        if "quote" not in node:
+            check.add(line, f"{what}: missing required key 'quote' (or 'cell', for a table)")
+            return None
+        found_at = located(node, what, check, refs)
+        if not ok or found_at is None:
+            return None
+        source, found = found_at
+        span, cell, quote = found, None, str(node["quote"])
+        check_record(check, node, what, source, found, refs.wording.of(source.language))
     return Claim(
         id=str(cid),
         claim=str(node["claim"]),
         source=str(node["source"]),
-        quote=str(node["quote"]),
+        quote=quote,
         kind=str(node["kind"]),
         path=check.rel,
         line=line,
@@ -61,9 +75,10 @@ def load_claim(node: dict[str, Any], line: int, check: Checker, refs: Refs) -> C
         note=text_of(node, "note"),
         tags=tuple(node.get("tags") or ()),
         span=span,
+        cell=cell,
         said_by=text_of(node, "said_by"),
         data_from=text_of(node, "data_from"),
         period_from=text_of(node, "period_from"),
         reading=text_of(node, "reading"),
-        reported=source.published,
+        reported=source.publication(cell and cell[0]).published,
     )

@@ -233,6 +233,13 @@ def cmd_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_source_add(args: argparse.Namespace) -> int:
+    """Archive a document or table in seeds/ and describe it in sources.yaml."""
+    from briefing.sourceadd import run
+
+    return run(project_paths(), Path(args.file), args.id)
+
+
 def _given(args: argparse.Namespace) -> Given:
     tags = tuple(t.strip() for t in (args.tags or "").split(",") if t.strip())
     return Given(
@@ -340,6 +347,13 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("--tags", help="comma-separated tags, e.g. exports,nev")
     add.add_argument("--dry-run", action="store_true", help="show the entry, write nothing")
     add.set_defaults(run=cmd_add)
+    source = sub.add_parser("source", help="archive a source").add_subparsers(
+        dest="action", required=True
+    )
+    source_add = source.add_parser("add", help="copy a document or table into seeds/, describe it")
+    source_add.add_argument("file", help="the text (.txt) or table (.csv) to archive")
+    source_add.add_argument("--id", help="the source's id (default: from the file name)")
+    source_add.set_defaults(run=cmd_source_add)
     sub.add_parser("coverage", help="numbers in the sources no fact covers").set_defaults(
         run=cmd_coverage
     )

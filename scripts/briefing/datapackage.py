@@ -57,7 +57,18 @@ COLUMNS = (
     Column("geo", "string", "Country or region the number is about", True),
     Column("qualifier", "string", "How the source hedges the number", choices=QUALIFIERS),
     Column("source", "string", "Id of the archived source; empty for a derived fact"),
-    Column("quote", "string", "The verbatim passage of the source that states the number"),
+    Column(
+        "quote",
+        "string",
+        "The verbatim passage of the source that states the number; empty for a table's cell",
+    ),
+    Column("cell_row", "string", "For a table source: the row key of the cell the value is"),
+    Column("cell_column", "string", "For a table source: the column of the cell the value is"),
+    Column(
+        "published_by",
+        "string",
+        "Who published it: publisher, title and date of the source or, in a compiled table, of the row",
+    ),
     Column("note", "string", "Editor's note, such as how a relative date was resolved"),
     Column("said_by", "string", "Who states it, as the source names them"),
     Column("data_from", "string", "Whose data the figure is, as the source names them"),
@@ -82,8 +93,25 @@ CLAIM_COLUMNS = (
     Column("kind", "string", "What sort of statement the source makes", True, KINDS),
     Column("geo", "string", "Country or region it is about"),
     Column("source", "string", "Id of the archived source", True),
-    Column("quote", "string", "The verbatim passage of the source that states it", True),
-    *(_BY_NAME[name] for name in ("note", "said_by", "data_from", "period_from", "reading")),
+    Column(
+        "quote",
+        "string",
+        "The verbatim passage of the source that states it (a table's cell: its text)",
+        True,
+    ),
+    *(
+        _BY_NAME[name]
+        for name in (
+            "cell_row",
+            "cell_column",
+            "published_by",
+            "note",
+            "said_by",
+            "data_from",
+            "period_from",
+            "reading",
+        )
+    ),
     _BY_NAME["tags"],
 )
 
@@ -99,9 +127,17 @@ def package(book: FactBook, title: str, files: dict[str, str]) -> dict[str, Any]
     No licence is known for the data, so none is claimed; each resource carries its size
     and SHA-256, so a download can be checked against the package.
     """
-    sources = [
-        {"title": f"{s.publisher}: {s.title} ({s.published})"} | ({"path": s.url} if s.url else {})
+    publications = [
+        publication
         for s in sorted(book.sources.values(), key=lambda s: s.id)
+        for publication in (
+            s.publication(),
+            *(r.publication for r in (s.table.rows.values() if s.table else ()) if r.publication),
+        )
+    ]
+    sources = [
+        {"title": f"{p.publisher}: {p.title} ({p.published})"} | ({"path": p.url} if p.url else {})
+        for p in dict.fromkeys(publications)
     ]
     return {
         "profile": "data-package",

@@ -48,9 +48,22 @@ def records(book: FactBook) -> list[dict[str, str]]:
                 "source": fact.source or "",
                 "quote": fact.quote or "",
             }
+            | _origin(book, fact)
             | _annotations(fact)
         )
     return rows
+
+
+def _origin(book: FactBook, record: Record) -> dict[str, str]:
+    """Where a record comes from beyond its source id: the cell of a table, the publication."""
+    row, column = record.cell or ("", "")
+    publication = book.publication(record)
+    named = (
+        f"{publication.publisher}: {publication.title} ({publication.published})"
+        if publication
+        else ""
+    )
+    return {"cell_row": row, "cell_column": column, "published_by": named}
 
 
 def _annotations(record: Record) -> dict[str, str]:
@@ -77,6 +90,7 @@ def claim_records(book: FactBook) -> list[dict[str, str]]:
             "source": claim.source,
             "quote": claim.quote,
         }
+        | _origin(book, claim)
         | _annotations(claim)
         for claim in sorted(book.claims.values(), key=lambda c: c.id)
     ]

@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import Any
 
 from briefing import numbers, periods, wording, yamlio
+from briefing.cells import check_fact_cell
 from briefing.chartspec import load_charts
 from briefing.checker import Checker
 from briefing.claims import is_claim, load_claim
@@ -25,6 +26,7 @@ from briefing.paths import Paths
 from briefing.problems import BriefingError, Problem
 from briefing.records import Refs, declare, located, well_formed_id
 from briefing.schema import FACT_FIELDS, UNIT_FIELDS
+from briefing.series import is_series, load_series
 from briefing.sources import load_sources, text_of
 from briefing.units import Unit
 
@@ -113,6 +115,9 @@ def load_facts(
             continue
         for index, node in enumerate(data):
             line = yamlio.line_of(data, index)
+            if is_series(node):
+                facts.update((f.id, f) for f in load_series(node, line, check, refs))
+                continue
             if is_claim(node):
                 claim = load_claim(node, line, check, refs)
                 if claim is not None:
@@ -151,10 +156,16 @@ def _fact(node: Any, line: int, check: Checker, refs: Refs) -> Fact | None:
         )
         ok = False
     derived = tuple(node.get("derived_from") or ())
-    verified, span = _provenance(node, what, check, refs, unit, derived)
+    cell = None
+    if "cell" in node and not derived:
+        cell = check_fact_cell(node, what, check, refs, None if unit is None else unit.id)
+        verified, span = cell is not None, None
+    else:
+        verified, span = _provenance(node, what, check, refs, unit, derived)
     if not ok or unit is None or not verified:
         return None
     source = (refs.sources or {}).get(text_of(node, "source") or "")
+    column = source.table.column(cell[1]) if source and source.table and cell else None
     if source is not None and span is not None:
         stating = numbers.matching(
             node["value"], source.text.numbers_in(*span), unit.style, unit.symbol
@@ -179,11 +190,12 @@ def _fact(node: Any, line: int, check: Checker, refs: Refs) -> Fact | None:
         derived_from=derived,
         operation=text_of(node, "operation"),
         span=span,
+        cell=cell,
         said_by=text_of(node, "said_by"),
-        data_from=text_of(node, "data_from"),
+        data_from=text_of(node, "data_from") or (column.data_from if column else None),
         period_from=text_of(node, "period_from"),
         reading=text_of(node, "reading"),
-        reported=source.published if source else None,
+        reported=source.publication(cell and cell[0]).published if source else None,
     )
 
 
@@ -213,11 +225,11 @@ def _provenance(
     """Whether provenance holds, and where the quote sits in its source (problems reported)."""
     line = yamlio.line_of(node)
     if derived:
-        if node.get("source") or node.get("quote") or node.get("context"):
+        if any(node.get(k) for k in ("source", "quote", "context", "cell")):
             check.add(
                 line,
-                f"{what}: a derived fact has no quote of its own; remove 'source', 'quote' "
-                "and 'context'",
+                f"{what}: a derived fact has no quote of its own; remove 'source', 'quote', "
+                "'context' and 'cell'",
             )
             return False, None
         wrong = [
@@ -300,7 +312,7 @@ def load(paths: Paths) -> tuple[FactBook, list[Problem]]:
     refs = Refs(units=None, sources=None)
     stages: tuple[list[Problem], ...] = ([], [], [], [], [])
     refs.units = load_units(paths, stages[0], refs.broken_units)
-    refs.sources = load_sources(paths, stages[1], refs.broken_sources)
+    refs.sources = load_sources(paths, stages[1], refs.broken_sources, refs.units)
     refs.wording = wording.load(paths, stages[2])
     facts, claims = load_facts(paths, refs, stages[2])
     broken = None if refs.unread else frozenset(refs.declared.keys() - facts.keys() - claims.keys())
@@ -315,6 +327,7 @@ def load(paths: Paths) -> tuple[FactBook, list[Problem]]:
         broken_charts=broken_charts,
         disagreements=MappingProxyType(disagreements),
         claims=MappingProxyType(claims),
+        broken_sources=frozenset(refs.broken_sources),
     )
     return book, [problem for stage in stages for problem in sorted(set(stage))]
 

@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing import periods
 from briefing.numbers import to_decimal
 from briefing.quotes import SourceText
 from briefing.units import Unit, format_value
+
+if TYPE_CHECKING:
+    from briefing.tables import Table
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Who published a row's figures: a table's entry, or a compiled table's row."""
+
+    publisher: str
+    title: str
+    published: str
+    url: str | None
 
 
 @dataclass(frozen=True)
@@ -31,16 +45,47 @@ class Source:
     author: str | None = None
     url: str | None = None
     date_note: str | None = None
+    method: str | None = None  # a table: how it was made (transcribed, from what)
+    table: Table | None = field(default=None, repr=False, compare=False)  # a table source's cells
     text: SourceText = field(repr=False, compare=False, default_factory=lambda: SourceText(""))
+
+    def publication(self, row: str | None = None) -> Publication:
+        """Who published what a record cites: a compiled table's row names its own."""
+        rows = self.table.rows if self.table else {}
+        own = rows[row].publication if row is not None and row in rows else None
+        return own or Publication(self.publisher, self.title, self.published, self.url)
+
+
+def slug(text: str) -> str:
+    """A row key as it appears in an anchor and a series' ids: lowercase, runs of other
+    characters as one '-' (column names need none: they are lowercase words and '_')."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "-"
+
+
+def cell_anchor(row: str, column: str) -> str:
+    """The anchor of a table's cell on its source page: unique, as a column has no '-'."""
+    return f"cell-{slug(row)}-{column}"
 
 
 class _Cited:
-    """What a fact and a claim show alike: their period as a reader reads it, their topic."""
+    """What a fact and a claim show alike: their period as a reader reads it, their topic,
+    where on its source page the passage they rest on is."""
 
     id: str
     period: str
     reported: str | None
     tags: tuple[str, ...]
+    cell: tuple[str, str] | None
+
+    @property
+    def anchor(self) -> str:
+        """The passage's anchor on the source page: the quote's, or the cell's."""
+        return cell_anchor(*self.cell) if self.cell else f"q-{self.id}"
+
+    @property
+    def cell_words(self) -> str | None:
+        """Where in its table the record is, as a reader reads it: "row 2025, column exports"."""
+        return f"row {self.cell[0]}, column {self.cell[1]}" if self.cell else None
 
     @cached_property
     def period_label(self) -> str:
@@ -73,6 +118,7 @@ class Fact(_Cited):
     derived_from: tuple[str, ...] = ()
     operation: str | None = None  # how a derived fact is computed (briefing.derived)
     span: tuple[int, int] | None = None  # offsets of the quote in the source text
+    cell: tuple[str, str] | None = None  # (row key, column) of a table source, for a quote
     said_by: str | None = None  # who states it
     data_from: str | None = None  # whose data the figure is
     period_from: str | None = None  # the quote's relative words the period is resolved from
@@ -108,6 +154,7 @@ class Claim(_Cited):
     note: str | None = None
     tags: tuple[str, ...] = ()
     span: tuple[int, int] | None = None
+    cell: tuple[str, str] | None = None
     said_by: str | None = None  # as for a fact
     data_from: str | None = None
     period_from: str | None = None
@@ -172,6 +219,7 @@ class FactBook:
     broken_charts: frozenset[str] | None = frozenset()
     claims: Mapping[str, Claim] = field(default_factory=lambda: MappingProxyType({}))
     disagreements: Mapping[str, Disagreement] = field(default_factory=lambda: MappingProxyType({}))
+    broken_sources: frozenset[str] = frozenset()  # declared, their problems reported
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled as plain dicts (a MappingProxyType cannot be): a warm build keeps the book."""
@@ -184,6 +232,7 @@ class FactBook:
                 self.broken_charts,
                 dict(self.claims),
                 dict(self.disagreements),
+                self.broken_sources,
             ),
         )
 
@@ -234,6 +283,12 @@ class FactBook:
                 involved[rid].append(case)
         return involved
 
+    def publication(self, record: Record) -> Publication | None:
+        """Who published what a record rests on (a compiled table's row names its own);
+        None for a derived fact."""
+        source = self.sources.get(record.source or "")
+        return source.publication(record.cell[0] if record.cell else None) if source else None
+
     def facts_from(self, source_id: str) -> list[Fact]:
         return list(self._by_source.get(source_id, ()))
 
@@ -262,6 +317,7 @@ def _factbook(
     broken_charts: frozenset[str] | None,
     claims: dict[str, Claim],
     disagreements: dict[str, Disagreement],
+    broken_sources: frozenset[str],
 ) -> FactBook:
     return FactBook(
         MappingProxyType(facts),
@@ -272,4 +328,5 @@ def _factbook(
         broken_charts,
         MappingProxyType(claims),
         MappingProxyType(disagreements),
+        broken_sources,
     )

@@ -3,6 +3,7 @@ or ``undated`` when the source gives none (shown with the date the source report
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 _ONE = r"\d{4}(?:-(?:H[12]|Q[1-4]|(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?))?"
@@ -51,3 +52,39 @@ def label(text: str, reported: str | None = None) -> str:
 def sort_key(text: str) -> str:
     """Periods sort by their start, as text (the ISO-like form makes that chronological)."""
     return text.split("/")[0]
+
+
+def length(text: str) -> str:
+    """How long a period is, in words a chart check can compare and a message can show:
+    "12 months" (a year), "6 months", "10 months", "1 day", "undated"."""
+    if text == UNDATED:
+        return UNDATED
+    start, _, end = text.partition("/")
+    if 10 in (len(start), len(end)):
+        days = (_day(end or start, first=False) - _day(start, first=True)).days + 1
+        return f"{days} days" if days != 1 else "1 day"
+    months = _months(end or start, first=False) - _months(start, first=True) + 1
+    return f"{months} months" if months != 1 else "1 month"
+
+
+def _months(part: str, first: bool) -> int:
+    """A period part's first (or last) month, counted from year 0."""
+    year, rest = int(part[:4]), part[5:]
+    if not rest:
+        return year * 12 + (0 if first else 11)
+    if rest[0] in "HQ":
+        size = 6 if rest[0] == "H" else 3
+        begin = (int(rest[1]) - 1) * size
+        return year * 12 + (begin if first else begin + size - 1)
+    return year * 12 + int(rest[:2]) - 1
+
+
+def _day(part: str, first: bool) -> dt.date:
+    """A period part's first (or last) day."""
+    if len(part) == 10:
+        return dt.date.fromisoformat(part)
+    month = _months(part, first)
+    if first:
+        return dt.date(month // 12, month % 12 + 1, 1)
+    following = month + 1
+    return dt.date(following // 12, following % 12 + 1, 1) - dt.timedelta(days=1)

@@ -75,6 +75,13 @@ def located(
             f"{what}: unknown source '{sid}'; add it to facts/sources.yaml (known: {known})",
         )
         return None
+    if source.table is not None:
+        check.add(
+            yamlio.line_of(node, "quote"),
+            f"{what}: source '{sid}' is a table; cite its cell instead of a quote: "
+            'cell: {row: "ROW KEY", column: NAME}',
+        )
+        return None
     try:
         span = locate(
             source.text, source.archive, str(node["quote"]), text_of(node, "context") or ""

@@ -106,6 +106,13 @@ FACT_FIELDS = (
         lines=True,
     ),
     _CONTEXT,
+    Field(
+        "cell",
+        "cell",
+        required=False,
+        description='a table source\'s cell the value is, instead of a quote: {row: "2024", '
+        "column: exports}",
+    ),
     Field("qualifier", "text", required=False, choices=QUALIFIERS),
     _NOTE,
     *MEANING_FIELDS,
@@ -132,8 +139,16 @@ CLAIM_FIELDS = (
     ),
     Field("subject", "text", required=False, description="what the statement is about"),
     Field("source", "text", description="a source id from facts/sources.yaml"),
-    Field("quote", "text", description="verbatim passage that states it", lines=True),
+    Field(
+        "quote", "text", required=False, description="verbatim passage that states it", lines=True
+    ),
     _CONTEXT,
+    Field(
+        "cell",
+        "cell",
+        required=False,
+        description="a table source's text cell that states it, instead of a quote",
+    ),
     Field(
         "period",
         "text",
@@ -146,6 +161,37 @@ CLAIM_FIELDS = (
     *MEANING_FIELDS,
     _TAGS,
 )
+# A series: one fact per cell of a table's column, declared once in a fact file.
+SERIES_FIELDS = (
+    Field(
+        "series",
+        "text",
+        description="the facts' id pattern, {row} standing for the row key slugged: "
+        "exports.vehicles.{row}",
+    ),
+    Field("source", "text", description="a table source's id from facts/sources.yaml"),
+    Field("column", "text", description="the table's column the values are in"),
+    Field(
+        "rows",
+        "text_list",
+        required=False,
+        description="the row keys (default: every row with a value)",
+    ),
+    Field("subject", "text", description="what is measured; {row} stands for the row key"),
+    Field("unit", "text", required=False, description="the column's unit (checked)"),
+    Field(
+        "period",
+        "text",
+        required=False,
+        description='"{row}" when the row key is the period, or one period for every row; '
+        "default: the period the table states",
+    ),
+    Field("kind", "text", required=False, choices=KINDS),
+    Field("geo", "text"),
+    _NOTE,
+    Field("data_from", "text", required=False, description="whose data (default: the column's)"),
+    _TAGS,
+)
 SOURCE_FIELDS = (
     Field("file", "text", description="file name in seeds/"),
     Field("sha256", "text", description="sha256 of the archived file"),
@@ -156,7 +202,41 @@ SOURCE_FIELDS = (
     Field("author", "text", required=False),
     Field("url", "text", required=False),
     Field("date_note", "text", required=False, description="evidence for the date", lines=True),
+    Field(
+        "kind",
+        "text",
+        required=False,
+        choices=("text", "table"),
+        description="text (an archived document) or table (a CSV; inferred from .csv)",
+    ),
+    Field(
+        "method",
+        "text",
+        required=False,
+        lines=True,
+        description="a table: how it was made, "
+        "e.g. figures transcribed by the editors from the publication at the URL",
+    ),
+    Field(
+        "key",
+        "text",
+        required=False,
+        description="a table: the row-key column (default: the first)",
+    ),
+    Field(
+        "period",
+        "text",
+        required=False,
+        description="a table: the column stating each row's period",
+    ),
+    Field(
+        "columns",
+        "declarations",
+        required=False,
+        description="a table: per column, {unit, scale, period, kind, qualifier, data_from}",
+    ),
 )
+TABLE_ONLY = ("method", "key", "period", "columns")
 # A recorded disagreement's kind, and how a reader is told what it is (the page's words).
 DISAGREEMENT_KINDS = {
     "different-bases": "Different bases: the figures are shares or ratios of different wholes",
@@ -247,6 +327,17 @@ def type_error(field: Field, value: Any) -> str | None:
         return next(
             filter(None, (_line_break_error(f"{key}: {n}", t) for n, t in value.items())), None
         )
+    if field.type == "declarations":
+        if isinstance(value, dict) and all(
+            isinstance(v, dict) or v is None for v in value.values()
+        ):
+            return None
+        return f"'{key}' must map names to mappings, such as exports: {{unit: vehicles}}"
+    if field.type == "cell":
+        fits = isinstance(value, dict) and set(value) == {"row", "column"}
+        if fits and all(isinstance(v, str) and v for v in value.values()):
+            return None
+        return f"'{key}' must be {{row: \"ROW KEY\", column: NAME}}, both as text"
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         return f"'{key}' must be a list of text, such as [exports, nev]"
     return next(filter(None, (_line_break_error(key, item) for item in value)), None)
@@ -304,7 +395,7 @@ def json_schema(kind: str = "facts") -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Briefing facts file",
         "type": "array",
-        "items": {"oneOf": [fact, _record_schema(CLAIM_FIELDS)]},
+        "items": {"oneOf": [fact, _record_schema(CLAIM_FIELDS), _record_schema(SERIES_FIELDS)]},
     }
 
 
@@ -316,6 +407,14 @@ def _record_schema(table: tuple[Field, ...]) -> dict[str, Any]:
             prop: dict[str, Any] = {
                 "oneOf": [number, {"type": "array", "items": number, "minItems": 2, "maxItems": 2}]
             }
+        elif field.type == "cell":
+            prop = {
+                "type": "object",
+                "required": ["row", "column"],
+                "properties": {"row": {"type": "string"}, "column": {"type": "string"}},
+            }
+        elif field.type == "declarations":
+            prop = {"type": "object"}
         elif field.type == "text_list":
             prop = {"type": "array", "items": {"type": "string"}}
         else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Collection
 from typing import Any
 
 from briefing import dates, yamlio
@@ -17,7 +18,8 @@ from briefing.model import Source
 from briefing.paths import Paths
 from briefing.problems import Problem
 from briefing.quotes import SourceText
-from briefing.schema import SOURCE_FIELDS
+from briefing.schema import SOURCE_FIELDS, TABLE_ONLY
+from briefing.tables import read_table
 
 SOURCE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 SHA256 = re.compile(r"[0-9a-fA-F]{64}")
@@ -35,7 +37,7 @@ def text_of(node: Any, key: str) -> str | None:
 
 
 def load_sources(
-    paths: Paths, problems: list[Problem], broken: set[str]
+    paths: Paths, problems: list[Problem], broken: set[str], units: Collection[str] | None = None
 ) -> dict[str, Source] | None:
     """Valid sources by id, or None when sources.yaml is unreadable (already reported).
 
@@ -85,10 +87,18 @@ def load_sources(
                 yamlio.line_of(node, "published"),
                 f"{what}: 'published' must be YYYY-MM-DD or YYYY-MM, a date in the calendar",
             )
+        is_table = _is_table(node, what, check)
         text = _archived_text(paths, node, what, check)
         if text is None or _archived_twice(node, what, check, archived, str(sid), paths):
             broken.add(str(sid))
             continue
+        table = None
+        if is_table:
+            shown = paths.rel(paths.seeds_dir / str(node["file"]))
+            table = read_table(text, shown, node, what, check, units)
+            if table is None:
+                broken.add(str(sid))
+                continue
         sources[str(sid)] = Source(
             id=str(sid),
             file=str(node["file"]),
@@ -101,9 +111,30 @@ def load_sources(
             author=text_of(node, "author"),
             url=text_of(node, "url"),
             date_note=text_of(node, "date_note"),
-            text=SourceText(text),
+            method=text_of(node, "method"),
+            table=table,
+            text=SourceText("" if table else text),
         )
     return sources
+
+
+def _is_table(node: Any, what: str, check: Checker) -> bool:
+    """Whether the entry is a table (``kind: table``, or a .csv file); a table must say how it
+    was made, and a text has no columns."""
+    kind = node.get("kind") or ("table" if str(node["file"]).endswith(".csv") else "text")
+    if kind == "table" and not str(node.get("method") or "").strip():
+        check.add(
+            yamlio.line_of(node),
+            f"{what}: a table needs 'method', how it was made, such as: figures transcribed by "
+            "the editors from the publication at the URL; no text copied",
+        )
+    for key in TABLE_ONLY if kind == "text" else ():
+        if key in node:
+            check.add(
+                yamlio.line_of(node, key),
+                f"{what}: '{key}' is for a table source (kind: table, a .csv file); remove it",
+            )
+    return kind == "table"
 
 
 def _archived_twice(

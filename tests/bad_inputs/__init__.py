@@ -21,6 +21,7 @@ from bad_inputs import (
     provenance,
     redesign,
     security,
+    tables,
     unit_nouns,
 )
 from bad_inputs.base import Case
@@ -39,4 +40,5 @@ CASES: list[Case] = (
     + differ.CASES
     + unit_nouns.CASES
     + redesign.CASES
+    + tables.CASES
 )

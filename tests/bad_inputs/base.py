@@ -19,7 +19,7 @@ INDEX = "docs/index.md"
 PROD = "fact 'market.production.2024'"
 PARTS = "fact 'parts.exports.2024'"
 KEYS = (
-    "id, subject, value, unit, period, kind, geo, source, quote, context, qualifier, note, "
+    "id, subject, value, unit, period, kind, geo, source, quote, context, cell, qualifier, note, "
     "said_by, data_from, period_from, reading, tags, derived_from, operation"
 )
 PERIODS = (
@@ -27,8 +27,8 @@ PERIODS = (
     "or undated when the source gives no period"
 )
 ONLY = (
-    'pages may use only {{ fact("id") }}, {{ claim("id") }}, {{ cite("id", …) }} '
-    'and {{ chart("id") }}'
+    'pages may use only {{ fact("id") }}, {{ claim("id") }}, {{ cite("id", …) }}, '
+    '{{ chart("id") }} and {{ table("source", "column", …) }}'
 )
 SYNTAX = 'write {{ fact("id") }}, or {% raw %}…{% endraw %} around literal braces'
 PRODUCTION = FACTS[: FACTS.index("- id: parts")]  # lines 1-9

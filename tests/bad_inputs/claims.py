@@ -17,7 +17,7 @@ CLAIM = """\
 """
 WHAT = "claim 'exports.russia.plunge'"
 CLAIM_KEYS = (
-    "id, claim, subject, source, quote, context, period, kind, geo, note, said_by, data_from, "
+    "id, claim, subject, source, quote, context, cell, period, kind, geo, note, said_by, data_from, "
     "period_from, reading, tags"
 )
 
@@ -48,7 +48,7 @@ CASES = [
     case(
         "claim-without-quote",
         claims('  quote: "Chinese carmakers\' direct exports to Russia plunged"\n', ""),
-        f"{CLAIMS}:1: {WHAT}: missing required key 'quote'",
+        f"{CLAIMS}:1: {WHAT}: missing required key 'quote' (or 'cell', for a table)",
     ),
     case(
         "claim-unknown-source",

@@ -32,7 +32,10 @@ production:
 SHOWN = '{{ chart("parts") }}\n{{ chart("production") }}\n'
 BAD_MARK = "other:\n  title: Other\n  alt: Bars\n  mark: pie\n  x: label\n  y: value\n"
 BAD_MARK += "  facts: [parts.exports.2024]\n"
-SOURCE_KEYS = "file, sha256, title, publisher, published, language, author, url, date_note"
+SOURCE_KEYS = (
+    "file, sha256, title, publisher, published, language, author, url, date_note, kind, "
+    "method, key, period, columns"
+)
 
 
 # Charts that reach the production fact by select and by rule, and one typing a number.

@@ -44,7 +44,7 @@ class Cards:
     def passage(self, page: PageRender, record: Record) -> str:
         if record.source is None:
             return self.urls.link(page.src_uri, FACTS_PAGE, record.id)
-        return self.urls.link(page.src_uri, source_page(record.source), f"q-{record.id}")
+        return self.urls.link(page.src_uri, source_page(record.source), record.anchor)
 
     def marker(self, page: PageRender, records: tuple[Record, ...]) -> str:
         """A claim()'s or cite()'s marker with its card, in the span that opens the card."""
@@ -60,7 +60,7 @@ class Cards:
 
     def _card_item(self, page: PageRender, record: Record) -> dict[str, Any]:
         href = self.passage(page, record)
-        source = self.book.sources.get(record.source or "")
+        source = self.book.publication(record)
         if isinstance(record, Fact):
             parts = self.fact_parts(page, record, self.book.rivals(record))
             return {"record": record, "fact_parts": parts, "source": source, "href": href}
@@ -83,7 +83,7 @@ class Cards:
         return self.partials.markup(
             "fact_parts.html",
             fact=fact,
-            source=self.book.sources.get(fact.source or ""),
+            source=self.book.publication(fact),
             href=self.passage(page, fact),
             rivals=[(r, self._publisher(r)) for r in rivals],
             differs=differences.links(self.book, fact, self.urls, page.src_uri),
@@ -98,7 +98,7 @@ class Cards:
         ]
 
     def _publisher(self, fact: Fact) -> str:
-        src = self.book.sources.get(fact.source or "")
+        src = self.book.publication(fact)
         return src.publisher if src else "derived"
 
     def source_notes(self, page: PageRender) -> str:
@@ -118,7 +118,7 @@ class Cards:
                     "records": [
                         {
                             "record": r,
-                            "source": self.book.sources.get(r.source or ""),
+                            "source": self.book.publication(r),
                             "href": self.passage(page, r),
                             "cases": self.cases(page, r),
                         }

@@ -93,7 +93,7 @@ def _paragraphs(text: str) -> list[str]:
 def _record(book: FactBook, fact: Record, urls: SiteUrls) -> dict[str, Any]:
     """One fact (or claim) as the page lists it: value (or statement), what and when,
     source, quote, passage."""
-    src = book.sources.get(fact.source or "")
+    src = book.publication(fact)
     record = {
         "row": urls.link(DIFFERENCES_PAGE, FACTS_PAGE, fact.id),
         "value": fact.text,
@@ -108,6 +108,7 @@ def _record(book: FactBook, fact: Record, urls: SiteUrls) -> dict[str, Any]:
             "publisher": src.publisher,
             "published": src.published,
             "quote": " ".join((fact.quote or "").split()),
-            "passage": urls.link(DIFFERENCES_PAGE, source_page(src.id), f"q-{fact.id}"),
+            "cell": fact.cell_words or "",
+            "passage": urls.link(DIFFERENCES_PAGE, source_page(str(fact.source)), fact.anchor),
         }
     return record

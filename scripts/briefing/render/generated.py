@@ -14,6 +14,7 @@ from briefing.render.changes import changes_page
 from briefing.render.differences import differences_page, links
 from briefing.render.explorer import downloads, explorer_script, filter_form, row_attrs
 from briefing.render.markup import render
+from briefing.render.tabular import source_table
 from briefing.render.text import UNINDEXED, esc, md_inline, one_block
 from briefing.render.urls import (
     CHANGES_PAGE,
@@ -75,6 +76,8 @@ def _meta(source: Source) -> str:
         ("Published", source.published),
         ("Language", source.language),
         ("Date evidence", source.date_note),
+        ("Kind", "Table transcribed by the editors (CSV)" if source.table else None),
+        ("How it was made", source.method),
         ("Archived file", source.archive),
         ("SHA-256", source.sha256),
     ]
@@ -102,7 +105,11 @@ def source_page_markdown(book: FactBook, source: Source, urls: SiteUrls) -> str:
             f"# {md_inline(source.title)}",
             one_block(_meta(source)),
             f"## Facts drawn from this source\n\n{len(facts)} facts cite this source; "
-            "each highlighted passage below is the quote a fact was verified against.",
+            + (
+                "each highlighted cell below is the cell a fact was verified against."
+                if source.table
+                else "each highlighted passage below is the quote a fact was verified against."
+            ),
             one_block(f'<ul class="source-facts"{UNINDEXED}>\n{listed}\n</ul>') if facts else "",
             *(
                 [
@@ -112,8 +119,18 @@ def source_page_markdown(book: FactBook, source: Source, urls: SiteUrls) -> str:
                 if claims
                 else []
             ),
-            "## Archived text",
-            one_block(highlighted_text(source, _quoting(book, source))),
+            *(
+                [
+                    "## Archived table\n\nThe figures as the editors transcribed them; a "
+                    "row's own publication, where it names one, is the last column.",
+                    one_block(source_table(book, source, urls)),
+                ]
+                if source.table
+                else [
+                    "## Archived text",
+                    one_block(highlighted_text(source, _quoting(book, source))),
+                ]
+            ),
             "",
         ]
     )
@@ -178,8 +195,9 @@ def sources_index(book: FactBook, urls: SiteUrls) -> str:
         )
     body = one_block('<ul class="source-list">\n' + "\n".join(items) + "\n</ul>")
     return (
-        "# Sources\n\nEvery number on this site comes from one of these archived documents. "
-        "Each page shows the full archived text with the quoted passages highlighted.\n\n"
+        "# Sources\n\nEvery number on this site comes from one of these archived documents "
+        "or tables. Each page shows the full archived text with the quoted passages "
+        "highlighted, or the whole table with the cited cells highlighted.\n\n"
         f"{body}\n"
     )
 
@@ -225,7 +243,7 @@ def _claim_rows(book: FactBook, urls: SiteUrls) -> list[dict[str, object]]:
         {
             "claim": c,
             "source": book.sources[c.source],
-            "href": urls.link(FACTS_PAGE, source_page(c.source), f"q-{c.id}"),
+            "href": urls.link(FACTS_PAGE, source_page(c.source), c.anchor),
             "differs": links(book, c, urls, FACTS_PAGE),
         }
         for c in claims
@@ -235,8 +253,9 @@ def _claim_rows(book: FactBook, urls: SiteUrls) -> list[dict[str, object]]:
 def _fact_row(book: FactBook, fact: Fact, urls: SiteUrls) -> str:
     if fact.source:
         src = book.sources[fact.source]
-        href = urls.link(FACTS_PAGE, source_page(src.id), f"q-{fact.id}")
-        origin = f'<a href="{esc(href)}">{esc(src.title)}</a>: <q>{esc(fact.quote or "")}</q>'
+        href = urls.link(FACTS_PAGE, source_page(src.id), fact.anchor)
+        said = esc(fact.cell_words) if fact.cell_words else f"<q>{esc(fact.quote or '')}</q>"
+        origin = f'<a href="{esc(href)}">{esc(src.title)}</a>: {said}'
     else:
         origin = f"Derived from {esc(', '.join(fact.derived_from))}"
     differ = ""

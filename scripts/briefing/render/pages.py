@@ -32,7 +32,8 @@ from briefing.render.charts import ChartRenderer, RenderedChart
 from briefing.render.markup import PACKAGE, Partials
 from briefing.render.placeholders import PageRender
 from briefing.render.sandbox import EXAMPLE, Refused, environment
-from briefing.render.text import visible
+from briefing.render.tabular import chapter_table
+from briefing.render.text import one_block, visible
 from briefing.render.urls import (
     CHARTS_JS,
     DIFFERENCES_PAGE,
@@ -40,6 +41,7 @@ from briefing.render.urls import (
     chart_file,
     measure_anchor,
     relative_url,
+    source_page,
 )
 from briefing.sourcing import is_editorial, sourcing_problems
 
@@ -104,6 +106,7 @@ class PageRenderer:
                 claim=lambda *ids: self._claim(page, template, ids),
                 cite=lambda *ids: self._cite(page, template, ids),
                 chart=lambda *ids: self._chart(page, template, ids),
+                table=lambda *ids: self._table(page, template, ids),
             )
         except Refused as err:
             page.problems.extend(Problem(path, line, message) for line, message in err.refusals)
@@ -221,6 +224,33 @@ class PageRenderer:
             return Markup("")
         figure = self.chart_figure(page, spec, self.charts.render(spec), cites)
         return Markup(f"\n\n{page.stashed(figure)}\n\n")  # a block of its own
+
+    def _table(
+        self, page: PageRender, template: jinja2.Template, ids: tuple[object, ...]
+    ) -> Markup:
+        """A table source in the chapter, its figures cited facts (``render/tabular``)."""
+        line = _call_line(page.path, template)
+        sid, *columns = [str(i) for i in ids] or [""]
+        source = self.book.sources.get(sid)
+        if sid in self.book.broken_sources:
+            return Markup("")  # its problem is reported
+        if source is None or source.table is None:
+            tables = ", ".join(s for s, v in self.book.sources.items() if v.table) or "none"
+            said = f"'{sid}' is an archived text" if source else f"unknown table '{sid}'"
+            page.problems.append(
+                Problem(page.path, line, f"table(): {said}; name a table source ({tables})")
+            )
+            return Markup("")
+        href = self.urls.link(page.src_uri, source_page(sid))
+        html, problems = chapter_table(
+            self.book,
+            source,
+            tuple(columns),
+            href,
+            lambda f: self.fact_html(page, f),
+        )
+        page.problems += [Problem(page.path, line, message) for message in problems]
+        return Markup(f"\n\n{page.stashed(one_block(html))}\n\n")  # a block of its own
 
     def chart_figure(
         self, page: PageRender, spec: ChartSpec, chart: RenderedChart, cites: Markup

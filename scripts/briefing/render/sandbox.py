@@ -20,17 +20,18 @@ from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 from jinja2.sandbox import SandboxedEnvironment
 
-CALLS = ("fact", "claim", "cite", "chart")
+CALLS = ("fact", "claim", "cite", "chart", "table")
 # in messages
 EXAMPLE = {
     "fact": '"exports.vehicles.2023"',
     "claim": '"parts.nexperia.owner"',
     "cite": '"exports.vehicles.2023", "parts.nexperia.owner"',
     "chart": '"exports-reported"',
+    "table": '"caam-annual", "year", "exports"',
 }
 ONLY = (
-    'pages may use only {{ fact("id") }}, {{ claim("id") }}, {{ cite("id", …) }} '
-    'and {{ chart("id") }}'
+    'pages may use only {{ fact("id") }}, {{ claim("id") }}, {{ cite("id", …) }}, '
+    '{{ chart("id") }} and {{ table("source", "column", …) }}'
 )
 TEMPLATES = {"include": "include", "extends": "extend", "import": "import", "from": "import"}
 
@@ -130,7 +131,13 @@ def _expression(inner: list[Token]) -> str | None:
     while at < len(inner) and inner[at].type != "rparen":
         if inner[at].type not in ("string", "comma"):
             name = str(head.value)
-            what = "ids" if name == "cite" else "an id"
+            what = (
+                "ids"
+                if name == "cite"
+                else "its source and columns"
+                if name == "table"
+                else "an id"
+            )
             return f"{name}() takes {what} in quotes, such as {name}({EXAMPLE[name]})"
         at += 1
     if at + 1 < len(inner):

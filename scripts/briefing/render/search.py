@@ -36,9 +36,9 @@ def fact_entries(book: FactBook, urls: SiteUrls, segment: bool = False) -> str:
     indexed = _indexer(segment)
     entries = []
     for fact in sorted(book.facts.values(), key=lambda f: f.id):
-        src = book.sources.get(fact.source or "")
+        src = book.publication(fact)
         origin = src.publisher if src else "derived"
-        said = f"“{fact.quote}”" if fact.quote else fact.note or ""
+        said = f"“{fact.quote}”" if fact.quote else fact.cell_words or fact.note or ""
         entries.append(
             {
                 "location": f"{urls.page(FACTS_PAGE)}#{fact.id}",
@@ -49,7 +49,9 @@ def fact_entries(book: FactBook, urls: SiteUrls, segment: bool = False) -> str:
             }
         )
     for claim in sorted(book.claims.values(), key=lambda c: c.id):
-        about = [claim.period_label, claim.kind, claim.geo, book.sources[claim.source].publisher]
+        publication = book.publication(claim)
+        publisher = publication.publisher if publication else None
+        about = [claim.period_label, claim.kind, claim.geo, publisher]
         entries.append(
             {
                 "location": f"{urls.page(FACTS_PAGE)}#{claim.id}",
