@@ -235,7 +235,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         files, and the name of each chart's PNG in the chart cache (drawn now if it is not
         there)."""
         pages = generated_pages(
-            self.book, self.urls, load_releases(self.paths), data_files=self.config.data_files
+            self.book,
+            self.urls,
+            load_releases(self.paths),
+            data_files=self.config.data_files,
+            partials=self.partials,
         )
         data: dict[str, str | bytes] = {}
         for spec in self.book.charts.values():

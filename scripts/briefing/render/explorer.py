@@ -26,15 +26,15 @@ FILTERS = (
 )
 
 
-def row_attrs(fact: Fact) -> str:
-    """The data attributes the explorer filters a row by, one per filter."""
+def row_data(fact: Fact) -> list[tuple[str, str]]:
+    """The data attributes the explorer filters a row by, one per filter (name, value)."""
     values = {
         "topic": fact.topic,
         "source": fact.source or "",
         "period": fact.period,
         "kind": fact.kind,
     }
-    return " ".join(f'data-{name}="{esc(values[name])}"' for name, _, _ in FILTERS)
+    return [(name, values[name]) for name, _, _ in FILTERS]
 
 
 def filter_form(book: FactBook) -> str:
