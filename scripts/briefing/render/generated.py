@@ -206,8 +206,8 @@ def facts_page(
         "# Facts",
         f"All {len(book.facts)} facts behind this briefing. Each row's anchor is a permalink; "
         "the source link opens the archived text at the highlighted quote.",
-        *([downloads(urls)] if data_files else []),
-        one_block(filter_form(book)),
+        *([downloads(urls, partials)] if data_files else []),
+        one_block(filter_form(book, partials)),
     ]
     for topic in sorted(by_topic):
         ordered = sorted(by_topic[topic], key=lambda f: (periods.sort_key(f.period), f.id))
@@ -222,7 +222,7 @@ def facts_page(
             "each verified against its quote like a fact.",
             one_block(partials.render("claims_table.html", rows=_claim_rows(book, urls))),
         ]
-    sections.append(explorer_script(urls))
+    sections.append(explorer_script(urls, partials))
     return "\n\n".join(sections) + "\n"
 
 

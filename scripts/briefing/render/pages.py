@@ -293,7 +293,7 @@ class PageRenderer:
     def chart_script(self, page: PageRender) -> str:
         """The small loader that makes a page's charts interactive on first hover or focus."""
         src = relative_url(CHARTS_JS, self.urls.page(page.src_uri))
-        return f"\n\n{self.partials.render('chart_script.html', src=src)}\n"
+        return f"\n\n{self.partials.render('script.html', src=src)}\n"
 
     def fact_html(self, page: PageRender, fact: Fact) -> str:
         """The number, its citation, and the card a hover, focus, click or touch opens on it.
