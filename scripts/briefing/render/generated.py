@@ -41,7 +41,7 @@ def generated_pages(
     """
     pages = {
         FACTS_PAGE: facts_page(book, urls, partials, data_files),
-        CHANGES_PAGE: changes_page(book, releases, urls),
+        CHANGES_PAGE: changes_page(book, releases, urls, partials),
         DIFFERENCES_PAGE: differences_page(book, urls),
         SOURCES_INDEX: sources_index(book, urls, partials),
     }
