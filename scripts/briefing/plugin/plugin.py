@@ -313,7 +313,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         title = f"{heading} · {site}" if heading and not page.is_homepage else site
         described = page.meta.get("description")  # HTML text by now, see on_page_markdown
         description = html_text(str(described)) if described else config.site_description or ""
-        tags = open_graph(title, description, site, config.site_url, page.url)
+        tags = open_graph(title, description, site, config.site_url, page.url, self.partials)
         own = self.styles.get(page.file.src_uri)
         return with_head(output, tags + (style_element(own) if own else ""))
 
@@ -337,7 +337,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """``html`` with its policy; not under `mkdocs serve`, whose live reload is an inline
         script MkDocs writes into each response (its build and request numbers in it), which
         no hash made ahead can allow: a policy there would leave every page unreloaded."""
-        return html if self.serving else with_csp(html, *code)
+        return html if self.serving else with_csp(html, *code, self.partials)
 
     @event_priority(-100)  # last: the theme's code is read as every plugin has set it up
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:

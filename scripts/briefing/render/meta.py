@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from briefing.problems import Problem
+from briefing.render.markup import PACKAGE, Partials
 from briefing.render.text import esc
 
 
@@ -97,7 +98,12 @@ def _key_line(text: str, key: str) -> int:
 
 
 def open_graph(
-    title: str, description: str, site_name: str, site_url: str | None, page_url: str
+    title: str,
+    description: str,
+    site_name: str,
+    site_url: str | None,
+    page_url: str,
+    partials: Partials = PACKAGE,
 ) -> str:
     """The ``<meta>`` tags for one page, one per line."""
     tags = [
@@ -111,13 +117,7 @@ def open_graph(
         tags.append(
             ("og:url", urljoin(site_url if site_url.endswith("/") else site_url + "/", page_url))
         )
-    lines = [f'<meta property="{name}" content="{esc(value)}">' for name, value in tags]
-    lines += [
-        '<meta name="twitter:card" content="summary">',
-        f'<meta name="twitter:title" content="{esc(title)}">',
-        f'<meta name="twitter:description" content="{esc(description)}">',
-    ]
-    return "\n".join(lines)
+    return partials.render("open_graph.html", tags=tags, title=title, description=description)
 
 
 def style_element(css: str) -> str:
