@@ -190,7 +190,7 @@ class Project:
     def briefing(
         self, *args: str, env: dict[str, str] | None = None
     ) -> subprocess.CompletedProcess[str]:
-        return self.run(sys.executable, "-m", "briefing.cli", *args, env=env)
+        return self.run(sys.executable, "-m", "briefing.cli.main", *args, env=env)
 
     def mkdocs_build(self) -> subprocess.CompletedProcess[str]:
         return self.run(sys.executable, "-m", "mkdocs", "build", "--strict")

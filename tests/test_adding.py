@@ -8,10 +8,10 @@ from collections.abc import Callable
 import pytest
 from ruamel.yaml import YAML
 
-from briefing.numbers import parse_numbers
-from briefing.proposals import offered
-from briefing.units import Unit, named_by, noun_after
-from briefing.wording import Found
+from briefing.curation.proposals import offered
+from briefing.facts.numbers import parse_numbers
+from briefing.facts.units import Unit, named_by, noun_after
+from briefing.facts.wording import Found
 from conftest import FACTS, Project, sources_yaml
 
 ProjectFactory = Callable[..., Project]

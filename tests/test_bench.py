@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing import synthetic
-from briefing.cli import check_project
+from briefing.cli.main import check_project
+from briefing_bench import synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 TINY = synthetic.Size(facts=20, pages=3, charts=2)
@@ -39,7 +39,7 @@ def test_generated_project_passes_check(tmp_path: Path) -> None:
 def test_bench_reports_every_figure(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from briefing.cli import main
+    from briefing.cli.main import main
 
     monkeypatch.chdir(ROOT)
     out = tmp_path / "bench.json"

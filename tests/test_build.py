@@ -29,7 +29,7 @@ CHART = (
 )
 HOOKS = {  # what goes wrong, as code run in every process of the build
     "chart": """
-import briefing.render.charts as charts
+import briefing.charts.drawing as charts
 def prepare(self, specs):
     raise RuntimeError("the chart renderer failed")
 charts.ChartRenderer.prepare = prepare
@@ -64,7 +64,7 @@ def start_build(proj: Project, hook: str, tmp: Path) -> subprocess.Popen[str]:
     (tmp / "hooks" / "sitecustomize.py").write_text(HOOKS[hook], "utf-8")
     env = {**os.environ, "PYTHONPATH": str(tmp / "hooks"), "STALLED": str(tmp / "stalled")}
     return subprocess.Popen(
-        [sys.executable, "-m", "briefing.cli", "build"],
+        [sys.executable, "-m", "briefing.cli.main", "build"],
         cwd=proj.root,
         env=env,
         stdout=subprocess.PIPE,

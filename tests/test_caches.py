@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from briefing import servetime
-from briefing.loader import load_factbook
+from briefing.facts.loading import load_factbook
 from briefing.paths import Paths
 from briefing.problems import BriefingError
+from briefing_bench import servetime
 from conftest import CITES_ALL, FACTS, SALES, SEED_TEXT, Project
 from test_charts import CHART
 

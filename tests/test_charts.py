@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from briefing.render.charts import set_in_type
+from briefing.charts.drawing import set_in_type
 from conftest import FACTS, SALES, Project
 
 INDEX = (

@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 from mkdocs.config.base import ValidationError
 
-from briefing.model import FactBook
+from briefing.facts.model import FactBook
 from briefing.plugin.config import Segmenting
 from briefing.render.search import fact_entries
 from briefing.render.urls import SiteUrls

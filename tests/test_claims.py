@@ -15,9 +15,9 @@ from playwright.sync_api import Browser, expect
 
 from bad_inputs.base import ONLY
 from bad_inputs.claims import CLAIM
-from briefing.loader import load_factbook
+from briefing.facts.loading import load_factbook
+from briefing.facts.schema import json_schema
 from briefing.paths import Paths
-from briefing.schema import json_schema
 from conftest import CITES_ALL, FACTS, VIEWPORT, Project, sources_yaml
 from linkcheck import broken_links
 from pdfread import norm, read_pdf

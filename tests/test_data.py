@@ -14,7 +14,7 @@ from pathlib import Path
 
 import frictionless
 
-from briefing.loader import load_factbook
+from briefing.facts.loading import load_factbook
 from briefing.paths import Paths
 from conftest import ROOT, Project
 

@@ -18,9 +18,9 @@ from types import MappingProxyType
 
 import jsonschema
 
-from briefing.model import Fact, FactBook
-from briefing.schema import json_schema
-from briefing.units import Unit
+from briefing.facts.model import Fact, FactBook
+from briefing.facts.schema import json_schema
+from briefing.facts.units import Unit
 from conftest import CITES_ALL, FACTS, SALES, Project
 from pdfread import norm, read_pdf
 
@@ -221,7 +221,7 @@ def test_the_pdf_prints_where_sources_differ_under_the_chart_and_in_the_notes(
 
 def test_the_schema_of_the_disagreements_file_is_what_the_check_asks() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "briefing.cli", "schema", "disagreements"],
+        [sys.executable, "-m", "briefing.cli.main", "schema", "disagreements"],
         capture_output=True,
         text=True,
         check=True,

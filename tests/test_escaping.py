@@ -10,16 +10,16 @@ from decimal import Decimal
 
 from jinja2 import Environment
 
-from briefing.chartspec import ChartSpec
-from briefing.export import chart_data, data_files
-from briefing.model import Fact, FactBook, Source
+from briefing.charts.specs import ChartSpec
+from briefing.data.downloads import chart_data, data_files
+from briefing.facts.model import Fact, FactBook, Source
+from briefing.facts.units import Unit
 from briefing.pdf.inert import inert
 from briefing.problems import Problem
 from briefing.render.meta import escaped_meta, open_graph
 from briefing.render.search import fact_entries
 from briefing.render.text import esc, html_text, md_inline, striptags_escaped, visible
 from briefing.render.urls import SiteUrls
-from briefing.units import Unit
 
 PAYLOAD = "x</title><script>alert(2)</script>"
 ESCAPED = "x&lt;/title&gt;&lt;script&gt;alert(2)&lt;/script&gt;"

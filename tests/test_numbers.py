@@ -7,12 +7,12 @@ from decimal import Decimal
 
 import pytest
 
-from briefing.characters import is_invisible
-from briefing.model import agree
-from briefing.numbers import matches, parse_numbers
-from briefing.periods import is_period, label
-from briefing.quotes import SourceText
-from briefing.units import Unit, format_value
+from briefing.facts.characters import is_invisible
+from briefing.facts.model import agree
+from briefing.facts.numbers import matches, parse_numbers
+from briefing.facts.periods import is_period, label
+from briefing.facts.quotes import SourceText
+from briefing.facts.units import Unit, format_value
 
 
 def values(text: str) -> list[tuple[str, str, str | None]]:

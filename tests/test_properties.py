@@ -15,12 +15,12 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing import numbers
-from briefing.loader import load_units
-from briefing.numbers import fits, parse_numbers
+from briefing.facts import numbers
+from briefing.facts.loading import load_units
+from briefing.facts.numbers import fits, parse_numbers
+from briefing.facts.quotes import SourceText, normalise
+from briefing.facts.units import QUALIFIERS, Unit, format_value
 from briefing.paths import Paths
-from briefing.quotes import SourceText, normalise
-from briefing.units import QUALIFIERS, Unit, format_value
 from conftest import ROOT
 
 PROPERTY = settings(max_examples=300, derandomize=True, database=None, deadline=None)

@@ -10,12 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.loader import load
-from briefing.model import FactBook
+from briefing.chapterchecks.sentences import sentences
+from briefing.chapterchecks.sourcing import is_editorial, sourcing_problems
+from briefing.chapterchecks.typednumbers import typed_numbers
+from briefing.facts.loading import load
+from briefing.facts.model import FactBook
 from briefing.paths import Paths
-from briefing.prose import typed_numbers
-from briefing.sentences import sentences
-from briefing.sourcing import is_editorial, sourcing_problems
 from conftest import Project
 
 

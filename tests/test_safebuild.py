@@ -42,7 +42,7 @@ def on_post_build(self, config, **kwargs):
 search.SearchPlugin.on_post_build = on_post_build
 """,
     "slow-drawing": """
-import os, time, briefing.render.charts as charts
+import os, time, briefing.charts.drawing as charts
 drawn = charts.draw
 def draw(*args):
     open(os.path.join(os.environ["WORKERS"], str(os.getpid())), "w").close()

@@ -8,7 +8,7 @@ import re
 import pytest
 from jinja2.defaults import DEFAULT_FILTERS, DEFAULT_NAMESPACE, DEFAULT_TESTS
 
-from briefing.model import FactBook
+from briefing.facts.model import FactBook
 from briefing.render.pages import PageRenderer
 from briefing.render.sandbox import CALLS
 from briefing.render.urls import SiteUrls

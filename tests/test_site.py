@@ -8,7 +8,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from briefing.bench import first_visit_kb
+from briefing_bench.bench import first_visit_kb
 from conftest import ROOT, Project, hostile_project
 from linkcheck import broken_links
 

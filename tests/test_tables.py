@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from briefing.loader import load
-from briefing.model import FactBook, Publication, slug
+from briefing.facts.loading import load
+from briefing.facts.model import FactBook, Publication, slug
 from briefing.paths import Paths
 from conftest import TABLE_CSV, TABLE_FACTS, Project, table_files
 
@@ -156,7 +156,7 @@ def test_an_unknown_column_unit_is_reported_at_its_declaration(project: ProjectF
 
 
 def test_period_lengths_compare_a_year_with_its_parts() -> None:
-    from briefing.periods import length
+    from briefing.facts.periods import length
 
     assert [length(p) for p in ("2023", "2024-H1", "2025-Q1", "2024-10", "2024-01/2024-10")] == [
         "12 months",

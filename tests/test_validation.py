@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.loader import load_factbook
-from briefing.model import FactBook
+from briefing.facts.loading import load_factbook
+from briefing.facts.model import FactBook
 from briefing.paths import Paths
 from briefing.problems import BriefingError
 from conftest import FACTS, SALES, SEED_TEXT, UNITS, Project, sources_yaml
@@ -585,7 +585,7 @@ BAR = "  title: T\n  alt: Words only.\n  mark: bar\n  x: label\n  y: value\n"
         ),
         (
             "c:\n  title: T\n  alt: Words.\n  function: nope\n  facts: [market.production.2024]\n",
-            "4: chart 'c': unknown function 'nope'; registered in briefing/custom_charts.py: "
+            "4: chart 'c': unknown function 'nope'; registered in briefing/charts/functions.py: "
             "amount_and_shares",
         ),
         (
@@ -722,7 +722,7 @@ def test_check_passes_on_a_clean_project(project: ProjectFactory) -> None:
 def test_check_finds_the_project_from_a_subfolder(project: ProjectFactory) -> None:
     proj = project()
     done = subprocess.run(
-        [sys.executable, "-m", "briefing.cli", "check"],
+        [sys.executable, "-m", "briefing.cli.main", "check"],
         cwd=proj.root / "docs",
         capture_output=True,
         text=True,

@@ -7,9 +7,9 @@ from collections.abc import Callable
 
 import pytest
 
-from briefing import wording
-from briefing.meaning import name_forms, named, needs, resolve, sentence, stated
-from briefing.periods import label
+from briefing.facts import wording
+from briefing.facts.meaning import name_forms, named, needs, resolve, sentence, stated
+from briefing.facts.periods import label
 from conftest import FACTS, SEED_TEXT, Project, sources_yaml
 
 EN = wording.Words(wording.defaults()["en"])

@@ -12,12 +12,12 @@ import difflib
 from decimal import Decimal
 from typing import Any
 
-from briefing import yamlio
-from briefing.checker import Checker
-from briefing.model import Source
-from briefing.numbers import digits, to_decimal
-from briefing.records import Refs
-from briefing.sources import text_of
+from briefing.facts import yamlio
+from briefing.facts.checker import Checker
+from briefing.facts.model import Source
+from briefing.facts.numbers import digits, to_decimal
+from briefing.facts.records import Refs
+from briefing.facts.sources import text_of
 from briefing.tables import RESERVED, SCALES, Table
 
 NOT_WITH_CELL = ("quote", "context", "period_from")

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from briefing import yamlio
-from briefing.loader import load
-from briefing.model import Fact, FactBook, Record
+from briefing.data.releases import load_releases
+from briefing.facts import yamlio
+from briefing.facts.loading import load
+from briefing.facts.model import Fact, FactBook, Record
 from briefing.paths import Paths
 from briefing.problems import BriefingError, Problem
-from briefing.releases import load_releases
 from briefing.render.pages import PageRenderer
 from briefing.render.urls import SiteUrls
 

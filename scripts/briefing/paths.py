@@ -88,7 +88,7 @@ class Paths:
 
     @property
     def disagreements_file(self) -> Path:
-        """Where the editors record that sources differ (optional; see briefing.disagreements)."""
+        """Where the editors record that sources differ (optional; see briefing.facts.disagreements)."""
         return self.facts_dir / "disagreements.yaml"
 
     @property
@@ -102,7 +102,7 @@ class Paths:
 
     @property
     def wording_file(self) -> Path:
-        """The project's additions to the word lists of the meaning checks (briefing.wording)."""
+        """The project's additions to the word lists of the meaning checks (briefing.facts.wording)."""
         return self.facts_dir / "wording.yaml"
 
     @property

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing import periods, yamlio
 from briefing.cells import cited_cell, meaning_problems, number
-from briefing.checker import Checker
-from briefing.model import Fact, Source, slug
-from briefing.records import RECORD_ID, Refs
-from briefing.schema import SERIES_FIELDS
-from briefing.sources import text_of
+from briefing.facts import periods, yamlio
+from briefing.facts.checker import Checker
+from briefing.facts.model import Fact, Source, slug
+from briefing.facts.records import RECORD_ID, Refs
+from briefing.facts.schema import SERIES_FIELDS
+from briefing.facts.sources import text_of
 
 ROW = "{row}"
 

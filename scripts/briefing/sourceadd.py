@@ -19,11 +19,11 @@ from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap
 
-from briefing import yamlio
-from briefing.loader import load
+from briefing.facts import yamlio
+from briefing.facts.loading import load
+from briefing.facts.sources import MAX_SEED_BYTES, SOURCE_ID
 from briefing.paths import Paths
 from briefing.problems import Problem
-from briefing.sources import MAX_SEED_BYTES, SOURCE_ID
 from briefing.tables import NUMBER
 
 FILL = {

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from briefing import dates, periods, yamlio
-from briefing.checker import Checker
-from briefing.model import Publication, slug
-from briefing.schema import KINDS, Field
-from briefing.units import QUALIFIERS
+from briefing.facts import dates, periods, yamlio
+from briefing.facts.checker import Checker
+from briefing.facts.model import Publication, slug
+from briefing.facts.schema import KINDS, Field
+from briefing.facts.units import QUALIFIERS
 
 SCALES = {"thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 PUBLICATION = ("publisher", "title", "published", "url")

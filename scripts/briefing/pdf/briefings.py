@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from briefing.periods import MONTHS
+from briefing.facts.periods import MONTHS
 
 PAPERS = {"a4": "A4", "letter": "letter"}  # option value -> CSS page size
 LAYOUTS = ("report", "brief")

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup
 
-from briefing.model import Fact, FactBook, Source
+from briefing.facts.model import Fact, FactBook, Source
 from briefing.pdf.briefings import PAPERS, Briefing, long_date
 from briefing.pdf.inert import inert
 from briefing.pdf.printable import flattened, site_only_removed

@@ -16,9 +16,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode
 
-from briefing.docfiles import code_files
 from briefing.pdf.briefings import LAYOUTS, PAPERS, Briefing
 from briefing.problems import Problem
+from briefing.render.docfiles import code_files
 
 
 class BriefingOptions(Config):

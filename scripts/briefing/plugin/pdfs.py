@@ -14,8 +14,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from briefing.dates import build_moment
-from briefing.model import FactBook
+from briefing.facts.dates import build_moment
+from briefing.facts.model import FactBook
 from briefing.pdf import briefings as bf
 from briefing.pdf.briefings import Briefing
 from briefing.pdf.document import Chapter, Imprint, print_html

@@ -21,11 +21,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from briefing.buildcache import Reuse, files_digest
+from briefing.charts.drawing import ChartRenderer, vega_bundle
 from briefing.checking import check
-from briefing.dates import build_moment
-from briefing.export import chart_data, data_files
-from briefing.loader import load_factbook
-from briefing.model import FactBook
+from briefing.data.downloads import chart_data, data_files
+from briefing.data.releases import load_releases
+from briefing.facts.dates import build_moment
+from briefing.facts.loading import load_factbook
+from briefing.facts.model import FactBook
 from briefing.paths import Paths, machine_cache
 from briefing.pdf.document import Chapter
 from briefing.plugin.config import (
@@ -38,8 +40,6 @@ from briefing.plugin.config import (
 from briefing.plugin.pdfs import PdfBriefings
 from briefing.plugin.staged import StagedSite, keep_serving
 from briefing.problems import BriefingError, Problem
-from briefing.releases import load_releases
-from briefing.render.charts import ChartRenderer, vega_bundle
 from briefing.render.csp import ThemeCode, with_csp
 from briefing.render.extension import BriefingMarkup
 from briefing.render.generated import generated_pages, quote_styles

@@ -24,7 +24,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
-from briefing.model import FactBook
+from briefing.facts.model import FactBook
 from briefing.paths import Paths
 from briefing.pdf.briefings import problems as briefing_problems
 from briefing.plugin.config import (

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from itertools import pairwise
 
-from briefing import periods
-from briefing.model import FactBook
-from briefing.releases import Changes, Record, Release, compare, current
+from briefing.data.releases import Changes, Record, Release, compare, current
+from briefing.facts import periods
+from briefing.facts.model import FactBook
 from briefing.render.markup import PACKAGE, Partials
 from briefing.render.text import md_inline
 from briefing.render.urls import CHANGES_PAGE, FACTS_PAGE, SiteUrls

@@ -15,7 +15,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from briefing.model import Fact, FactBook, Record
+from briefing.facts.model import Fact, FactBook, Record
+from briefing.facts.schema import DISAGREEMENT_KINDS
 from briefing.render.markup import render
 from briefing.render.text import UNINDEXED, md_inline
 from briefing.render.urls import (
@@ -26,7 +27,6 @@ from briefing.render.urls import (
     measure_anchor,
     source_page,
 )
-from briefing.schema import DISAGREEMENT_KINDS
 
 
 @dataclass(frozen=True)

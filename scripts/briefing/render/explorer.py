@@ -11,9 +11,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from briefing import periods
-from briefing.datapackage import CLAIMS_FILE, CSV_FILE, JSON_FILE, PACKAGE_FILE
-from briefing.model import Fact, FactBook
+from briefing.data.package import CLAIMS_FILE, CSV_FILE, JSON_FILE, PACKAGE_FILE
+from briefing.facts import periods
+from briefing.facts.model import Fact, FactBook
 from briefing.render.markup import PACKAGE, Partials
 from briefing.render.urls import EXPLORER_JS, FACTS_PAGE, SiteUrls, relative_url
 

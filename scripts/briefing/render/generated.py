@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from briefing import periods
-from briefing.model import Fact, FactBook, Record, Source
-from briefing.releases import Release
+from briefing.data.releases import Release
+from briefing.facts import periods
+from briefing.facts.model import Fact, FactBook, Record, Source
 from briefing.render.changes import changes_page
 from briefing.render.differences import differences_page, links
 from briefing.render.explorer import downloads, explorer_script, filter_form, row_data

@@ -21,14 +21,15 @@ from importlib import resources
 import jinja2
 from markupsafe import Markup
 
-from briefing import periods
-from briefing.chartspec import ChartSpec
-from briefing.model import Fact, FactBook
+from briefing.chapterchecks.sourcing import is_editorial, sourcing_problems
+from briefing.chapterchecks.typednumbers import typed_numbers
+from briefing.charts.drawing import ChartRenderer, RenderedChart
+from briefing.charts.specs import ChartSpec
+from briefing.facts import periods
+from briefing.facts.model import Fact, FactBook
 from briefing.problems import Problem
-from briefing.prose import typed_numbers
 from briefing.render import differences
-from briefing.render.cards import Cards
-from briefing.render.charts import ChartRenderer, RenderedChart
+from briefing.render.citations import Cards
 from briefing.render.markup import PACKAGE, Partials
 from briefing.render.placeholders import PageRender
 from briefing.render.sandbox import EXAMPLE, Refused, environment
@@ -43,7 +44,6 @@ from briefing.render.urls import (
     relative_url,
     source_page,
 )
-from briefing.sourcing import is_editorial, sourcing_problems
 
 
 @functools.cache

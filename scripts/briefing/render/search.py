@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from briefing.model import FactBook
+from briefing.facts.model import FactBook
 from briefing.render.text import visible
 from briefing.render.urls import FACTS_PAGE, SiteUrls
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
-from briefing.model import Fact, FactBook, Record, Source, cell_anchor
+from briefing.facts.model import Fact, FactBook, Record, Source, cell_anchor
 from briefing.render.markup import render
 from briefing.render.urls import FACTS_PAGE, SiteUrls, source_page
 from briefing.tables import SCALES, Table

@@ -1,0 +1,1 @@
+"""Checks on chapters: every sentence sourced or marked, no number typed by hand."""

@@ -1,0 +1,1 @@
+"""Charts: editors' specs, the registry of chart functions, Vega-Lite, drawing and its cache."""

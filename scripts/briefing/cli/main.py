@@ -1,0 +1,406 @@
+"""The ``briefing`` command: check facts and pages, build the site safely, write the PDFs."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import logging
+import signal
+import sys
+import time
+from pathlib import Path
+
+from briefing.checking import check
+from briefing.curation.adding import AddError, Given, append, propose, propose_claim
+from briefing.curation.coverage import load_ignores, uncovered
+from briefing.data.releases import compare, current, load_releases, write_release
+from briefing.facts import wording, yamlio
+from briefing.facts.dates import build_moment, today
+from briefing.facts.loading import load_factbook
+from briefing.facts.schema import KINDS, json_schema
+from briefing.facts.units import QUALIFIERS
+from briefing.paths import Paths
+from briefing.problems import BriefingError, Problem
+from briefing.sitedir import refusal, site_inputs, sweep
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder holding mkdocs.yml, from ``start`` upwards."""
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file():
+            return folder
+    raise SystemExit(f"{start}: no mkdocs.yml here or above; run briefing inside the project")
+
+
+def project_paths() -> Paths:
+    """The project's folders as mkdocs.yml names them (the briefing plugin's options)."""
+    from briefing.plugin.siteconfig import read_site  # MkDocs loads only for what needs it
+
+    return read_site(find_root(Path.cwd())).paths
+
+
+def check_project(root: Path) -> list[Problem]:
+    """Every problem in mkdocs.yml, then in the facts, sources, charts and pages of the folders
+    it names, as the build reads them, without building HTML."""
+    from briefing.plugin.siteconfig import read_site  # MkDocs loads only for what needs it
+
+    site = read_site(root)
+    if site.blocking:
+        return sorted(site.problems)
+    return check(site.paths, site.problems_with, site.docs_problems)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    problems = check_project(find_root(Path.cwd()))
+    for problem in problems:
+        print(problem)
+    count = len(problems)
+    try:
+        build_moment()  # the build would refuse it
+    except ValueError as err:
+        print(f"briefing check: {err}", file=sys.stderr)
+        count += 1
+    if count:
+        print(f"{count} problem(s); fix them and run briefing check again", file=sys.stderr)
+        return 1
+    print("briefing check: all facts verified against their sources; all pages render")
+    return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # a terminated build cleans up as an interrupted one does
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """`mkdocs build --strict` into the site folder, in this process (so that a kill leaves no
+    build running on without it); the plugin builds beside the folder and swaps the new site
+    in only when the build succeeds, so a failed build leaves the folder intact."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    from briefing.plugin.siteconfig import read_site  # MkDocs loads only for what needs it
+
+    root = find_root(Path.cwd())
+    target = root / args.site_dir
+    paths = read_site(root).paths
+    why = refusal(target, root, site_inputs(paths))
+    if why is not None:
+        print(f"briefing build: --site-dir {args.site_dir}: {why}", file=sys.stderr)
+        return 1
+    _show_build_log(logging.INFO)
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        config = load_config(str(root / "mkdocs.yml"), strict=True, site_dir=str(target))
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)  # as `mkdocs build` runs it, between the startup and shutdown events
+        finally:
+            config.plugins.on_shutdown()
+    except KeyboardInterrupt:
+        print(f"build interrupted; {args.site_dir}/ was left as it was", file=sys.stderr)
+        return 130
+    except Exception as err:  # any plugin's; MkDocs has logged its own errors already
+        if not isinstance(err, Abort):
+            said = str(err) if isinstance(err, MkDocsException) else f"{type(err).__name__}: {err}"
+            print(f"ERROR: {said}", file=sys.stderr)
+        print(f"build failed; {args.site_dir}/ was left as it was", file=sys.stderr)
+        return 1
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        sweep(target)  # what a killed build left beside the site folder
+    print(f"site built into {args.site_dir}/")
+    return 0
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    """Write the PDF briefings (or the one named) into build/pdf/, saying how long each took."""
+    from mkdocs.exceptions import MkDocsException  # MkDocs loads only for the commands using it
+
+    from briefing.plugin.standalone import PdfError, build_pdfs
+
+    root = find_root(Path.cwd())
+    _show_build_log()
+    start = time.perf_counter()
+    try:
+        written = build_pdfs(root, args.name, lambda news: print(f"briefing pdf: {news}"))
+    except (PdfError, MkDocsException) as err:
+        print(f"briefing pdf: {err}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"briefing pdf: wrote {path.relative_to(root).as_posix()}")
+    print(f"briefing pdf: done in {time.perf_counter() - start:.1f} s")
+    return 0
+
+
+def _show_build_log(level: int = logging.WARNING) -> None:
+    """The plugin's progress on stdout (for `briefing pdf`), or with ``level`` INFO on stderr
+    as `mkdocs build` shows it; MkDocs' warnings and errors on stderr."""
+    mkdocs = logging.getLogger("mkdocs")
+    shown = logging.StreamHandler(sys.stderr)
+    shown.setLevel(level)
+    shown.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    mkdocs.addHandler(shown)
+    if level < logging.WARNING:
+        mkdocs.setLevel(level)
+        return
+    progress = logging.StreamHandler(sys.stdout)
+    progress.addFilter(lambda record: record.levelno < logging.WARNING)
+    plugin = logging.getLogger("mkdocs.plugins.briefing")
+    plugin.setLevel(logging.INFO)
+    plugin.addHandler(progress)
+
+
+def cmd_coverage(args: argparse.Namespace) -> int:
+    """Every number in each source that no fact covers and no ignore entry explains."""
+    paths = project_paths()
+    try:
+        book = load_factbook(paths)
+    except BriefingError as err:
+        print(err)
+        return 1
+    problems: list[Problem] = []
+    ignores = load_ignores(paths, book, problems)
+    for problem in problems:
+        print(problem)
+    total_left = 0
+    for sid, (count, left) in uncovered(book, ignores).items():
+        source = book.sources[sid]
+        for item in left:
+            print(
+                f'{source.archive}:{item.line}: "{item.text}" is covered by no fact and not explained'
+            )
+        print(f"{sid}: {count} numbers, {count - len(left)} covered or explained, {len(left)} left")
+        total_left += len(left)
+    print(f"{total_left} unexplained number(s)")
+    return 1 if total_left or problems else 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    """Propose a fact from a quote, verify it, and append it to a facts file."""
+    paths = project_paths()
+    name = args.file or f"{args.source}.yaml"
+    if not paths.is_fact_name(name):
+        registries = ", ".join(p.name for p in paths.registries)
+        print(
+            f"briefing add: {paths.facts}/{name} would not be read as facts; give --file a name "
+            f"in {paths.facts}/ ending in .yaml, not starting with '_', other than {registries}",
+            file=sys.stderr,
+        )
+        return 2
+    target = paths.facts_dir / name
+    try:
+        book = load_factbook(paths)
+        given = _given(args)
+        proposal = (propose_claim if given.claim else propose)(book, given, wording.load(paths, []))
+    except BriefingError as err:
+        print(err)
+        print("fix these problems first; briefing add needs a clean project", file=sys.stderr)
+        return 1
+    except AddError as err:
+        print(f"briefing add: {err}", file=sys.stderr)
+        return 1
+    entry = proposal.entry
+    shown = io.StringIO()
+    yamlio.new_yaml().dump([entry], shown)
+    print(shown.getvalue(), end="")
+    # The reasons go to stderr: stdout is exactly the entry written, and a reason kept as a
+    # comment in the facts file would go stale the day the editor corrects the field.
+    print("proposed (check each against the source):", file=sys.stderr)
+    for key, how in proposal.how.items():
+        print(f"  {key}: {yamlio.written(entry[key])} ({how})", file=sys.stderr)
+    if args.dry_run:
+        return 0
+    before = target.read_bytes() if target.is_file() else None
+    try:
+        append(target, entry)
+    except OSError as err:
+        print(f"briefing add: cannot write {paths.rel(target)}: {err.strerror}", file=sys.stderr)
+        return 1
+    try:
+        load_factbook(paths)
+    except BriefingError as err:
+        if before is None:
+            target.unlink()
+        else:
+            target.write_bytes(before)
+        print(err)
+        print(f"not added; {paths.rel(target)} is unchanged", file=sys.stderr)
+        return 1
+    review = "period and kind" if args.claim else "unit, period, kind and geo"
+    print(f"added to {paths.rel(target)}: review {review}, then cite it")
+    return 0
+
+
+def cmd_source_add(args: argparse.Namespace) -> int:
+    """Archive a document or table in seeds/ and describe it in sources.yaml."""
+    from briefing.sourceadd import run
+
+    return run(project_paths(), Path(args.file), args.id)
+
+
+def _given(args: argparse.Namespace) -> Given:
+    tags = tuple(t.strip() for t in (args.tags or "").split(",") if t.strip())
+    return Given(
+        source=args.source,
+        quote=args.quote,
+        id=args.id,
+        subject=args.subject,
+        claim=args.claim,
+        number=args.number,
+        context=args.context or "",
+        unit=args.unit,
+        period=args.period,
+        kind=args.kind,
+        qualifier=args.qualifier,
+        geo=args.geo,
+        said_by=args.said_by,
+        data_from=args.data_from,
+        period_from=args.period_from,
+        reading=args.reading,
+        note=args.note,
+        tags=tags,
+    )
+
+
+def cmd_release(args: argparse.Namespace) -> int:
+    """Snapshot the current facts as a release, for the "What changed" page."""
+    paths = project_paths()
+    try:
+        book = load_factbook(paths)
+        releases = load_releases(paths)
+    except BriefingError as err:
+        print(err)
+        print("fix these problems first; a release snapshots verified facts", file=sys.stderr)
+        return 1
+    try:
+        target = write_release(paths, book, args.name, args.date or today())
+    except ValueError as err:
+        print(f"briefing release: {err}", file=sys.stderr)
+        return 1
+    since = ""
+    if releases:
+        changes = compare(releases[-1].facts, current(book))
+        since = (
+            f"; since release {releases[-1].name}: {len(changes.added)} added, "
+            f"{len(changes.changed)} changed, {len(changes.removed)} removed"
+        )
+    print(f"release {args.name}: {len(book.facts)} facts written to {paths.rel(target)}{since}")
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    """Measure builds, facts loading, PDF and page weight; print a table and write JSON."""
+    try:  # a development package, in a clone only: no runtime module imports it
+        from briefing_bench import bench, synthetic
+    except ModuleNotFoundError as error:
+        if error.name != "briefing_bench":
+            raise
+        print(
+            "briefing bench: the bench is a development tool, not installed with the package;"
+            " run it from a clone of the repository (pip install -e .)",
+            file=sys.stderr,
+        )
+        return 2
+
+    root = find_root(Path.cwd())
+    size = synthetic.Size(args.facts, args.pages, args.charts)
+    sizes = [synthetic.SMALL, synthetic.SCALE] if args.scale else [size]
+    runs = bench.bench(
+        root, sizes, args.real, not args.no_pdf, lambda run: print(bench.table(run), flush=True)
+    )
+    out = root / args.json
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(bench.report(runs), indent=2) + "\n", "utf-8")
+    missed = sum(f.ok is False for run in runs for f in run.figures)
+    print(f"briefing bench: {missed} target(s) missed; figures written to {args.json}")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    print(json.dumps(json_schema(args.file), indent=2))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="briefing", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="validate facts, sources, charts and pages").set_defaults(
+        run=cmd_check
+    )
+    build = sub.add_parser("build", help="build the site and PDF into build/ (atomically)")
+    build.add_argument("--site-dir", default="build")
+    build.set_defaults(run=cmd_build)
+    pdf = sub.add_parser("pdf", help="write the PDF briefings into build/pdf/, with timings")
+    pdf.add_argument("name", nargs="?", help="one briefing: its file name without .pdf")
+    pdf.set_defaults(run=cmd_pdf)
+    add = sub.add_parser("add", help="verify a quote and append it as a fact")
+    add.add_argument("--source", required=True, help="source id from facts/sources.yaml")
+    add.add_argument("--quote", required=True, help="verbatim sentence from the source")
+    add.add_argument("--id", required=True, help="new id, e.g. exports.vehicles.2025")
+    add.add_argument("--subject", help="what is measured (for a claim: what it is about)")
+    add.add_argument("--claim", help="propose a claim stating this, not a fact: no number")
+    add.add_argument("--number", type=int, help="which number of the quote (1-based)")
+    add.add_argument("--context", help="the words just before the quote, if it occurs twice")
+    add.add_argument("--file", help="facts file name (default: <source>.yaml)")
+    add.add_argument("--unit", help="a unit of facts/units.yaml (default: from the number)")
+    add.add_argument("--period", help="the period (default: from the quote and source date)")
+    add.add_argument("--kind", choices=KINDS, help="default: from the quote's wording")
+    add.add_argument("--qualifier", choices=QUALIFIERS, help="default: from the words before it")
+    add.add_argument("--geo", help="default: the most common geo of the source's facts")
+    add.add_argument("--period-from", help="the quote's relative words the period is from")
+    add.add_argument("--said-by", help="who states it, named in the source near the quote")
+    add.add_argument("--data-from", help="whose data it is, named in the source near the quote")
+    add.add_argument("--reading", help="why the quote means it where the wording seems not to")
+    add.add_argument("--note", help="the editor's note")
+    add.add_argument("--tags", help="comma-separated tags, e.g. exports,nev")
+    add.add_argument("--dry-run", action="store_true", help="show the entry, write nothing")
+    add.set_defaults(run=cmd_add)
+    source = sub.add_parser("source", help="archive a source").add_subparsers(
+        dest="action", required=True
+    )
+    source_add = source.add_parser("add", help="copy a document or table into seeds/, describe it")
+    source_add.add_argument("file", help="the text (.txt) or table (.csv) to archive")
+    source_add.add_argument("--id", help="the source's id (default: from the file name)")
+    source_add.set_defaults(run=cmd_source_add)
+    sub.add_parser("coverage", help="numbers in the sources no fact covers").set_defaults(
+        run=cmd_coverage
+    )
+    release = sub.add_parser("release", help="snapshot the facts as a release")
+    release.add_argument(
+        "name", help="release name, e.g. 2025-12; the file facts/releases/NAME.json"
+    )
+    release.add_argument("--date", help="day the release is cut, YYYY-MM-DD (default: today)")
+    release.set_defaults(run=cmd_release)
+    bench = sub.add_parser("bench", help="measure build time, memory and page weight")
+    bench.add_argument("--facts", type=int, default=1000, help="synthetic facts (default 1000)")
+    bench.add_argument("--pages", type=int, default=100, help="synthetic pages (default 100)")
+    bench.add_argument("--charts", type=int, default=20, help="synthetic charts (default 20)")
+    bench.add_argument(
+        "--scale", action="store_true", help="10,000 facts, 1,000 pages, 200 charts, and a tenth"
+    )
+    bench.add_argument("--real", action="store_true", help="also measure this project's site")
+    bench.add_argument("--no-pdf", action="store_true", help="skip the real site's PDF")
+    bench.add_argument(
+        "--json",
+        default=".cache/briefing/bench.json",
+        help="where to write the figures (default .cache/briefing/bench.json: build/ is "
+        "replaced by every build)",
+    )
+    bench.set_defaults(run=cmd_bench)
+    schema = sub.add_parser("schema", help="print the JSON Schema of fact files")
+    schema.add_argument(
+        "file",
+        nargs="?",
+        default="facts",
+        choices=("facts", "disagreements"),
+        help="which files: facts/*.yaml (default) or facts/disagreements.yaml",
+    )
+    schema.set_defaults(run=cmd_schema)
+    args = parser.parse_args(argv)
+    return int(args.run(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

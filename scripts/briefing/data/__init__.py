@@ -1,0 +1,1 @@
+"""The data readers take away: downloads, the data package, and release snapshots."""

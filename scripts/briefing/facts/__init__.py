@@ -1,0 +1,1 @@
+"""Facts: reading editors' YAML and archived sources into a verified, immutable FactBook."""

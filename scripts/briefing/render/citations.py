@@ -1,0 +1,131 @@
+"""What a citation opens and where it leads: the marker, the card, the page's source notes.
+
+A fact's marker follows its number (``fact()``); a claim's, or one resting on several records
+(``cite()``), stands alone at the end of its sentence. Each is numbered per page; its card
+(opened by hover, focus, click or touch) and its note list every record it rests on, each with
+its quote and source, all from partials a site can override (``briefing.render.markup``). None
+of it is indexed for search: every fact and claim has an entry of its own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+
+from briefing.facts.model import Fact, FactBook, Record
+from briefing.render import differences
+from briefing.render.markup import PACKAGE, Partials
+from briefing.render.placeholders import PageRender
+from briefing.render.urls import (
+    DIFFERENCES_PAGE,
+    FACTS_PAGE,
+    SiteUrls,
+    case_anchor,
+    source_page,
+)
+
+
+class Cards:
+    """Markers, cards and notes for the records of one FactBook."""
+
+    def __init__(self, book: FactBook, urls: SiteUrls, partials: Partials = PACKAGE) -> None:
+        self.book = book
+        self.urls = urls
+        self.partials = partials
+
+    def citation(self, page: PageRender, records: tuple[Record, ...], card: str = "") -> Markup:
+        """The numbered marker: for one record, a link to its highlighted quote on the source
+        page; for several, to the note listing them (``card`` names the card it describes)."""
+        number = page.cite(tuple(r.id for r in records))
+        href = self.passage(page, records[0]) if len(records) == 1 else f"#note-{number}"
+        return self.partials.markup("citation.html", href=href, number=number, card=card)
+
+    def passage(self, page: PageRender, record: Record) -> str:
+        if record.source is None:
+            return self.urls.link(page.src_uri, FACTS_PAGE, record.id)
+        return self.urls.link(page.src_uri, source_page(record.source), record.anchor)
+
+    def marker(self, page: PageRender, records: tuple[Record, ...]) -> str:
+        """A claim()'s or cite()'s marker with its card, in the span that opens the card."""
+        page.cards += 1
+        card = f"card-{page.cards}"
+        items = [self._card_item(page, record) for record in records]
+        return self.partials.render(
+            "marker.html",
+            ids=" ".join(r.id for r in records),
+            citation=self.citation(page, records, card),
+            card_html=self.partials.markup("card.html", card=card, records=items),
+        )
+
+    def _card_item(self, page: PageRender, record: Record) -> dict[str, Any]:
+        href = self.passage(page, record)
+        source = self.book.publication(record)
+        if isinstance(record, Fact):
+            parts = self.fact_parts(page, record, self.book.rivals(record))
+            return {"record": record, "fact_parts": parts, "source": source, "href": href}
+        meta = [record.subject, record.period_label, record.kind, record.geo]
+        return {
+            "record": record,
+            "fact_parts": None,
+            "meta": [m for m in meta if m],
+            "source": source,
+            "href": href,
+            "differs": differences.links(self.book, record, self.urls, page.src_uri),
+        }
+
+    def fact_card(self, page: PageRender, fact: Fact, card: str, rivals: list[Fact]) -> Markup:
+        """Everything about a number in one place: value, period, kind, source and quote."""
+        parts = self.fact_parts(page, fact, rivals)
+        return self.partials.markup("fact_card.html", card=card, parts=parts)
+
+    def fact_parts(self, page: PageRender, fact: Fact, rivals: list[Fact]) -> Markup:
+        return self.partials.markup(
+            "fact_parts.html",
+            fact=fact,
+            source=self.book.publication(fact),
+            href=self.passage(page, fact),
+            rivals=[(r, self._publisher(r)) for r in rivals],
+            differs=differences.links(self.book, fact, self.urls, page.src_uri),
+        )
+
+    def cases(self, page: PageRender, record: Record) -> list[tuple[str, str]]:
+        """(href, title) of each recorded case a note's record is in: the card is not printed,
+        the notes are (a rival's value is in the sentence already, see ``fact_html``)."""
+        return [
+            (self.urls.link(page.src_uri, DIFFERENCES_PAGE, case_anchor(case.id)), case.title)
+            for case in self.book.cases(record.id)
+        ]
+
+    def _publisher(self, fact: Fact) -> str:
+        src = self.book.publication(fact)
+        return src.publisher if src else "derived"
+
+    def source_notes(self, page: PageRender) -> str:
+        """The numbered notes a page ends with: each quote, its source, a link to the passage.
+
+        The list is not indexed: each record's own entry holds the same quote and source, and
+        the quote is also found in the archived text.
+        """
+        if not page.citations:
+            return ""
+        notes = []
+        for ids, number in page.citations.items():
+            records = [self.book.record(rid) for rid in ids]
+            notes.append(
+                {
+                    "number": number,
+                    "records": [
+                        {
+                            "record": r,
+                            "source": self.book.publication(r),
+                            "href": self.passage(page, r),
+                            "cases": self.cases(page, r),
+                        }
+                        for r in records
+                        if r is not None
+                    ],
+                }
+            )
+        listed = page.stashed(self.partials.render("notes.html", notes=notes))
+        return f"\n\n## Sources\n\n{listed}\n"

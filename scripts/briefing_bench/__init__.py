@@ -1,0 +1,1 @@
+"""Development only: the bench and its synthetic projects, outside the runtime package."""
