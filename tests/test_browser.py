@@ -326,7 +326,8 @@ def test_fact_card_is_opaque_and_opens_by_keyboard_and_touch(
         expect(button).to_have_attribute("aria-expanded", "false")
         page.keyboard.press(" ")
         expect(card).to_be_visible()
-        page.keyboard.press("Tab")  # into the card, then Escape: closed, focus back on the number
+        page.keyboard.press("Tab")  # past the citation into the card, then Escape: closed, focus
+        page.keyboard.press("Tab")  # back on the number
         expect(card.locator("a.card-link")).to_be_focused()
         page.keyboard.press("Escape")
         expect(card).to_be_hidden()

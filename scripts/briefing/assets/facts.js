@@ -21,9 +21,11 @@
     if (button) button.setAttribute("aria-expanded", open ? "true" : "false");
     if (open) window.requestAnimationFrame(function () { place(fact); });
   }
+  var returning = false;
   var facts = document.querySelectorAll(".md-typeset .fact");
   facts.forEach(function (fact) {
     var shown = function () {
+      if (returning) return;  // focus given back by Escape: the card stays closed
       fact.classList.remove("card-dismissed");
       window.requestAnimationFrame(function () { place(fact); });
     };
@@ -46,10 +48,15 @@
     document.querySelectorAll(
       ".md-typeset .fact:hover, .md-typeset .fact:focus-within, .md-typeset .fact.card-open"
     ).forEach(function (fact) {
-      var inside = fact.contains(document.activeElement);
+      var card = fact.querySelector(".fact-card");
+      var inside = card && card.contains(document.activeElement);
       setOpen(fact, false);
-      var button = fact.querySelector(".fact-value") || fact.querySelector("a");
-      if (inside && button && document.activeElement !== button) button.focus();
+      var trigger = fact.querySelector(".fact-value") || fact.querySelector("sup.cite a");
+      if (inside && trigger) {  // focus leaves the card it was in for what opened it
+        returning = true;
+        trigger.focus();
+        returning = false;
+      }
     });
   });
 })();
