@@ -308,8 +308,9 @@ def test_fact_card_is_opaque_and_opens_by_keyboard_and_touch(
                 break
         else:
             pytest.fail("Tab never reached a cited number")
-        button = page.locator(".md-content .fact-value:focus")
-        card = page.locator(f'[id="{button.get_attribute("aria-controls")}"]')
+        card_id = page.locator(".md-content .fact-value:focus").get_attribute("aria-controls")
+        button = page.locator(f'.md-content .fact-value[aria-controls="{card_id}"]')
+        card = page.locator(f'[id="{card_id}"]')
         page.keyboard.press("Escape")
         expect(card).to_be_hidden()
         expect(button).to_be_focused()

@@ -54,12 +54,23 @@ class _Markup(Treeprocessor):  # type: ignore[misc]  # the same
         page = self.current()
         if page is None:
             return
+        # A placeholder in an editor's raw HTML block (stashed whole, so no inline pattern saw
+        # it) is markup among markup: its own goes in as it is.
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        for at, block in enumerate(blocks):
+            if isinstance(block, str) and "briefingstash" in block:
+                blocks[at] = TOKEN.sub(lambda m: _markup(page, m), block)
         for parent in [el for el in root.iter() if el.find(SLOT) is not None]:
             for slot in parent.findall(SLOT):
                 html = page.stash[int(slot.attrib["n"])].html
                 _replace(parent, slot, self.md.htmlStash.store(html))
         if page.as_of:
             _under_first_heading(root, self.md.htmlStash.store(page.as_of))
+
+
+def _markup(page: PageRender, match: re.Match[str]) -> str:
+    number = int(match[1])
+    return page.stash[number].html if number < len(page.stash) else match[0]
 
 
 def _replace(parent: etree.Element, child: etree.Element, text: str) -> None:
