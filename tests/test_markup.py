@@ -8,6 +8,10 @@ import json
 import re
 from collections.abc import Callable
 
+import markdown
+
+from briefing.render.extension import BriefingMarkup
+from briefing.render.placeholders import PageRender
 from conftest import Project
 
 HEADED = (
@@ -102,3 +106,16 @@ def test_a_theme_custom_dir_overrides_a_partial(project: Callable[..., Project])
     )
     assert proj.mkdocs_build().returncode == 0
     assert proj.html("index.html").count(">Ours</briefing-card>") == 2
+
+
+def test_a_placeholder_in_an_editors_html_block_gets_its_markup() -> None:
+    page = PageRender("docs/x.md", "x.md")
+    marker = page.stashed('<sup class="cite">1</sup>')
+    extension = BriefingMarkup()
+    extension.page = page
+    md = markdown.Markdown(extensions=[extension])
+    html = md.convert(f'# T\n\n<p class="x">Said so{marker}.</p>\n\nAnd {marker} here.\n')
+    assert html == (
+        '<h1>T</h1>\n<p class="x">Said so<sup class="cite">1</sup>.</p>\n\n'
+        '<p>And <sup class="cite">1</sup> here.</p>'
+    )
