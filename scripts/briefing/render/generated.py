@@ -42,7 +42,7 @@ def generated_pages(
     pages = {
         FACTS_PAGE: facts_page(book, urls, partials, data_files),
         CHANGES_PAGE: changes_page(book, releases, urls, partials),
-        DIFFERENCES_PAGE: differences_page(book, urls),
+        DIFFERENCES_PAGE: differences_page(book, urls, partials),
         SOURCES_INDEX: sources_index(book, urls, partials),
     }
     for source in book.sources.values():
@@ -122,7 +122,7 @@ def source_page_markdown(
                 [
                     "## Archived table\n\nThe figures as the editors transcribed them; a "
                     "row's own publication, where it names one, is the last column.",
-                    one_block(source_table(book, source, urls)),
+                    one_block(source_table(book, source, urls, partials)),
                 ]
                 if source.table
                 else [

@@ -53,4 +53,3 @@ class Partials:
 
 
 PACKAGE = Partials()  # the package's own partials, for what no site overrides (`briefing check`)
-render = PACKAGE.render

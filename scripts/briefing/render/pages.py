@@ -248,6 +248,7 @@ class PageRenderer:
             tuple(columns),
             href,
             lambda f: self.fact_html(page, f),
+            self.partials,
         )
         page.problems += [Problem(page.path, line, message) for message in problems]
         return Markup(f"\n\n{page.stashed(one_block(html))}\n\n")  # a block of its own
