@@ -95,7 +95,7 @@ TABLE_FACTS = """\
   subject: Growth of China's automobile exports
   geo: China
 - id: status.outlook.2025
-  claim: "The 2025 figure is an expectation."
+  claim: "The 2025 figure is expected, not final."
   source: annual
   cell: {row: "2025", column: status}
   kind: forecast

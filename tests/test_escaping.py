@@ -117,10 +117,11 @@ def test_csv_cells_start_no_formula_and_numbers_stay_numbers() -> None:
     book = FactBook({HOSTILE.id: HOSTILE}, {"demo": SOURCE}, {"percent": PERCENT})
     csv = data_files(book, "T")["data/facts.csv"]
     assert csv.splitlines() == [
-        "id,subject,value,value_high,unit,text,period,kind,geo,qualifier,source,quote,note,"
-        "said_by,data_from,period_from,reading,tags",
+        "id,subject,value,value_high,unit,text,period,kind,geo,qualifier,source,quote,cell_row,"
+        "cell_column,published_by,note,said_by,data_from,period_from,reading,tags",
         'market.fall.2024,"\'=HYPERLINK(""http://x"",""click"")",-3.2,,percent,−3.2%,'
-        "2024,actual,'+China,,demo,'-3.2 percent,'\tnote,,,,,'@tag;ok",
+        "2024,actual,'+China,,demo,'-3.2 percent,,,'@SUM(A1) press: "
+        f"{PAYLOAD} title (2025-07-13),'\tnote,,,,,'@tag;ok",
     ]
     # The JSON is data for programs, not a spreadsheet: the text as it is.
     record = json.loads(data_files(book, "T")["data/facts.json"])["facts"][0]

@@ -23,7 +23,7 @@ CHINESE = "新摘商业评论"  # in the publisher of a real source: New Busines
 # The title says that the bars are periods of different length (issue 17: no unlike things
 # compared without saying so).
 CHART_TITLE = (
-    "China's automobile exports as reported, over periods of different length (not a trend)"
+    "China's automobile exports per year, as CAAM reported them, with the other reports of one year"
 )
 
 

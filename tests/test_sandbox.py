@@ -80,5 +80,5 @@ def test_raw_comments_and_fact_calls_are_allowed() -> None:
 def test_a_fact_id_must_be_quoted() -> None:
     assert problems('{{ fact(x) }}\n{{ chart("a" ~ "b") }}\n') == [
         f'{PAGE}:1: fact() takes an id in quotes, such as fact("exports.vehicles.2023")',
-        f'{PAGE}:2: chart() takes an id in quotes, such as chart("exports-reported")',
+        f'{PAGE}:2: chart() takes an id in quotes, such as chart("exports-annual")',
     ]

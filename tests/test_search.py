@@ -48,6 +48,7 @@ SEARCHES = [  # query, and a result it must offer: a fact's permalink or a page
     ("Nexperia", "/facts/#parts.nexperia.chips_processed_in_china.share"),
     ("4.91", "/facts/#exports.vehicles.2023"),
     ("BYD", "/facts/#exports.overseas_sales.byd.2024"),
+    ("Chery", "/facts/#exports.company.chery-2025"),  # a cell of a table source
     ("Thuan Thai", "/sources/scmp-2025-factories/"),  # words only a source's text has
 ]
 

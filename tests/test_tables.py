@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
+from briefing.chapterchecks.sourcing import sourcing_problems
 from briefing.facts.loading import load
-from briefing.facts.model import FactBook, Publication, slug
+from briefing.facts.model import FactBook, slug
+from briefing.facts.tableshape import Publication
 from briefing.paths import Paths
 from conftest import TABLE_CSV, TABLE_FACTS, Project, table_files
 
@@ -170,4 +172,42 @@ def test_period_lengths_compare_a_year_with_its_parts() -> None:
         "1 day",
         "75 days",
         "undated",
+    ]
+
+
+def test_a_claim_from_a_date_cell_states_the_date(project: ProjectFactory) -> None:
+    csv = TABLE_CSV.replace("final,actual,,,,", "2024-10-30,actual,,,,")
+    claim = (
+        "- id: trade.duties.from\n"
+        "  claim: {words}\n"
+        "  source: annual\n"
+        '  cell: {{row: "2024", column: status}}\n'
+        "  kind: actual\n"
+    )
+    for words, problems in (
+        ('"Duties apply from 30 October 2024."', []),
+        ('"Duties apply from October 30, 2024."', []),
+        ('"Duties apply from 2024-10-30."', []),
+        (
+            '"Duties apply from 31 October 2024."',
+            [
+                "facts/tables.yaml:2: claim 'trade.duties.from': its words do not say the "
+                "cell's date 2024-10-30 (as 30 October 2024 or October 30, 2024 or 2024-10-30) "
+                "(row 2024, column status); write the claim so that it states what the cell says"
+            ],
+        ),
+    ):
+        _, found = book_of(project, table_files(csv, claim.format(words=words)))
+        assert found == problems, words
+
+
+def test_a_sentence_may_name_the_publisher_of_the_row_it_cites(project: ProjectFactory) -> None:
+    """A compiled table's row names its own publication; a sentence naming that publisher
+    attributes rightly, and naming it for a row another publisher's is still refused."""
+    book, _ = book_of(project, table_files())
+    own, other = '{{ fact("exports.growth.2023") }}', '{{ fact("exports.growth.2024") }}'
+    assert sourcing_problems(f"Exports grew {own}, Xinhua reported.", "docs/p.md", book) == []
+    found = sourcing_problems(f"Exports grew {other}, Xinhua reported.", "docs/p.md", book)
+    assert [p.message.split(", but")[0] for p in found] == [
+        'the sentence attributes what it says to "Xinhua"'
     ]

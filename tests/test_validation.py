@@ -36,7 +36,9 @@ FACT_KEYS = (
     "id, subject, value, unit, period, kind, geo, source, quote, context, cell, qualifier, note, "
     "said_by, data_from, period_from, reading, tags, derived_from, operation"
 )
-CHART_KEYS = "title, alt, facts, select, mark, x, y, color, labels, series, rule, function"
+CHART_KEYS = (
+    "title, alt, facts, select, mark, x, y, color, labels, series, rule, function, mixed_periods"
+)
 PERIOD_FORMS = (
     "YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD or START/END such as 2024-01/2024-10, "
     "or undated when the source gives no period"
@@ -373,7 +375,7 @@ def test_valid_chart_loads(tmp_path: Path) -> None:
             PRODUCTION + "  note: sum\n  derived_from: [parts.exports.2024]\n" + PARTS,
             [
                 f"{MARKET}:1: {PROD}: a derived fact has no quote of its own; "
-                "remove 'source', 'quote' and 'context'"
+                "remove 'source', 'quote', 'context' and 'cell'"
             ],
             id="derived-with-a-quote",
         ),

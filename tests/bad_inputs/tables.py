@@ -173,3 +173,13 @@ CASES += [
         "undated when the source gives no period",
     ),
 ]
+
+CASES += [
+    case(
+        "table-claim-says-other-than-its-cell",
+        facts("The 2025 figure is expected, not final.", "The 2025 figure is final."),
+        f"{TABLES}:16: claim 'status.outlook.2025': its words do not say the cell's "
+        '"expected" (row 2025, column status); write the claim so that it states what the '
+        "cell says",
+    ),
+]

@@ -65,9 +65,7 @@ def _alternation(forms: Iterable[str]) -> str:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The date, the rank-or-fraction and the attribution patterns, built from the lists."""
     months = "|".join(
-        alternative
-        for name in periods.MONTHS
-        for alternative in (name, rf"{name[:3]}\.?", *(["Sept\\.?"] if name[:3] == "Sep" else []))
+        name if name in periods.MONTHS else rf"{name}\.?" for name in periods.MONTH_NAMES
     )
     date = re.compile(
         rf"(?<!\w)(?:(?P<month>{months})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?P<myear>{_YEAR}))?"
@@ -215,7 +213,7 @@ def _bounds(part: str) -> tuple[int, int]:
 def _has_month(record: Record, month: str, year: str | None, book: FactBook) -> bool:
     """Whether the record's period starts or ends in ``month`` (of ``year``, if given), its
     quote names the month, or the record's source was published in that month and year."""
-    number = [name[:3] for name in periods.MONTHS].index(month[:3].title()) + 1
+    number = periods.MONTH_NAMES[month[:3].title()]
     if record.period != periods.UNDATED:
         start, _, end = record.period.partition("/")
         if (number, year or start[:4]) == (_bounds(start)[0], start[:4]):
@@ -232,8 +230,8 @@ def _has_month(record: Record, month: str, year: str | None, book: FactBook) -> 
 
 
 def _names(record: Record, book: FactBook) -> list[str]:
-    """Whom a record comes from: said_by, data_from (each in full and short form), and its
-    source's publisher and author."""
+    """Whom a record comes from: said_by, data_from (each in full and short form), its
+    source's publisher and author, and the publisher of a compiled table's row it cites."""
     names = []
     for given in (record.said_by, record.data_from):
         if given:
@@ -242,6 +240,8 @@ def _names(record: Record, book: FactBook) -> list[str]:
     source = book.sources.get(record.source or "")
     if source is not None:
         names += [source.publisher, source.author or ""]
+    if (publication := book.publication(record)) is not None:
+        names.append(publication.publisher)
     return list(dict.fromkeys(n.strip() for n in names if n.strip()))
 
 

@@ -16,7 +16,7 @@ from briefing.chapterchecks.typednumbers import typed_numbers
 from briefing.charts.registry import functions
 from briefing.facts import periods, yamlio
 from briefing.facts.checker import Checker
-from briefing.facts.model import Fact, Source, agree, by_measure
+from briefing.facts.model import Fact, Source, by_measure, rivals_among
 from briefing.facts.schema import Field
 from briefing.paths import Paths
 from briefing.problems import Problem
@@ -309,8 +309,8 @@ class _Reader:
         """Where sources differ on a measure, a chart showing one must show the other too."""
         ids = {f.id for f in chosen}
         for fact in chosen:
-            for other in self.rivals.get(fact.rival_key, ()):
-                if other.id not in ids and not agree(other.value, fact.value):
+            for other in rivals_among(fact, self.rivals.get(fact.rival_key, ())):
+                if other.id not in ids:
                     self.add(
                         yamlio.line_of(node, "facts" if "facts" in node else "select"),
                         f"shows '{fact.id}' but not '{other.id}', which a source states "

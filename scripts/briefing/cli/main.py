@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import io
 import json
 import logging
@@ -235,33 +236,17 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 def cmd_source_add(args: argparse.Namespace) -> int:
     """Archive a document or table in seeds/ and describe it in sources.yaml."""
-    from briefing.sourceadd import run
+    from briefing.curation.sourceadd import run
 
     return run(project_paths(), Path(args.file), args.id)
 
 
 def _given(args: argparse.Namespace) -> Given:
-    tags = tuple(t.strip() for t in (args.tags or "").split(",") if t.strip())
-    return Given(
-        source=args.source,
-        quote=args.quote,
-        id=args.id,
-        subject=args.subject,
-        claim=args.claim,
-        number=args.number,
-        context=args.context or "",
-        unit=args.unit,
-        period=args.period,
-        kind=args.kind,
-        qualifier=args.qualifier,
-        geo=args.geo,
-        said_by=args.said_by,
-        data_from=args.data_from,
-        period_from=args.period_from,
-        reading=args.reading,
-        note=args.note,
-        tags=tags,
-    )
+    """The options of ``briefing add``, each passed as given (its name is the field's)."""
+    given = {f.name: getattr(args, f.name) for f in dataclasses.fields(Given)}
+    given["context"] = args.context or ""
+    given["tags"] = tuple(t.strip() for t in (args.tags or "").split(",") if t.strip())
+    return Given(**given)
 
 
 def cmd_release(args: argparse.Namespace) -> int:

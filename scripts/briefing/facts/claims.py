@@ -6,12 +6,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.cells import check_claim_cell
-from briefing.facts import periods, yamlio
+from briefing.facts import periods
+from briefing.facts.cells import check_claim_cell
 from briefing.facts.checker import Checker
 from briefing.facts.meaning import check_record
 from briefing.facts.model import Claim
-from briefing.facts.records import Refs, declare, located, well_formed_id
+from briefing.facts.records import (
+    Refs,
+    cited_fields,
+    declare,
+    located,
+    period_checked,
+    well_formed_id,
+)
 from briefing.facts.schema import CLAIM_FIELDS
 from briefing.facts.sources import text_of
 
@@ -37,12 +44,7 @@ def load_claim(node: dict[str, Any], line: int, check: Checker, refs: Refs) -> C
         return None
     ok = well_formed_id(str(cid), what, line, check, refs) and ok
     period = text_of(node, "period") or periods.UNDATED
-    if not periods.is_period(period):
-        check.add(
-            yamlio.line_of(node, "period"),
-            f"{what}: malformed period '{period}'; use {periods.FORMS}",
-        )
-        ok = False
+    ok = period_checked(node, period, what, check) and ok
     if "cell" in node:
         cited = check_claim_cell(node, what, check, refs)
         if not ok or cited is None:
@@ -67,18 +69,12 @@ def load_claim(node: dict[str, Any], line: int, check: Checker, refs: Refs) -> C
         source=str(node["source"]),
         quote=quote,
         kind=str(node["kind"]),
-        path=check.rel,
-        line=line,
         subject=text_of(node, "subject"),
         period=period,
         geo=text_of(node, "geo"),
         note=text_of(node, "note"),
-        tags=tuple(node.get("tags") or ()),
-        span=span,
-        cell=cell,
-        said_by=text_of(node, "said_by"),
         data_from=text_of(node, "data_from"),
-        period_from=text_of(node, "period_from"),
-        reading=text_of(node, "reading"),
-        reported=source.publication(cell and cell[0]).published,
+        **cited_fields(
+            node, check, line, (span, cell), source.publication(cell and cell[0]).published
+        ),
     )

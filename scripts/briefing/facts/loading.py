@@ -1,9 +1,9 @@
 """Loading and validating units and facts into a FactBook, reporting every problem.
 
-Validation runs in layers (shape, then types, then references, then provenance) and never
-stops at the first problem: an editor sees everything wrong in one run. A problem is
-reported once, where it is: a broken unit, source or fact is not reported again on every
-fact that refers to it.
+Validation runs in layers (shape, then types, then references, then provenance, which
+``facts/provenance.py`` checks) and never stops at the first problem: an editor sees
+everything wrong in one run. A problem is reported once, where it is: a broken unit, source
+or fact is not reported again on every fact that refers to it.
 """
 
 from __future__ import annotations
@@ -13,22 +13,21 @@ from collections.abc import Iterable
 from types import MappingProxyType
 from typing import Any
 
-from briefing.cells import check_fact_cell
 from briefing.charts.specs import load_charts
-from briefing.facts import numbers, periods, wording, yamlio
+from briefing.facts import numbers, provenance, wording, yamlio
+from briefing.facts.cells import check_fact_cell
 from briefing.facts.checker import Checker
 from briefing.facts.claims import is_claim, load_claim
-from briefing.facts.derived import OPERATIONS, check_derived
+from briefing.facts.derived import check_derived
 from briefing.facts.disagreements import load_disagreements
-from briefing.facts.meaning import check_record
 from briefing.facts.model import Claim, Fact, FactBook
-from briefing.facts.records import Refs, declare, located, well_formed_id
+from briefing.facts.records import Refs, cited_fields, declare, period_checked, well_formed_id
 from briefing.facts.schema import FACT_FIELDS, UNIT_FIELDS
+from briefing.facts.series import is_series, load_series
 from briefing.facts.sources import load_sources, text_of
 from briefing.facts.units import Unit
 from briefing.paths import Paths
 from briefing.problems import BriefingError, Problem
-from briefing.series import is_series, load_series
 
 CURRENCIES = sorted(set(numbers.CURRENCIES.values()))
 
@@ -149,29 +148,20 @@ def _fact(node: Any, line: int, check: Checker, refs: Refs) -> Fact | None:
     fid = str(fid)
     ok = well_formed_id(fid, what, line, check, refs) and ok
     unit = _unit(node, what, check, refs)
-    if not periods.is_period(str(node["period"])):
-        check.add(
-            yamlio.line_of(node, "period"),
-            f"{what}: malformed period '{node['period']}'; use {periods.FORMS}",
-        )
-        ok = False
+    ok = period_checked(node, str(node["period"]), what, check) and ok
     derived = tuple(node.get("derived_from") or ())
     cell = None
     if "cell" in node and not derived:
         cell = check_fact_cell(node, what, check, refs, None if unit is None else unit.id)
         verified, span = cell is not None, None
     else:
-        verified, span = _provenance(node, what, check, refs, unit, derived)
+        verified, span = provenance.verified(node, what, check, refs, unit, derived)
     if not ok or unit is None or not verified:
         return None
     source = (refs.sources or {}).get(text_of(node, "source") or "")
     column = source.table.column(cell[1]) if source and source.table and cell else None
     if source is not None and span is not None:
-        stating = numbers.matching(
-            node["value"], source.text.numbers_in(*span), unit.style, unit.symbol
-        )
-        words = refs.wording.of(source.language)
-        check_record(check, node, what, source, span, words, next(iter(stating), None))
+        provenance.check_meaning(node, what, check, refs, source, unit, span)
     return Fact(
         id=fid,
         subject=str(node["subject"]),
@@ -182,20 +172,18 @@ def _fact(node: Any, line: int, check: Checker, refs: Refs) -> Fact | None:
         geo=str(node["geo"]),
         source=text_of(node, "source"),
         quote=text_of(node, "quote"),
-        path=check.rel,
-        line=line,
         qualifier=text_of(node, "qualifier"),
         note=text_of(node, "note"),
-        tags=tuple(node.get("tags") or ()),
         derived_from=derived,
         operation=text_of(node, "operation"),
-        span=span,
-        cell=cell,
-        said_by=text_of(node, "said_by"),
         data_from=text_of(node, "data_from") or (column.data_from if column else None),
-        period_from=text_of(node, "period_from"),
-        reading=text_of(node, "reading"),
-        reported=source.publication(cell and cell[0]).published if source else None,
+        **cited_fields(
+            node,
+            check,
+            line,
+            (span, cell),
+            source.publication(cell and cell[0]).published if source else None,
+        ),
     )
 
 
@@ -212,96 +200,6 @@ def _unit(node: Any, what: str, check: Checker, refs: Refs) -> Unit | None:
             f"{what}: unknown unit '{name}'; {hint}add it to facts/units.yaml or use a listed one",
         )
     return unit
-
-
-def _provenance(
-    node: Any,
-    what: str,
-    check: Checker,
-    refs: Refs,
-    unit: Unit | None,
-    derived: tuple[str, ...],
-) -> tuple[bool, tuple[int, int] | None]:
-    """Whether provenance holds, and where the quote sits in its source (problems reported)."""
-    line = yamlio.line_of(node)
-    if derived:
-        if any(node.get(k) for k in ("source", "quote", "context", "cell")):
-            check.add(
-                line,
-                f"{what}: a derived fact has no quote of its own; remove 'source', 'quote', "
-                "'context' and 'cell'",
-            )
-            return False, None
-        wrong = [
-            f"{what}: derived_from names the fact itself" if node.get("id") in derived else "",
-            ""
-            if node.get("operation")
-            else f"{what}: a derived fact needs 'operation', how it "
-            f"is computed from derived_from: one of {', '.join(OPERATIONS)}",
-            ""
-            if node.get("note")
-            else f"{what}: a derived fact needs a 'note' saying how it is computed",
-        ]
-        for message in filter(None, wrong):
-            check.add(line, message)
-        if any(wrong):
-            return False, None
-        return True, None
-    if node.get("operation"):
-        check.add(
-            yamlio.line_of(node, "operation"),
-            f"{what}: 'operation' is for a derived fact; remove it, or give 'derived_from'",
-        )
-        return False, None
-    if "source" not in node and "quote" not in node:
-        check.add(
-            line,
-            f"{what}: neither a quote nor derived_from; give the 'source' and the 'quote' "
-            "the number comes from, or, for a computed fact, 'derived_from', 'operation' "
-            "and a 'note'",
-        )
-        return False, None
-    for key in ("source", "quote"):
-        if key not in node:
-            check.add(
-                line,
-                f"{what}: missing required key '{key}' (every fact needs its source and quote)",
-            )
-            return False, None
-        if not str(node[key] or "").strip():
-            check.add(
-                yamlio.line_of(node, key),
-                f"{what}: '{key}' is empty; write the {key} (every fact needs its source and quote)",
-            )
-            return False, None
-    found_at = located(node, what, check, refs)
-    if found_at is None:
-        return False, None
-    source, span = found_at
-    if unit is not None:
-        found = source.text.numbers_in(*span)
-        if not numbers.matches(node["value"], found, unit.style, unit.symbol):
-            stated = ", ".join(f"{q.text.strip()} = {_plain(q)}" for q in found) or "no number"
-            check.add(
-                yamlio.line_of(node, "value"),
-                f"{what}: value {_shown(node['value'])} is not a number the quote states "
-                f"(it states: {stated}); correct the value or the quote",
-            )
-            return False, None
-    return True, span
-
-
-def _plain(q: numbers.Quantity) -> str:
-    text = numbers.digits(q.value)
-    if q.kind == "year":
-        return f"the year {text}" + (f" to {numbers.digits(q.high)}" if q.high else "")
-    if q.high is not None:
-        text = f"[{text}, {numbers.digits(q.high)}]"
-    return text + ("%" if q.kind == "percent" else "")
-
-
-def _shown(value: Any) -> str:
-    return f"[{value[0]}, {value[1]}]" if isinstance(value, list) else str(value)
 
 
 def load(paths: Paths) -> tuple[FactBook, list[Problem]]:

@@ -9,25 +9,13 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from briefing.facts import periods
 from briefing.facts.numbers import to_decimal
 from briefing.facts.quotes import SourceText
+from briefing.facts.tableshape import Publication, Table
 from briefing.facts.units import Unit, format_value
-
-if TYPE_CHECKING:
-    from briefing.tables import Table
-
-
-@dataclass(frozen=True)
-class Publication:
-    """Who published a row's figures: a table's entry, or a compiled table's row."""
-
-    publisher: str
-    title: str
-    published: str
-    url: str | None
 
 
 @dataclass(frozen=True)
@@ -192,6 +180,14 @@ def by_measure(facts: Iterable[Fact]) -> dict[tuple[str, ...], list[Fact]]:
     return groups
 
 
+def rivals_among(fact: Fact, measure: Iterable[Fact]) -> list[Fact]:
+    """The facts of ``fact``'s measure (``by_measure``) whose values differ from its own beyond
+    their stated precision: what the cards, the differences page and the charts' check show."""
+    return [
+        other for other in measure if other.id != fact.id and not agree(other.value, fact.value)
+    ]
+
+
 def agree(a: Any, b: Any) -> bool:
     """Whether two values agree within the precision the coarser one is stated in.
 
@@ -248,11 +244,7 @@ class FactBook:
 
     def rivals(self, fact: Fact) -> list[Fact]:
         """Other facts on the same measure whose values differ beyond their stated precision."""
-        return [
-            other
-            for other in self._by_measure.get(fact.rival_key, ())
-            if other.id != fact.id and not agree(other.value, fact.value)
-        ]
+        return rivals_among(fact, self._by_measure.get(fact.rival_key, ()))
 
     def rival_groups(self) -> list[tuple[Fact, ...]]:
         """Each measure on which sources differ, once: its facts that have a rival, by id."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from briefing.facts.characters import INVISIBLE
-from briefing.facts.periods import MONTHS
+from briefing.facts.periods import MONTH_NAMES
 
 WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -73,11 +73,7 @@ _DIGITS = (
     r"|\d+(?:\.\d+)?"
 )
 _CUR = r"USD|US\$|CNY|RMB|EUR|[$€¥]"
-_MONTHS = (
-    "(?:"
-    + "|".join([m.lower() for m in MONTHS] + [m[:3].lower() for m in MONTHS] + ["sept"])
-    + r")\b\.?"
-)
+_MONTHS = "(?:" + "|".join(name.lower() for name in MONTH_NAMES) + r")\b\.?"
 # A day is a date, not a count: "2025-03-11", "March 1, 2024", "1 March 2024", "2024年3月1日",
 # "3月" (March); its value is its year, or the month when it names none
 _DATE = (

@@ -12,6 +12,10 @@ PERIOD = re.compile(rf"(?P<start>{_ONE})(?:/(?P<end>{_ONE}))?")
 # strftime("%B"): that follows the locale, and the briefing is written in English.
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")  # fmt: skip
+# Every way a text names a month, and its number: the full name, its first three letters, Sept.
+MONTH_NAMES = {name: n for n, full in enumerate(MONTHS, 1) for name in (full, full[:3])} | {
+    "Sept": 9
+}
 UNDATED = "undated"
 FORMS = (
     "YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD or START/END such as 2024-01/2024-10, "

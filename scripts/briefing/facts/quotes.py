@@ -41,7 +41,7 @@ def normalise(text: str) -> tuple[str, list[int]]:
     return "".join(parts), index
 
 
-def _plain(text: str) -> str:
+def _normal_text(text: str) -> str:
     """What ``normalise`` makes of a text, without the offsets (which a quote does not need)."""
     return _SPACE.sub(" ", text.translate(_TRANSLATE))
 
@@ -76,7 +76,7 @@ class SourceText:
     def find_all(self, quote: str, context: str = "") -> list[tuple[int, int]]:
         """Offsets of every occurrence of the quote (overlapping ones too), in order; with
         ``context``, only those the context comes just before (whitespace between forgiven)."""
-        needle, before = _plain(quote.strip()), _plain(context.strip())
+        needle, before = _normal_text(quote.strip()), _normal_text(context.strip())
         spans: list[tuple[int, int]] = []
         at = self.normal.find(needle) if needle else -1
         while at >= 0:
@@ -95,7 +95,7 @@ class SourceText:
 
     def longest_prefix(self, quote: str) -> str:
         """The longest start of the quote found in the source: where an editor's copy went wrong."""
-        needle = _plain(quote.strip())
+        needle = _normal_text(quote.strip())
         low, high = 0, len(needle)
         while low < high:
             mid = (low + high + 1) // 2

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from briefing.facts import yamlio
+from briefing.facts import periods, yamlio
 from briefing.facts.checker import Checker
 from briefing.facts.model import Source
 from briefing.facts.quotes import QuoteError, locate
@@ -90,3 +90,36 @@ def located(
         check.add(yamlio.line_of(node, err.key), f"{what}: {err.message}")
         return None
     return source, span
+
+
+def period_checked(node: Any, period: str, what: str, check: Checker) -> bool:
+    """Whether a record's period is well formed; False (reported) when it is not."""
+    if periods.is_period(period):
+        return True
+    check.add(
+        yamlio.line_of(node, "period"), f"{what}: malformed period '{period}'; use {periods.FORMS}"
+    )
+    return False
+
+
+def cited_fields(
+    node: Any,
+    check: Checker,
+    line: int,
+    place: tuple[tuple[int, int] | None, tuple[str, str] | None],
+    reported: str | None,
+) -> dict[str, Any]:
+    """The fields a fact and a claim share, read from the record the same way: where it is
+    written, its tags, where its quote or cell is (span, cell), its attribution and readings."""
+    span, cell = place
+    return {
+        "path": check.rel,
+        "line": line,
+        "tags": tuple(node.get("tags") or ()),
+        "span": span,
+        "cell": cell,
+        "said_by": text_of(node, "said_by"),
+        "period_from": text_of(node, "period_from"),
+        "reading": text_of(node, "reading"),
+        "reported": reported,
+    }

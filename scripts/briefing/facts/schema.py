@@ -391,11 +391,13 @@ def json_schema(kind: str = "facts") -> dict[str, Any]:
         "operation": ["derived_from"],
         "context": ["quote"],
     }
+    claim = _record_schema(CLAIM_FIELDS)
+    claim["oneOf"] = [{"required": ["quote"]}, {"required": ["cell"]}]  # a passage, one way
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Briefing facts file",
         "type": "array",
-        "items": {"oneOf": [fact, _record_schema(CLAIM_FIELDS), _record_schema(SERIES_FIELDS)]},
+        "items": {"oneOf": [fact, claim, _record_schema(SERIES_FIELDS)]},
     }
 
 

@@ -17,9 +17,9 @@ from briefing.facts.checker import Checker
 from briefing.facts.model import Source
 from briefing.facts.quotes import SourceText
 from briefing.facts.schema import SOURCE_FIELDS, TABLE_ONLY
+from briefing.facts.tables import read_table
 from briefing.paths import Paths
 from briefing.problems import Problem
-from briefing.tables import read_table
 
 SOURCE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 SHA256 = re.compile(r"[0-9a-fA-F]{64}")

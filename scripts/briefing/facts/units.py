@@ -97,22 +97,22 @@ def noun_after(
     return None
 
 
-def plain(number: Decimal) -> str:
+def grouped(number: Decimal) -> str:
     """Exact decimal digits with thousands separators: 400000 -> "400,000", 4.30 -> "4.3";
     a negative with a minus sign, -3.2 -> "−3.2", as typeset (and read back as negative)."""
     text = digits(number)
     whole, _, frac = text.partition(".")
     sign = "\u2212" if whole.startswith("-") else ""
-    grouped = f"{int(whole.lstrip('-') or 0):,}"
-    return sign + grouped + (f".{frac}" if frac else "")
+    thousands = f"{int(whole.lstrip('-') or 0):,}"
+    return sign + thousands + (f".{frac}" if frac else "")
 
 
 def scaled(number: Decimal) -> tuple[str, str]:
     """Digits and scale word for large magnitudes: 4910000 -> ("4.91", "million")."""
     for size, word in _SCALES:
         if abs(number) >= size:
-            return plain(number / size), word
-    return plain(number), ""
+            return grouped(number / size), word
+    return grouped(number), ""
 
 
 def _join(digits: str, word: str) -> str:
@@ -135,17 +135,17 @@ def _noun(number: Decimal, unit: Unit) -> str:
 
 def _format_one(number: Decimal, unit: Unit) -> str:
     if unit.style == "percent":
-        return f"{plain(number)}%"
+        return f"{grouped(number)}%"
     if unit.style == "year":
         return digits(number)
     if unit.style == "rank":
-        return f"No. {plain(number)}"
+        return f"No. {grouped(number)}"
     if unit.style == "ordinal":
         whole = int(number)
         suffix = "th" if 10 <= whole % 100 <= 20 else _SUFFIX.get(whole % 10, "th")
         return f"{whole}{suffix}"
     if unit.style == "multiplier":
-        return f"{plain(number)} times"
+        return f"{grouped(number)} times"
     shown, word = scaled(number)
     if unit.style == "currency":
         return f"{unit.symbol} {_join(shown, word)}"
@@ -160,7 +160,7 @@ def _format_range(low: Decimal, high: Decimal, unit: Unit) -> str:
     in "1 to 3 million", "1" is read as 1 million.
     """
     if unit.style == "rank":
-        return f"No. {plain(low)}–{plain(high)}"
+        return f"No. {grouped(low)}–{grouped(high)}"
     if unit.style in {"year", "ordinal"}:
         return f"{_format_one(low, unit)}–{_format_one(high, unit)}"
     (lo_digits, lo_word), (hi_digits, hi_word) = scaled(low), scaled(high)
@@ -171,7 +171,7 @@ def _format_range(low: Decimal, high: Decimal, unit: Unit) -> str:
     elif lo_word:
         span = f"{_join(lo_digits, lo_word)} to {_join(hi_digits, hi_word)}"
     else:
-        span = f"{plain(low)} to {plain(high)}"
+        span = f"{grouped(low)} to {grouped(high)}"
     if unit.style == "percent":
         return f"{span}%"
     if unit.style == "multiplier":

@@ -21,7 +21,7 @@ from typing import Any
 
 from briefing.facts import yamlio
 from briefing.facts.numbers import WORDS
-from briefing.facts.periods import MONTHS
+from briefing.facts.periods import MONTH_NAMES, MONTHS
 from briefing.facts.units import QUALIFIERS
 from briefing.paths import Paths
 from briefing.problems import Problem
@@ -43,8 +43,7 @@ SHAPES = {
 GROUPS = {"qualifiers": QUALIFIERS, "parts": PARTS}
 SLOTS = {"months": 1, "first_months": 1, "month_spans": 2}
 _SLOT = re.compile(r"\{(month|n)\}")
-_MONTH_NAMES = {name.lower(): n for n, full in enumerate(MONTHS, 1) for name in (full, full[:3])}
-_MONTH_NAMES["sept"] = 9
+_MONTH_NAMES = {name.lower(): n for name, n in MONTH_NAMES.items()}
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ EXAMPLE = {
     "fact": '"exports.vehicles.2023"',
     "claim": '"parts.nexperia.owner"',
     "cite": '"exports.vehicles.2023", "parts.nexperia.owner"',
-    "chart": '"exports-reported"',
+    "chart": '"exports-annual"',
     "table": '"caam-annual", "year", "exports"',
 }
 ONLY = (

@@ -9,9 +9,10 @@ from collections.abc import Callable
 from markupsafe import Markup
 
 from briefing.facts.model import Fact, FactBook, Record, Source, cell_anchor
+from briefing.facts.tables import SCALES
+from briefing.facts.tableshape import Table
 from briefing.render.markup import PACKAGE, Partials
 from briefing.render.urls import FACTS_PAGE, SiteUrls, source_page
-from briefing.tables import SCALES, Table
 
 SCALE_WORDS = {factor: name for name, factor in SCALES.items()}
 

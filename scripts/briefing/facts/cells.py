@@ -9,18 +9,21 @@ period and kind the table states for it, the column's qualifier and whose data i
 from __future__ import annotations
 
 import difflib
+import re
 from decimal import Decimal
 from typing import Any
 
-from briefing.facts import yamlio
+from briefing.facts import periods, yamlio
 from briefing.facts.checker import Checker
 from briefing.facts.model import Source
 from briefing.facts.numbers import digits, to_decimal
 from briefing.facts.records import Refs
 from briefing.facts.sources import text_of
-from briefing.tables import RESERVED, SCALES, Table
+from briefing.facts.tables import SCALES
+from briefing.facts.tableshape import RESERVED, Table
 
 NOT_WITH_CELL = ("quote", "context", "period_from")
+_DATE = re.compile(r"(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])(?:-(?P<day>\d\d))?")
 SCALE_NAMES = {factor: name for name, factor in SCALES.items()}
 
 
@@ -180,9 +183,37 @@ def check_claim_cell(
         check.add(line, f"{what}: the cell (row {row}, column {column}) is empty")
         return None
     problems = meaning_problems(node, table, row, column)
+    said = _unsaid(str(node["claim"]), table.rows[row].cells[column])
+    if said:
+        problems.append(
+            (
+                "claim",
+                f"its words do not say the cell's {said} (row {row}, "
+                f"column {column}); write the claim so that it states what the cell says",
+            )
+        )
     for key, message in problems:
         check.add(yamlio.line_of(node, key), f"{what}: {message}")
     return None if problems else found
+
+
+def _unsaid(claim: str, cell: str) -> str | None:
+    """What of the cell the claim's words leave unsaid, or None: a date cell's date (written
+    as the ISO date or in words), else the cell's words (case and spacing aside)."""
+    words = " ".join(claim.casefold().split())
+    date = _DATE.fullmatch(cell)
+    if date is None:
+        wanted = " ".join(cell.casefold().split())
+        return None if re.search(rf"(?<!\w){re.escape(wanted)}(?!\w)", words) else f'"{cell}"'
+    year, month, day = date["year"], periods.MONTHS[int(date["month"]) - 1], date["day"]
+    forms = [cell]
+    if day:
+        forms += [f"{int(day)} {month} {year}", f"{month} {int(day)}, {year}"]
+    else:
+        forms += [f"{month} {year}"]
+    if any(form.casefold() in words for form in forms):
+        return None
+    return f"date {cell} (as " + " or ".join(forms[1:] + forms[:1]) + ")"
 
 
 def number(value: Decimal) -> int | float:

@@ -22,9 +22,9 @@ from ruamel.yaml.comments import CommentedMap
 from briefing.facts import yamlio
 from briefing.facts.loading import load
 from briefing.facts.sources import MAX_SEED_BYTES, SOURCE_ID
+from briefing.facts.tables import NUMBER
 from briefing.paths import Paths
 from briefing.problems import Problem
-from briefing.tables import NUMBER
 
 FILL = {
     "title": "the publication's title, as it gives it",

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.cells import cited_cell, meaning_problems, number
 from briefing.facts import periods, yamlio
+from briefing.facts.cells import cited_cell, meaning_problems, number
 from briefing.facts.checker import Checker
 from briefing.facts.model import Fact, Source, slug
 from briefing.facts.records import RECORD_ID, Refs
