@@ -240,7 +240,8 @@ def luminance(css_color: str) -> float:
 @pytest.mark.browser
 def test_fact_card_opens_on_hover(tab: Tab, served_site: str) -> None:
     tab.open(urljoin(served_site, "nev/"))
-    fact = tab.page.locator(".md-content span.fact[data-fact]").first
+    # A number quoted from a text (a table cell's card names its cell instead of a quote).
+    fact = tab.page.locator(".md-content span.fact[data-fact]:has(.card-quote)").first
     card = fact.locator(".fact-card")
     expect(card).to_be_hidden()
     fact.hover()
@@ -275,13 +276,76 @@ def test_fact_card_opens_on_keyboard_focus_and_is_read_with_the_number(
     card_id = link.get_attribute("aria-describedby")
     assert card_id, "the citation is not described by its card"
     card = page.locator(f'[id="{card_id}"]')
-    expect(card).to_have_attribute("role", "tooltip")
     expect(card).to_be_visible()
     page.keyboard.press("Tab")  # into the card: its link to the passage
     expect(card.locator("a.card-link")).to_be_focused()
     expect(card).to_be_visible()
     page.keyboard.press("Escape")
     expect(card).to_be_hidden()
+
+
+# The card's own opacity times every ancestor's: what the reader sees through it.
+SEEN_OPACITY = """(card) => { let o = 1;
+  for (let el = card; el; el = el.parentElement) o *= Number(getComputedStyle(el).opacity);
+  return o; }"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("size", [(1366, 900), (390, 844)], ids=["desktop", "phone"])
+def test_fact_card_is_opaque_and_opens_by_keyboard_and_touch(
+    browser: Browser, served_site: str, scheme: str, size: tuple[int, int]
+) -> None:
+    width, height = size
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, color_scheme=scheme, has_touch=True
+    )
+    try:
+        page = context.new_page()
+        page.goto(urljoin(served_site, "nev/"), wait_until="networkidle")
+        for _ in range(120):  # Tab through the page until a number (its card's button) has focus
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.matches('.md-content .fact-value')"):
+                break
+        else:
+            pytest.fail("Tab never reached a cited number")
+        card_id = page.locator(".md-content .fact-value:focus").get_attribute("aria-controls")
+        button = page.locator(f'.md-content .fact-value[aria-controls="{card_id}"]')
+        card = page.locator(f'[id="{card_id}"]')
+        page.keyboard.press("Escape")
+        expect(card).to_be_hidden()
+        expect(button).to_be_focused()
+        page.keyboard.press("Enter")
+        expect(card).to_be_visible()
+        expect(button).to_have_attribute("aria-expanded", "true")
+        assert card.evaluate(SEEN_OPACITY) == 1
+        background = card.evaluate("(c) => getComputedStyle(c).backgroundColor")
+        assert background not in ("transparent", "rgba(0, 0, 0, 0)"), background
+        assert not background.startswith("rgba"), background  # no see-through colour either
+        text = card.evaluate("(c) => getComputedStyle(c.querySelector('.card-value')).color")
+        assert abs(luminance(text) - luminance(background)) > 0.5, (scheme, text, background)
+        page.keyboard.press("Enter")  # the same key closes it
+        expect(button).to_have_attribute("aria-expanded", "false")
+        page.keyboard.press(" ")
+        expect(card).to_be_visible()
+        page.keyboard.press("Tab")  # past the citation into the card, then Escape: closed, focus
+        page.keyboard.press("Tab")  # back on the number
+        expect(card.locator("a.card-link")).to_be_focused()
+        page.keyboard.press("Escape")
+        expect(card).to_be_hidden()
+        expect(button).to_be_focused()
+        page.locator(".md-content h1").click()  # away: nothing hovered or focused
+        expect(card).to_be_hidden()
+        button.tap()  # touch opens it; a tap elsewhere closes it
+        expect(card).to_be_visible()
+        expect(button).to_have_attribute("aria-expanded", "true")
+        box = card.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= width, box
+        assert serious_axe_violations(page) == []  # with the card open
+        page.locator(".md-content h1").tap()
+        expect(card).to_be_hidden()
+    finally:
+        context.close()
 
 
 @pytest.mark.browser

@@ -84,7 +84,7 @@ def test_a_claim_is_cited_with_its_marker_card_note_row_and_search_entry(
     marker = re.search(
         r'fell sharply this year\.<span class="fact cites" data-cites="exports.russia.plunge">'
         r'<sup class="cite"><a href="([^"]+)" data-note="3" aria-describedby="(card-\d+)" '
-        r'aria-label="Source 3">3</a></sup>(<small class="fact-card".*?</small>)</span>',
+        r'aria-label="Source 3">3</a></sup>(<briefing-card class="fact-card".*?</briefing-card>)</span>',
         page,
     )
     assert marker, "no marker after the claim's sentence"

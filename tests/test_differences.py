@@ -127,7 +127,7 @@ def test_a_number_in_a_case_links_to_it_from_card_row_note_and_chart(
     proj = site(project)
     home = proj.html("index.html")
     case = 'href="differences/#case-output-and-sales"'
-    card = re.search(r'<small class="fact-card".*?</small>', home, re.S)
+    card = re.search(r'<briefing-card class="fact-card".*?</briefing-card>', home, re.S)
     assert card
     assert f'<a class="card-differ" {case}>Where sources differ: {TITLE}</a>' in card.group(0)
     assert (
@@ -199,7 +199,9 @@ def test_a_case_may_name_a_claim_which_links_to_it_as_a_fact_does(
     link = f'href="differences/#case-output-and-sales">Where sources differ: {TITLE}</a>'
     home = proj.html("index.html")
     card = re.search(
-        r'<span class="fact cites" data-cites="exports.russia.plunge">.*?</small>', home, re.S
+        r'<span class="fact cites" data-cites="exports.russia.plunge">.*?</briefing-card>',
+        home,
+        re.S,
     )
     assert card and f'<a class="card-differ" {link}' in card.group(0)
     notes = re.search(r'<ol class="source-notes">.*?</ol>', home, re.S)

@@ -42,7 +42,7 @@ def chapter_html(real_site: Path, name: str) -> str:
 
 
 def cited_values(html: str) -> list[str]:
-    values = re.findall(r'<span class="fact" data-fact="[^"]+">([^<]+)<', html)
+    values = re.findall(r'<span class="fact" data-fact="[^"]+"><button[^>]*>([^<]+)<', html)
     return [norm(unescape(v)) for v in values]
 
 

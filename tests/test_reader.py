@@ -8,7 +8,10 @@ import re
 from collections.abc import Callable
 from html import unescape
 
-from briefing.render.placeholders import PageRender, as_word, place_later, with_as_of_and_notes
+import markdown
+
+from briefing.render.extension import BriefingMarkup
+from briefing.render.placeholders import PageRender
 from briefing.render.search import with_fact_entries
 from conftest import Project
 
@@ -19,13 +22,15 @@ def test_fact_card_carries_value_period_kind_source_and_quote(
     proj = project()
     assert proj.mkdocs_build().returncode == 0
     page = proj.html("index.html")
-    fact = re.search(r'<span class="fact" data-fact="market.production.2024">.*?</small>', page)
+    fact = re.search(
+        r'<span class="fact" data-fact="market.production.2024">.*?</briefing-card>', page
+    )
     assert fact, "no card on the cited number"
     html = fact.group(0)
     link = re.search(r'<a href="([^"]+)" data-note="1" aria-describedby="(card-\d+)"', html)
     assert link and link.group(1) == "sources/demo/#q-market.production.2024"
     card = re.search(
-        rf'<small class="fact-card" id="{link.group(2)}" role="tooltip">(.*)</small>', html
+        rf'<briefing-card class="fact-card" id="{link.group(2)}">(.*)</briefing-card>', html
     )
     assert card, "the citation does not describe itself by its card"
     text = unescape(re.sub(r"<[^>]+>", "|", card.group(1)))
@@ -57,14 +62,16 @@ def test_chapter_says_as_of_its_newest_source(project: Callable[..., Project]) -
 
 def test_freshness_line_and_notes_go_under_their_headings_at_any_level() -> None:
     # As with `toc: baselevel: 2`: the title is an h2 and "## Sources" an h3.
-    page = PageRender("docs/x.md", "x.md")
-    page.as_of = page.stashed('<p class="as-of">As of 2025</p>', "", after_search=True)
-    page.notes = page.stashed("<ol><li>quote</li></ol>", "", after_search=True)
-    word = as_word(page.notes)
-    html = f'<h2 id="t">Title</h2>\n<p>Text.</p>\n<h3 id="sources">Sources</h3>\n<p>{word}</p>'
-    placed = place_later(with_as_of_and_notes(html, page), page.later)
+    page = PageRender("docs/x.md", "x.md", as_of='<p class="as-of">As of 2025</p>')
+    notes = page.stashed("<ol><li>quote</li></ol>")
+    extension = BriefingMarkup()
+    extension.page = page
+    md = markdown.Markdown(
+        extensions=[extension, "toc"], extension_configs={"toc": {"baselevel": 2}}
+    )
+    placed = md.convert(f"# Title\n\nText.\n\n## Sources\n\n{notes}\n")
     assert placed == (
-        '<h2 id="t">Title</h2>\n<p class="as-of">As of 2025</p>\n\n<p>Text.</p>\n'
+        '<h2 id="title">Title</h2>\n<p class="as-of">As of 2025</p>\n<p>Text.</p>\n'
         '<h3 id="sources">Sources</h3>\n<ol><li>quote</li></ol>'
     )
 

@@ -53,7 +53,9 @@ def test_a_number_in_a_heading_reads_as_text_in_the_contents_and_the_index(
     assert '<a href="#output-of-3128-million-vehicles" class="md-nav__link">' in page
     assert (
         '<h2 id="output-of-3128-million-vehicles">Output of '
-        '<span class="fact" data-fact="market.production.2024">31.28 million vehicles<sup'
+        '<span class="fact" data-fact="market.production.2024"><button type="button" '
+        'class="fact-value" aria-expanded="false" aria-controls="card-1">31.28 million vehicles'
+        "</button><sup"
     ) in page
     assert "briefingstash" not in page
     index = (proj.root / "build" / "search" / "search_index.json").read_text("utf-8")

@@ -1,5 +1,7 @@
-/* Fact cards: CSS shows them on hover and focus; this keeps each card inside the window
-   and lets Escape dismiss it (WCAG 1.4.13). Without JavaScript the cards still work. */
+/* Fact cards: CSS shows them on hover and keyboard focus; this opens a number's card by click,
+   tap, Enter or Space on the number (a button), keeps each card inside the window, and lets
+   Escape dismiss it, focus going back to the number (WCAG 1.4.13). Without JavaScript the
+   cards still open on hover and focus. */
 (function () {
   "use strict";
   function place(fact) {
@@ -12,17 +14,49 @@
       card.style.left = Math.min(0, room - box.right) + "px";
     }
   }
-  document.querySelectorAll(".md-typeset .fact").forEach(function (fact) {
-    var open = function () {
+  function setOpen(fact, open) {
+    fact.classList.toggle("card-open", open);
+    fact.classList.toggle("card-dismissed", !open);
+    var button = fact.querySelector(".fact-value");
+    if (button) button.setAttribute("aria-expanded", open ? "true" : "false");
+    if (open) window.requestAnimationFrame(function () { place(fact); });
+  }
+  var returning = false;
+  var facts = document.querySelectorAll(".md-typeset .fact");
+  facts.forEach(function (fact) {
+    var shown = function () {
+      if (returning) return;  // focus given back by Escape: the card stays closed
       fact.classList.remove("card-dismissed");
       window.requestAnimationFrame(function () { place(fact); });
     };
-    fact.addEventListener("mouseenter", open);
-    fact.addEventListener("focusin", open);
+    fact.addEventListener("mouseenter", shown);
+    fact.addEventListener("focusin", shown);
+    var button = fact.querySelector(".fact-value");
+    if (button) {
+      button.addEventListener("click", function () {
+        setOpen(fact, !fact.classList.contains("card-open"));
+      });
+    }
+  });
+  document.addEventListener("click", function (event) {  // a tap elsewhere closes open cards
+    document.querySelectorAll(".md-typeset .fact.card-open").forEach(function (fact) {
+      if (!fact.contains(event.target)) setOpen(fact, false);
+    });
   });
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") return;
-    document.querySelectorAll(".md-typeset .fact:hover, .md-typeset .fact:focus-within")
-      .forEach(function (fact) { fact.classList.add("card-dismissed"); });
+    document.querySelectorAll(
+      ".md-typeset .fact:hover, .md-typeset .fact:focus-within, .md-typeset .fact.card-open"
+    ).forEach(function (fact) {
+      var card = fact.querySelector(".fact-card");
+      var inside = card && card.contains(document.activeElement);
+      setOpen(fact, false);
+      var trigger = fact.querySelector(".fact-value") || fact.querySelector("sup.cite a");
+      if (inside && trigger) {  // focus leaves the card it was in for what opened it
+        returning = true;
+        trigger.focus();
+        returning = false;
+      }
+    });
   });
 })();

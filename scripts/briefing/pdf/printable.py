@@ -13,16 +13,18 @@ import base64
 import re
 
 # Site-only markup, never shown in print (scripts go with the chapter's own code, see inert.py).
-# A card holds no <small> (see render/cards.py) and the chart's data links hold no
-# <span>: each ends at its first closing tag.
+# A card is an element of its own and the chart's data links hold no <span>: each ends at its
+# first closing tag.
 _SITE_ONLY = re.compile(
-    r'<small class="fact-card"[^>]*>.*?</small>'
+    r"<briefing-card\b.*?</briefing-card>"
     r'|<span class="chart-data"[^>]*>.*?</span>'
     r'|<a class="headerlink"[^>]*>.*?</a>',
     re.DOTALL,
 )
+# The number that opens its card on the site is plain text in print.
+_CARD_BUTTON = re.compile(r'<button type="button" class="fact-value"[^>]*>([^<]*)</button>')
 _CHART_SVG = re.compile(r'(<div class="chart-svg"[^>]*>)(<svg\b.*?</svg>)', re.DOTALL)
-_CITE = re.compile(r'<sup class="cite"><a ([^>]*>[^<]*</a>)</sup>')
+_CITE = re.compile(r'<sup class="cite"[^>]*><a ([^>]*>[^<]*</a>)</sup>')
 _NOTE_QUOTE = re.compile(r'(<li id="[^"]*note-\d+")><q>([^<]*)</q>')
 _NOTE_LINK = re.compile(r'(<a href="#source-[^"]*">)See the passage</a>')
 
@@ -34,7 +36,8 @@ def site_only_removed(html: str) -> str:
     image it is parsed by XML and drawn with the same vectors. vl-convert writes XML, and the
     image keeps the chart's ids from clashing with those of another chart.
     """
-    return _CHART_SVG.sub(_as_image, _SITE_ONLY.sub("", html))
+    html = _CARD_BUTTON.sub(r"\1", _SITE_ONLY.sub("", html))
+    return _CHART_SVG.sub(_as_image, html)
 
 
 def _as_image(match: re.Match[str]) -> str:

@@ -46,7 +46,9 @@ from briefing.plugin.staged import StagedSite, keep_serving
 from briefing.problems import BriefingError, Problem
 from briefing.render.cite import citation_files, cite_page, imprint
 from briefing.render.csp import ThemeCode, with_csp
+from briefing.render.extension import BriefingMarkup
 from briefing.render.generated import generated_pages, quote_styles
+from briefing.render.markup import Partials
 from briefing.render.meta import (
     escaped_meta,
     front_matter_problems,
@@ -55,13 +57,6 @@ from briefing.render.meta import (
     with_head,
 )
 from briefing.render.pages import PageRenderer
-from briefing.render.placeholders import (
-    PageRender,
-    place_later,
-    slugged,
-    unstash,
-    with_as_of_and_notes,
-)
 from briefing.render.search import fact_entries, with_fact_entries
 from briefing.render.text import html_text, striptags_escaped
 from briefing.render.urls import (
@@ -141,17 +136,20 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.urls = SiteUrls(config.use_directory_urls)
         self.docs = self.paths.rel(Path(config.docs_dir))  # pages named in messages from here
         self.publication = configured_publication(self.config, config, build_moment().date())
+        self.partials = Partials(config.theme.custom_dir)
+        overrides = self.partials.overrides
         self.reuse = Reuse(
             self.paths.cache_dir / "build",
             files_digest(self.paths.facts_dir, self.paths.seeds_dir),
             f"{config.site_name}|{config.use_directory_urls}|{self.config.data_files}"
             f"|{self.publication!r}|"
-            + _module_digest(self.paths.chart_functions_file),  # it may live outside facts/
+            + _module_digest(self.paths.chart_functions_file)  # it may live outside facts/
+            + "|"
+            + (files_digest(overrides) if overrides is not None and overrides.is_dir() else ""),
         )
         self._loaded: tuple[FactBook, ChartRenderer, PageRenderer] | None = None
         self.problems: list[Problem] = []
         self.chapters: dict[str, Chapter] = {}
-        self.rendered: dict[str, PageRender] = {}  # per page, until its markup is in
         self.generated: dict[str, str] = {}
         self.styles: dict[str, str] = {}  # a generated page's own style sheet, by page
         self.theme_code = ThemeCode((), ())  # the theme's inline code, once on_env has read it
@@ -164,6 +162,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for extension in MARKED_BLOCKS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
+        # Puts each chapter's generated markup in through Markdown's HTML stash (one instance,
+        # told which page MkDocs converts; as mkdocs-autorefs registers its extension).
+        self.markup = BriefingMarkup()
+        config.markdown_extensions.append(self.markup)
         for script in SITE_SCRIPTS:
             if script not in config.extra_javascript:
                 config.extra_javascript.append(script)
@@ -195,7 +197,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             except BriefingError:
                 raise self._everything_wrong() from None
             charts = ChartRenderer(self.paths.chart_cache, book.sources, self.config.concurrency)
-            renderer = PageRenderer(book, self.urls, charts)
+            renderer = PageRenderer(book, self.urls, charts, self.partials)
             self._loaded = (book, charts, renderer)
         return self._loaded
 
@@ -258,7 +260,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         files, and the name of each chart's PNG in the chart cache (drawn now if it is not
         there)."""
         pages = generated_pages(
-            self.book, self.urls, load_releases(self.paths), data_files=self.config.data_files
+            self.book,
+            self.urls,
+            load_releases(self.paths),
+            data_files=self.config.data_files,
+            partials=self.partials,
         )
         data: dict[str, str | bytes] = {}
         for spec in self.book.charts.values():
@@ -266,7 +272,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.config.data_files:
             data.update(data_files(self.book, config.site_name))
         pngs = self.charts.prepare(self.book.charts.values())
-        pages[CITE_PAGE] = cite_page(self.publication, self.urls)
+        pages[CITE_PAGE] = cite_page(self.publication, self.urls, self.partials)
         data.update(citation_files(self.publication))
         styles = quote_styles(self.book)
         return pages, styles, data, {cid: png.name for cid, png in pngs.items()}
@@ -292,20 +298,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             keep=lambda done: not done.problems,
         )
         self.problems.extend(result.problems)
-        self.rendered[page.file.src_uri] = result
+        self.markup.page = result  # MkDocs converts this page next
         return result.markdown
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        result = self.rendered.get(page.file.src_uri) if self.config.enabled else None
-        if result is None:  # a generated page: nothing of its own was placed later
+        if not self.config.enabled or self.markup.page is None:  # a generated page
             return html
-        html = with_as_of_and_notes(unstash(html, result.stash), result)
-        _unstash_toc(page.toc, result.stash)
+        self.markup.page = None
         if self.pdfs.writes:
             self.chapters[page.file.src_uri] = Chapter.from_html(
-                place_later(html, result.later), page.title or page.file.name, page.url
+                html, page.title or page.file.name, page.url
             )
         return html
 
@@ -330,9 +334,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _post_page_markup(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return output
-        result = self.rendered.pop(page.file.src_uri, None)
-        if result is not None:  # what the search index skips, now that it has read the page
-            output = place_later(output, result.later)
         site = config.site_name or ""
         # page.title is HTML (MkDocs keeps the heading's entities): the tags want its text.
         heading = html_text(page.title or "")
@@ -340,7 +341,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         described = page.meta.get("description")  # HTML text by now, see on_page_markdown
         description = html_text(str(described)) if described else config.site_description or ""
         locale = page_locale(self.config, config)
-        tags = open_graph(title, description, site, config.site_url, page.url, locale)
+        tags = open_graph(
+            title, description, site, config.site_url, page.url, locale, self.partials
+        )
         own = self.styles.get(page.file.src_uri)
         return with_head(output, tags + (style_element(own) if own else ""))
 
@@ -364,7 +367,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """``html`` with its policy; not under `mkdocs serve`, whose live reload is an inline
         script MkDocs writes into each response (its build and request numbers in it), which
         no hash made ahead can allow: a policy there would leave every page unreloaded."""
-        return html if self.serving else with_csp(html, *code)
+        return html if self.serving else with_csp(html, *code, self.partials)
 
     @event_priority(-100)  # last: the theme's code is read as every plugin has set it up
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -422,14 +425,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             server.watch(str(self.paths.seeds_dir))
             server.builder = keep_serving(server.builder, Path(config.site_dir))
         return server
-
-
-def _unstash_toc(items: Any, stash: dict[str, tuple[str, str]]) -> None:
-    """A number cited in a heading: its text in the table of contents, not its markup."""
-    for item in items:
-        item.title = unstash(item.title, stash, plain=True)
-        item.id = slugged(item.id, stash)
-        _unstash_toc(item.children, stash)
 
 
 def _asset(name: str) -> str:

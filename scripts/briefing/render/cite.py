@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefing.data.citation import Publication, bibtex, csl_json, suggested
-from briefing.render.markup import render
+from briefing.render.markup import PACKAGE, Partials
 from briefing.render.urls import CITATION_BIB, CITATION_JSON, CITE_PAGE, SiteUrls
 
 
@@ -12,10 +12,10 @@ def citation_files(pub: Publication) -> dict[str, str]:
     return {CITATION_BIB: bibtex(pub), CITATION_JSON: csl_json(pub)}
 
 
-def cite_page(pub: Publication, urls: SiteUrls) -> str:
-    """The page's Markdown (from the overridable template ``cite.md``)."""
+def cite_page(pub: Publication, urls: SiteUrls, partials: Partials = PACKAGE) -> str:
+    """The page's Markdown (from the overridable partial ``cite.md``)."""
     return (
-        render(
+        partials.render(
             "cite.md",
             pub=pub,
             line=suggested(pub),

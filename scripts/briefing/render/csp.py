@@ -23,6 +23,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import Environment, Template, TemplateError
+from markupsafe import Markup
+
+from briefing.render.markup import PACKAGE, Partials
 
 # An element's body up to its end tag, as a loop over runs without "<" rather than a lazy
 # ``.*?`` (which tries the end tag at every character); possessive, so an unclosed tag is not
@@ -138,10 +141,13 @@ def policy(scripts: Iterable[str], styles: Iterable[str]) -> str:
     )
 
 
-def with_csp(html: str, scripts: Iterable[str], styles: Iterable[str]) -> str:
+def with_csp(
+    html: str, scripts: Iterable[str], styles: Iterable[str], partials: Partials = PACKAGE
+) -> str:
     """``html`` with its Content-Security-Policy ``<meta>`` right after ``<meta charset>``
     (or first in ``<head>``); unchanged when it has neither."""
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(scripts, styles)}">'
+    # The policy is this module's own text (keywords and hashes), printed as it is.
+    tag = partials.render("csp.html", policy=Markup(policy(scripts, styles)))
     found = _CHARSET.search(html)
     if found:
         return f"{html[: found.end()]}\n{tag}{html[found.end() :]}"

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from briefing.facts.model import Fact, FactBook, Record
 from briefing.facts.schema import DISAGREEMENT_KINDS
-from briefing.render.markup import render
+from briefing.render.markup import PACKAGE, Partials
 from briefing.render.text import UNINDEXED, md_inline
 from briefing.render.urls import (
     DIFFERENCES_PAGE,
@@ -59,7 +59,7 @@ def links(book: FactBook, record: Record, urls: SiteUrls, from_src: str) -> list
     ]
 
 
-def differences_page(book: FactBook, urls: SiteUrls) -> str:
+def differences_page(book: FactBook, urls: SiteUrls, partials: Partials = PACKAGE) -> str:
     """The page's Markdown: recorded cases in the file's order, then measures by fact id."""
     cases = [
         {
@@ -80,7 +80,10 @@ def differences_page(book: FactBook, urls: SiteUrls) -> str:
         }
         for group in book.rival_groups()
     ]
-    return render("differences.md", cases=cases, groups=groups, unindexed=Markup(UNINDEXED)) + "\n"
+    return (
+        partials.render("differences.md", cases=cases, groups=groups, unindexed=Markup(UNINDEXED))
+        + "\n"
+    )
 
 
 def _paragraphs(text: str) -> list[str]:

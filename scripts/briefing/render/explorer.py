@@ -14,7 +14,7 @@ from typing import Any
 from briefing.data.package import CLAIMS_FILE, CSV_FILE, JSON_FILE, PACKAGE_FILE
 from briefing.facts import periods
 from briefing.facts.model import Fact, FactBook
-from briefing.render.text import esc
+from briefing.render.markup import PACKAGE, Partials
 from briefing.render.urls import EXPLORER_JS, FACTS_PAGE, SiteUrls, relative_url
 
 # (select name, its label, what "all" says): the names are the rows' data attributes.
@@ -26,18 +26,18 @@ FILTERS = (
 )
 
 
-def row_attrs(fact: Fact) -> str:
-    """The data attributes the explorer filters a row by, one per filter."""
+def row_data(fact: Fact) -> list[tuple[str, str]]:
+    """The data attributes the explorer filters a row by, one per filter (name, value)."""
     values = {
         "topic": fact.topic,
         "source": fact.source or "",
         "period": fact.period,
         "kind": fact.kind,
     }
-    return " ".join(f'data-{name}="{esc(values[name])}"' for name, _, _ in FILTERS)
+    return [(name, values[name]) for name, _, _ in FILTERS]
 
 
-def filter_form(book: FactBook) -> str:
+def filter_form(book: FactBook, partials: Partials = PACKAGE) -> str:
     """The hidden form of selects: each option is a value some fact has, with its count.
 
     Kept out of the search index (``data-search-exclude``): option labels are not content.
@@ -51,23 +51,8 @@ def filter_form(book: FactBook) -> str:
         "period": _options((f.period for f in facts), periods.label, _period_order),
         "kind": _options((f.kind for f in facts), str.capitalize),
     }
-    fields = []
-    for name, label, everything in FILTERS:
-        options = [f'<option value="">{esc(everything)}</option>']
-        options += [f'<option value="{esc(v)}">{esc(text)}</option>' for v, text in choices[name]]
-        fields.append(
-            f'<label>{esc(label)} <select name="{name}">\n'
-            + "\n".join(options)
-            + "\n</select></label>"
-        )
-    total = len(facts)
-    return (
-        '<form class="fact-filters" hidden aria-label="Filter the facts" data-search-exclude>\n'
-        + "\n".join(fields)
-        + '\n<button type="reset" class="md-button">Show all</button>\n'
-        f'<output class="fact-count" aria-live="polite">{total} of {total} facts</output>\n'
-        "</form>"
-    )
+    fields = [(name, label, everything, choices[name]) for name, label, everything in FILTERS]
+    return partials.render("fact_filters.html", fields=fields, total=len(facts))
 
 
 def _period_order(period: str) -> tuple[str, str]:
@@ -82,7 +67,7 @@ def _options(
     return [(value, f"{text(value)} ({counts[value]})") for value in sorted(counts, key=key)]
 
 
-def downloads(urls: SiteUrls) -> str:
+def downloads(urls: SiteUrls, partials: Partials = PACKAGE) -> str:
     """Links to the facts (and claims) as CSV and JSON and to the Data Package describing them."""
     here = urls.page(FACTS_PAGE)
     links = [
@@ -91,13 +76,9 @@ def downloads(urls: SiteUrls) -> str:
         (JSON_FILE, "JSON (facts and claims)"),
         (PACKAGE_FILE, "Data Package (datapackage.json: columns, types, sources)"),
     ]
-    items = " · ".join(
-        f'<a href="{esc(relative_url(path, here))}" download>{esc(text)}</a>'
-        for path, text in links
-    )
-    return f'<p class="fact-downloads">Download every fact: {items}</p>'
+    shown = [(relative_url(path, here), text) for path, text in links]
+    return partials.render("fact_downloads.html", links=shown)
 
 
-def explorer_script(urls: SiteUrls) -> str:
-    src = relative_url(EXPLORER_JS, urls.page(FACTS_PAGE))
-    return f'<script src="{esc(src)}" defer></script>'
+def explorer_script(urls: SiteUrls, partials: Partials = PACKAGE) -> str:
+    return partials.render("script.html", src=relative_url(EXPLORER_JS, urls.page(FACTS_PAGE)))

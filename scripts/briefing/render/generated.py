@@ -1,6 +1,6 @@
 """Pages no editor writes: one per source (its text, cited passages highlighted), the
 sources index, the facts page with a permalink anchor for every fact and claim, and what
-changed since the last release."""
+changed since the last release. Their markup comes from the site's partials."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from briefing.facts import periods
 from briefing.facts.model import Fact, FactBook, Record, Source
 from briefing.render.changes import changes_page
 from briefing.render.differences import differences_page, links
-from briefing.render.explorer import downloads, explorer_script, filter_form, row_attrs
-from briefing.render.markup import render
+from briefing.render.explorer import downloads, explorer_script, filter_form, row_data
+from briefing.render.markup import PACKAGE, Partials
 from briefing.render.tabular import source_table
-from briefing.render.text import UNINDEXED, esc, md_inline, one_block
+from briefing.render.text import md_inline, one_block
 from briefing.render.urls import (
     CHANGES_PAGE,
     DIFFERENCES_PAGE,
@@ -27,7 +27,12 @@ from briefing.render.urls import (
 
 
 def generated_pages(
-    book: FactBook, urls: SiteUrls, releases: list[Release], *, data_files: bool = True
+    book: FactBook,
+    urls: SiteUrls,
+    releases: list[Release],
+    *,
+    data_files: bool = True,
+    partials: Partials = PACKAGE,
 ) -> dict[str, str]:
     """Every generated page: its path under docs/ and its Markdown.
 
@@ -35,13 +40,13 @@ def generated_pages(
     to them only when they exist.
     """
     pages = {
-        FACTS_PAGE: facts_page(book, urls, data_files),
-        CHANGES_PAGE: changes_page(book, releases, urls),
-        DIFFERENCES_PAGE: differences_page(book, urls),
-        SOURCES_INDEX: sources_index(book, urls),
+        FACTS_PAGE: facts_page(book, urls, partials, data_files),
+        CHANGES_PAGE: changes_page(book, releases, urls, partials),
+        DIFFERENCES_PAGE: differences_page(book, urls, partials),
+        SOURCES_INDEX: sources_index(book, urls, partials),
     }
     for source in book.sources.values():
-        pages[source_page(source.id)] = source_page_markdown(book, source, urls)
+        pages[source_page(source.id)] = source_page_markdown(book, source, urls, partials)
     return pages
 
 
@@ -69,8 +74,8 @@ def _quoting(book: FactBook, source: Source) -> list[Record]:
     return sorted(records, key=lambda r: r.span or (0, 0))
 
 
-def _meta(source: Source) -> str:
-    rows = [
+def _meta(source: Source) -> list[tuple[str, str | None]]:
+    return [
         ("Publisher", source.publisher),
         ("Author", source.author),
         ("Published", source.published),
@@ -81,13 +86,11 @@ def _meta(source: Source) -> str:
         ("Archived file", source.archive),
         ("SHA-256", source.sha256),
     ]
-    items = [f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in rows if v]
-    if source.url:
-        items.append(f'<dt>Original</dt><dd><a href="{esc(source.url)}">{esc(source.url)}</a></dd>')
-    return '<dl class="source-meta">\n' + "\n".join(items) + "\n</dl>"
 
 
-def source_page_markdown(book: FactBook, source: Source, urls: SiteUrls) -> str:
+def source_page_markdown(
+    book: FactBook, source: Source, urls: SiteUrls, partials: Partials = PACKAGE
+) -> str:
     """Metadata, the facts drawn from the source, its archived text. The list of facts stays
     out of the search index (each fact has an entry of its own); the text is indexed, so any
     word of a source finds its page."""
@@ -95,26 +98,22 @@ def source_page_markdown(book: FactBook, source: Source, urls: SiteUrls) -> str:
     facts = sorted(book.facts_from(source.id), key=lambda f: f.span or (0, 0))
     claims = sorted(book.claims_from(source.id), key=lambda c: c.span or (0, 0))
     claim_rows = [{"claim": c, "href": urls.link(here, FACTS_PAGE, c.id)} for c in claims]
-    listed = "\n".join(
-        f'<li><a href="{esc(urls.link(here, FACTS_PAGE, f.id))}">{esc(f.text)}</a> — '
-        f"{esc(f.subject)}, {esc(f.period_label)} ({esc(f.kind)})</li>"
-        for f in facts
-    )
+    fact_rows = [{"fact": f, "href": urls.link(here, FACTS_PAGE, f.id)} for f in facts]
     return "\n\n".join(
         [
             f"# {md_inline(source.title)}",
-            one_block(_meta(source)),
+            one_block(partials.render("source_meta.html", source=source, rows=_meta(source))),
             f"## Facts drawn from this source\n\n{len(facts)} facts cite this source; "
             + (
                 "each highlighted cell below is the cell a fact was verified against."
                 if source.table
                 else "each highlighted passage below is the quote a fact was verified against."
             ),
-            one_block(f'<ul class="source-facts"{UNINDEXED}>\n{listed}\n</ul>') if facts else "",
+            one_block(partials.render("source_facts.html", rows=fact_rows)) if facts else "",
             *(
                 [
                     f"## Claims drawn from this source\n\n{len(claims)} claims cite this source.",
-                    one_block(render("source_claims.html", rows=claim_rows)),
+                    one_block(partials.render("source_claims.html", rows=claim_rows)),
                 ]
                 if claims
                 else []
@@ -123,12 +122,12 @@ def source_page_markdown(book: FactBook, source: Source, urls: SiteUrls) -> str:
                 [
                     "## Archived table\n\nThe figures as the editors transcribed them; a "
                     "row's own publication, where it names one, is the last column.",
-                    one_block(source_table(book, source, urls)),
+                    one_block(source_table(book, source, urls, partials)),
                 ]
                 if source.table
                 else [
                     "## Archived text",
-                    one_block(highlighted_text(source, _quoting(book, source))),
+                    one_block(highlighted_text(source, _quoting(book, source), partials)),
                 ]
             ),
             "",
@@ -136,7 +135,9 @@ def source_page_markdown(book: FactBook, source: Source, urls: SiteUrls) -> str:
     )
 
 
-def highlighted_text(source: Source, records: Sequence[Record]) -> str:
+def highlighted_text(
+    source: Source, records: Sequence[Record], partials: Partials = PACKAGE
+) -> str:
     """The archived text, one paragraph per line, every quoted span (of a fact or a claim)
     marked and anchored."""
     text = source.text.text
@@ -149,51 +150,41 @@ def highlighted_text(source: Source, records: Sequence[Record]) -> str:
         for i in range(start, end):
             cover[i] = (*cover[i], record.id)
         anchors[start].append(record.id)
-    out = [f'<div class="source-text" lang="{esc(source.language)}">']
+    lines = []
     offset = 0
     for line in text.split("\n"):
         begin, offset = offset, offset + len(line) + 1
         if line.strip():
-            out.append(f"<p>{_line(text, begin, begin + len(line), cover, anchors)}</p>")
-    out.append("</div>")
-    return "\n".join(out)
+            lines.append(_pieces(text, begin, begin + len(line), cover, anchors))
+    return partials.render("source_text.html", language=source.language, lines=lines)
 
 
-def _line(
+def _pieces(
     text: str, begin: int, end: int, cover: list[tuple[str, ...]], anchors: dict[int, list[str]]
-) -> str:
-    parts: list[str] = []
+) -> list[tuple[list[str], str, str]]:
+    """A line's pieces: the quotes starting there, the ids of all quoting it, its text."""
+    pieces = []
     i = begin
     while i < end:
         j = i + 1
         while j < end and cover[j] == cover[i] and j not in anchors:
             j += 1
-        parts.extend(
-            f'<a class="quote-anchor" id="q-{esc(fid)}"></a>' for fid in anchors.get(i, [])
-        )
-        chunk = esc(text[i:j])
-        if cover[i]:
-            ids = esc(" ".join(cover[i]))
-            parts.append(f'<mark class="quote" data-facts="{ids}" title="{ids}">{chunk}</mark>')
-        else:
-            parts.append(chunk)
+        pieces.append((anchors.get(i, []), " ".join(cover[i]), text[i:j]))
         i = j
-    return "".join(parts)
+    return pieces
 
 
-def sources_index(book: FactBook, urls: SiteUrls) -> str:
-    items = []
-    for source in sorted(book.sources.values(), key=lambda s: s.published, reverse=True):
-        href = urls.link(SOURCES_INDEX, source_page(source.id))
-        count = len(book.facts_from(source.id))
-        claims = len(book.claims_from(source.id))
-        items.append(
-            f'<li><a href="{esc(href)}">{esc(source.title)}</a> — {esc(source.publisher)}, '
-            f"{esc(source.published)} · {count} facts"
-            + (f", {claims} claims" if claims else "")
-            + "</li>"
-        )
-    body = one_block('<ul class="source-list">\n' + "\n".join(items) + "\n</ul>")
+def sources_index(book: FactBook, urls: SiteUrls, partials: Partials = PACKAGE) -> str:
+    rows = [
+        {
+            "source": source,
+            "href": urls.link(SOURCES_INDEX, source_page(source.id)),
+            "facts": len(book.facts_from(source.id)),
+            "claims": len(book.claims_from(source.id)),
+        }
+        for source in sorted(book.sources.values(), key=lambda s: s.published, reverse=True)
+    ]
+    body = one_block(partials.render("sources_list.html", rows=rows))
     return (
         "# Sources\n\nEvery number on this site comes from one of these archived documents "
         "or tables. Each page shows the full archived text with the quoted passages "
@@ -202,7 +193,9 @@ def sources_index(book: FactBook, urls: SiteUrls) -> str:
     )
 
 
-def facts_page(book: FactBook, urls: SiteUrls, data_files: bool = True) -> str:
+def facts_page(
+    book: FactBook, urls: SiteUrls, partials: Partials = PACKAGE, data_files: bool = True
+) -> str:
     """Every fact in a table per topic. The tables stay out of the search index: each fact has
     an entry of its own (``render/search.py``), which a table row would only repeat; the topic
     headings stay, so a topic's name still leads to its table."""
@@ -213,17 +206,13 @@ def facts_page(book: FactBook, urls: SiteUrls, data_files: bool = True) -> str:
         "# Facts",
         f"All {len(book.facts)} facts behind this briefing. Each row's anchor is a permalink; "
         "the source link opens the archived text at the highlighted quote.",
-        *([downloads(urls)] if data_files else []),
-        one_block(filter_form(book)),
+        *([downloads(urls, partials)] if data_files else []),
+        one_block(filter_form(book, partials)),
     ]
     for topic in sorted(by_topic):
-        rows = []
-        for fact in sorted(by_topic[topic], key=lambda f: (periods.sort_key(f.period), f.id)):
-            rows.append(_fact_row(book, fact, urls))
-        table = (
-            f'<table class="facts-table"{UNINDEXED}>\n<thead><tr><th>Value</th><th>Subject</th>'
-            "<th>Period</th><th>Kind</th><th>Geo</th><th>Source and quote</th></tr></thead>\n"
-            "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+        ordered = sorted(by_topic[topic], key=lambda f: (periods.sort_key(f.period), f.id))
+        table = partials.render(
+            "facts_table.html", rows=[_fact_row(book, f, urls) for f in ordered]
         )
         sections += [f"## {md_inline(topic.capitalize())}", one_block(table)]
     if book.claims:
@@ -231,9 +220,9 @@ def facts_page(book: FactBook, urls: SiteUrls, data_files: bool = True) -> str:
             "## Claims",
             f"The {len(book.claims)} statements behind this briefing that are not numbers, "
             "each verified against its quote like a fact.",
-            one_block(render("claims_table.html", rows=_claim_rows(book, urls))),
+            one_block(partials.render("claims_table.html", rows=_claim_rows(book, urls))),
         ]
-    sections.append(explorer_script(urls))
+    sections.append(explorer_script(urls, partials))
     return "\n\n".join(sections) + "\n"
 
 
@@ -250,28 +239,13 @@ def _claim_rows(book: FactBook, urls: SiteUrls) -> list[dict[str, object]]:
     ]
 
 
-def _fact_row(book: FactBook, fact: Fact, urls: SiteUrls) -> str:
-    if fact.source:
-        src = book.sources[fact.source]
-        href = urls.link(FACTS_PAGE, source_page(src.id), fact.anchor)
-        said = esc(fact.cell_words) if fact.cell_words else f"<q>{esc(fact.quote or '')}</q>"
-        origin = f'<a href="{esc(href)}">{esc(src.title)}</a>: {said}'
-    else:
-        origin = f"Derived from {esc(', '.join(fact.derived_from))}"
-    differ = ""
-    rivals = book.rivals(fact)
-    if rivals:
-        others = " vs ".join(f'<a href="#{esc(r.id)}">{esc(r.text)}</a>' for r in rivals)
-        differ = f'<br><span class="differ">Sources differ: {esc(fact.text)} vs {others}</span>'
-    differ += "".join(
-        f'<br><span class="differ">Where sources differ: <a href="{esc(href)}">{esc(title)}</a>'
-        "</span>"
-        for href, title in links(book, fact, urls, FACTS_PAGE)
-    )
-    note = f'<br><small class="fact-note">{esc(fact.note)}</small>' if fact.note else ""
-    return (
-        f'<tr id="{esc(fact.id)}" {row_attrs(fact)}><td><a class="permalink" href="#{esc(fact.id)}">{esc(fact.text)}</a>'
-        f"{differ}</td><td>{esc(fact.subject)}<br><code>{esc(fact.id)}</code></td>"
-        f"<td>{esc(fact.period_label)}</td><td>{esc(fact.kind)}</td><td>{esc(fact.geo)}</td>"
-        f"<td>{origin}{note}</td></tr>"
-    )
+def _fact_row(book: FactBook, fact: Fact, urls: SiteUrls) -> dict[str, object]:
+    source = book.sources[fact.source] if fact.source else None
+    return {
+        "fact": fact,
+        "data": row_data(fact),
+        "source": source,
+        "href": urls.link(FACTS_PAGE, source_page(source.id), fact.anchor) if source else "",
+        "rivals": book.rivals(fact),
+        "differs": links(book, fact, urls, FACTS_PAGE),
+    }

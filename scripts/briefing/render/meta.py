@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from briefing.problems import Problem
+from briefing.render.markup import PACKAGE, Partials
 from briefing.render.text import esc
 
 
@@ -103,6 +104,7 @@ def open_graph(
     site_url: str | None,
     page_url: str,
     locale: str,
+    partials: Partials = PACKAGE,
 ) -> str:
     """The ``<meta>`` tags for one page, one per line; ``locale`` as Open Graph writes it
     (``en_GB``)."""
@@ -117,13 +119,7 @@ def open_graph(
         tags.append(
             ("og:url", urljoin(site_url if site_url.endswith("/") else site_url + "/", page_url))
         )
-    lines = [f'<meta property="{name}" content="{esc(value)}">' for name, value in tags]
-    lines += [
-        '<meta name="twitter:card" content="summary">',
-        f'<meta name="twitter:title" content="{esc(title)}">',
-        f'<meta name="twitter:description" content="{esc(description)}">',
-    ]
-    return "\n".join(lines)
+    return partials.render("open_graph.html", tags=tags, title=title, description=description)
 
 
 def style_element(css: str) -> str:

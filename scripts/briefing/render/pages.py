@@ -6,8 +6,8 @@ calls (``briefing.render.sandbox`` refuses anything else at its line before it
 runs). Unknown ids do not stop rendering: each is recorded with its page and line, so one run
 reports every problem, never a traceback.
 
-A cited number reaches Markdown as a placeholder, its markup put in after Markdown and, for
-what the search index skips, after the index (see ``briefing.render.placeholders``).
+A cited number reaches Markdown as a placeholder, its markup put in through Markdown's HTML
+stash (see ``briefing.render.extension``); all markup comes from overridable partials.
 """
 
 from __future__ import annotations
@@ -30,10 +30,11 @@ from briefing.facts.model import Fact, FactBook
 from briefing.problems import Problem
 from briefing.render import differences
 from briefing.render.citations import Cards
+from briefing.render.markup import PACKAGE, Partials
 from briefing.render.placeholders import PageRender
 from briefing.render.sandbox import EXAMPLE, Refused, environment
 from briefing.render.tabular import chapter_table
-from briefing.render.text import UNINDEXED, esc, one_block
+from briefing.render.text import one_block, visible
 from briefing.render.urls import (
     CHARTS_JS,
     DIFFERENCES_PAGE,
@@ -59,12 +60,19 @@ class PageRenderer:
     """Renders chapters against one FactBook; without a chart renderer (``briefing check``)
     charts are checked but not drawn."""
 
-    def __init__(self, book: FactBook, urls: SiteUrls, charts: ChartRenderer | None = None) -> None:
+    def __init__(
+        self,
+        book: FactBook,
+        urls: SiteUrls,
+        charts: ChartRenderer | None = None,
+        partials: Partials = PACKAGE,
+    ) -> None:
         self.book = book
         self.urls = urls
         self.charts = charts
+        self.partials = partials
         self.env = environment(jinja2.FunctionLoader(self._load))
-        self.cards = Cards(book, urls)
+        self.cards = Cards(book, urls, partials)
         self._sources: dict[str, str] = {}
 
     def _load(self, name: str) -> tuple[str, str, Callable[[], bool]] | None:
@@ -115,8 +123,7 @@ class PageRenderer:
         # Only for a page that ran: its citing calls are then known to be what they look like.
         typed = frozenset(p.line for p in page.problems)
         page.problems += sourcing_problems(source, path, self.book, typed)
-        heading = self.as_of(page) + (editorial_line() if is_editorial(source) else "")
-        page.as_of = page.stashed(heading, "", after_search=True) if heading else ""
+        page.as_of = self.as_of(page) + (editorial_line() if is_editorial(source) else "")
         page.markdown = body + self.cards.source_notes(page)
         if page.charts and self.charts is not None:
             page.markdown += self.chart_script(page)
@@ -143,7 +150,7 @@ class PageRenderer:
         if fact is None:
             self._not_cited(page, template, fid, "fact")
             return Markup("")
-        return Markup(page.stashed(self.fact_html(page, fact), esc(fact.text)))
+        return Markup(page.stashed(self.fact_html(page, fact), visible(fact.text)))
 
     def _claim(
         self, page: PageRender, template: jinja2.Template, ids: tuple[object, ...]
@@ -154,7 +161,7 @@ class PageRenderer:
             if cid is not None:
                 self._not_cited(page, template, cid, "claim")
             return Markup("")
-        return Markup(page.stashed(self.cards.marker(page, (claim,)), "", after_search=True))
+        return Markup(page.stashed(self.cards.marker(page, (claim,))))
 
     def _cite(self, page: PageRender, template: jinja2.Template, ids: tuple[object, ...]) -> Markup:
         """One marker for a sentence resting on several facts and claims (each once)."""
@@ -175,7 +182,7 @@ class PageRenderer:
                 self._not_cited(page, template, rid, "cite")
         if len(records) < len(wanted):
             return Markup("")
-        return Markup(page.stashed(self.cards.marker(page, tuple(records)), "", after_search=True))
+        return Markup(page.stashed(self.cards.marker(page, tuple(records))))
 
     def _not_cited(self, page: PageRender, template: jinja2.Template, rid: str, call: str) -> None:
         """Says why ``call("rid")`` cites nothing: no such record, or one the call does not
@@ -214,10 +221,11 @@ class PageRenderer:
                 )
             return Markup("")
         page.charts.append(spec.id)
-        cites = " ".join(self.cards.citation(page, (fact,)) for fact in spec.cited)
+        cites = Markup(" ").join(self.cards.citation(page, (fact,)) for fact in spec.cited)
         if self.charts is None:
             return Markup("")
-        return Markup(self.chart_figure(page, spec, self.charts.render(spec), cites))
+        figure = self.chart_figure(page, spec, self.charts.render(spec), cites)
+        return Markup(f"\n\n{page.stashed(figure)}\n\n")  # a block of its own
 
     def _table(
         self, page: PageRender, template: jinja2.Template, ids: tuple[object, ...]
@@ -241,107 +249,77 @@ class PageRenderer:
             source,
             tuple(columns),
             href,
-            lambda f: page.stashed(self.fact_html(page, f), esc(f.text)),
+            lambda f: self.fact_html(page, f),
+            self.partials,
         )
         page.problems += [Problem(page.path, line, message) for message in problems]
-        return Markup(one_block(html))
+        return Markup(f"\n\n{page.stashed(one_block(html))}\n\n")  # a block of its own
 
     def chart_figure(
-        self, page: PageRender, spec: ChartSpec, chart: RenderedChart, cites: str
+        self, page: PageRender, spec: ChartSpec, chart: RenderedChart, cites: Markup
     ) -> str:
         """The chart as a figure: inline SVG, a caption citing its facts, its data to take away.
 
         The Vega-Lite spec rides along as inert JSON for the interactive version; ``<`` is
-        escaped so no text in it can close the script element. Drawing and spec go in after
-        the search index has read the page: they hold no words worth finding.
+        escaped so no text in it can close the script element.
         """
-        links = " · ".join(
-            f'<a href="{esc(relative_url(chart_file(spec.id, ext), self.urls.page(page.src_uri)))}" '
-            f"download>{label}</a>"
-            for ext, label in (("csv", "CSV"), ("json", "JSON"), ("png", "PNG"))
-        )
-        label = f"{spec.alt} Data: {spec.summary(dict(self.book.sources))}"
+        here = self.urls.page(page.src_uri)
         data = json.dumps(chart.spec, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
-        drawing = page.stashed(
-            f'<div class="chart-svg" role="img" aria-label="{esc(label)}">{chart.svg}</div>\n'
-            # Before the caption: a figure's caption must be its first or last child.
-            f'<script type="application/json" class="chart-spec">{data}</script>',
-            "",
-            after_search=True,
-        )
-        return one_block(
-            f'<figure class="chart" id="chart-{esc(spec.id)}" data-chart="{esc(spec.id)}">\n'
-            f"{drawing}\n"
-            f'<figcaption><span class="chart-title">{esc(spec.title)}.</span> Sources: {cites}\n'
-            f'<span class="chart-alt">{esc(spec.alt)}</span>\n'
-            + (
-                f'<span class="chart-periods">Periods of different lengths: '
-                f"{esc(spec.mixed_periods)}</span>\n"
-                if spec.mixed_periods
-                else ""
-            )
-            + f"{self._chart_differs(page, spec)}"
-            f'<span class="chart-data"{UNINDEXED}>Data: {links}</span>'
-            "</figcaption>\n</figure>"
-        )
-
-    def _chart_differs(self, page: PageRender, spec: ChartSpec) -> str:
-        """The caption's line naming where sources differ on what the chart shows, if they do."""
-        found = {
+        differs = {
             href: title
             for fact in spec.cited
             for href, title in differences.links(self.book, fact, self.urls, page.src_uri)
         }
-        if not found:
-            return ""
-        named = "; ".join(
-            f'<a href="{esc(href)}">{esc(title)}</a>' for href, title in found.items()
+        return self.partials.render(
+            "chart.html",
+            spec=spec,
+            label=f"{spec.alt} Data: {spec.summary(dict(self.book.sources))}",
+            svg=Markup(chart.svg),  # vl-convert's drawing of our own spec
+            data=Markup(data),  # JSON with no "<": it cannot end the script element
+            cites=cites,
+            differs=list(differs.items()),
+            downloads=[
+                (relative_url(chart_file(spec.id, ext), here), label)
+                for ext, label in (("csv", "CSV"), ("json", "JSON"), ("png", "PNG"))
+            ],
         )
-        return f'<span class="chart-differ">Where sources differ: {named}.</span>\n'
 
     def as_of(self, page: PageRender) -> str:
-        """The freshness line: the newest publication date among the sources a page cites
-        (placed after the search index has read the page: a date is no word to search for)."""
+        """The freshness line: the newest publication date among the sources a page cites."""
         cited = (record.source for rid in page.cited if (record := self.book.record(rid)))
         dates = {src.published for s in cited if (src := self.book.sources.get(s or ""))}
         if not dates:
             return ""
         newest = max(dates)
-        return (
-            f'<p class="as-of">As of <time datetime="{esc(newest)}">'
-            f"{esc(periods.label(newest))}</time>, the date of the newest source this page "
-            "cites.</p>"
-        )
+        return self.partials.render("as_of.html", date=newest, label=periods.label(newest))
 
     def chart_script(self, page: PageRender) -> str:
         """The small loader that makes a page's charts interactive on first hover or focus."""
         src = relative_url(CHARTS_JS, self.urls.page(page.src_uri))
-        return f'\n\n<script src="{esc(src)}" defer></script>\n'
+        return f"\n\n{self.partials.render('script.html', src=src)}\n"
 
     def fact_html(self, page: PageRender, fact: Fact) -> str:
-        """The number, its citation, and the card a hover or keyboard focus opens on it.
+        """The number, its citation, and the card a hover, focus, click or touch opens on it.
 
-        It reaches the page after Markdown (see ``unstash``), so text is escaped for HTML
-        only, and a ``[x](javascript:…)`` in a quote stays text. The search index reads the
-        number alone; its markup (the span, citation, card and any "sources differ" link) goes
-        in around it after: none holds a word to find that the fact's own entry lacks.
+        Text is escaped for HTML by the partial, and the markup never passes through Markdown's
+        syntax, so a ``[x](javascript:…)`` in a quote stays text.
         """
         page.cards += 1
         card = f"card-{page.cards}"
         rivals = self.book.rivals(fact)
         differ = ""
         if rivals:
-            others = " vs ".join(esc(r.text) for r in rivals)
             measure = measure_anchor(self.book.rival_group(fact)[0].id)
-            href = self.urls.link(page.src_uri, DIFFERENCES_PAGE, measure)
-            differ = f' <a class="differ" href="{esc(href)}">(sources differ: {others})</a>'
-        cited = self.cards.citation(page, (fact,), card)
-        cited += self.cards.fact_card(page, fact, card, rivals)
-        opening = page.stashed(
-            f'<span class="fact" data-fact="{esc(fact.id)}">', "", after_search=True
+            differ = self.urls.link(page.src_uri, DIFFERENCES_PAGE, measure)
+        return self.partials.render(
+            "fact.html",
+            fact=fact,
+            card=card,
+            citation=self.cards.citation(page, (fact,), card),
+            card_html=self.cards.fact_card(page, fact, card, rivals),
+            rivals=rivals,
+            differ_href=differ,
         )
-        closing = page.stashed(f"{cited}{differ}</span>", "", after_search=True)
-        return f"{opening}{esc(fact.text)}{closing}"
 
 
 def _sentence(err: Exception) -> str:

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from briefing.facts.model import Fact, FactBook, Record, Source, cell_anchor
 from briefing.facts.tables import SCALES
 from briefing.facts.tableshape import Table
-from briefing.render.markup import render
+from briefing.render.markup import PACKAGE, Partials
 from briefing.render.urls import FACTS_PAGE, SiteUrls, source_page
 
 SCALE_WORDS = {factor: name for name, factor in SCALES.items()}
@@ -38,7 +38,9 @@ def cited_cells(book: FactBook, source: Source) -> dict[tuple[str, str], list[Re
     return cells
 
 
-def source_table(book: FactBook, source: Source, urls: SiteUrls) -> str:
+def source_table(
+    book: FactBook, source: Source, urls: SiteUrls, partials: Partials = PACKAGE
+) -> str:
     """The archived table of a table source, as its page shows it."""
     table = source.table
     assert table is not None
@@ -63,7 +65,7 @@ def source_table(book: FactBook, source: Source, urls: SiteUrls) -> str:
         rows.append({"cells": cells, "publication": row.publication})
     has_publication = "publisher" in table.header
     header = [heading(book, table, c) for c in columns]
-    return render(
+    return partials.render(
         "source_table.html",
         header=header + (["Published in"] if has_publication else []),
         rows=rows,
@@ -77,6 +79,7 @@ def chapter_table(
     columns: tuple[str, ...],
     href: str,
     shown: Callable[[Fact], str],
+    partials: Partials = PACKAGE,
 ) -> tuple[str, list[str]]:
     """A chapter's ``table()``: the rows of ``source`` in ``columns`` (default: all it shows),
     each figure the fact citing its cell as ``shown`` prints it; and the problems (a column
@@ -111,5 +114,5 @@ def chapter_table(
         for column, keys in uncited.items()
     ]
     header = [heading(book, table, c) for c in (key, *rest)]
-    html = render("chapter_table.html", source=source, header=header, rows=rows, href=href)
+    html = partials.render("chapter_table.html", source=source, header=header, rows=rows, href=href)
     return html, problems
