@@ -9,6 +9,7 @@ tests of its own, in test_search).
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 import axe_playwright_python  # only for the axe-core it bundles (axe.min.js)
 import pytest
-from playwright.sync_api import Browser, Page, Request, expect
+from playwright.sync_api import Browser, Locator, Page, Request, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from conftest import SEARCH_WORD, VIEWPORT, Project, Tab, collapse, hostile_project
@@ -63,7 +64,8 @@ def test_citation_lands_on_highlighted_quote(tab: Tab, served_site: str) -> None
     tab.open(urljoin(served_site, "exports/"))
     page = tab.page
 
-    link = page.locator("span.fact[data-fact] sup.cite a").first
+    # A number quoted from a text (a table cell's card names its cell, and lands on it).
+    link = page.locator("span.fact[data-fact]:has(.card-quote) sup.cite a").first
     expect(link).to_be_visible()
     fact = link.locator("xpath=ancestor::span[contains(concat(' ', @class, ' '), ' fact ')][1]")
     expect(fact).to_have_count(1)
@@ -200,14 +202,27 @@ def test_chart_tooltip_loads_vega_from_the_site_only_when_needed(
     chart.hover()
     expect(chart).to_have_attribute("data-interactive", "ready")
     assert vega in requested
-    bar = chart.locator(".role-mark path").first
-    bar.hover()
+    point = chart.locator(".mark-symbol.role-mark path").first  # a line's point, or a dot
+    point.hover()
     tooltip = tab.page.locator("#vg-tooltip-element")
     expect(tooltip).to_be_visible()
-    expect(tooltip).to_contain_text(re.compile(r"\d+(\.\d+)? million vehicles"))
+    expect(tooltip).to_contain_text(shown_value(point))  # the hovered point's own value
     expect(tooltip).to_contain_text("Source")
+    # A line's own tooltip would name its first point wherever it is hovered: only the
+    # points carry one.
+    spec = json.loads(chart.locator("script.chart-spec").text_content() or "{}")
+    layers = [(layer["mark"]["type"], "tooltip" in layer["encoding"]) for layer in spec["layer"]]
+    assert layers == [("line", False), ("point", True)], layers
     assert tab.page_errors == []
     assert tab.console_errors == []
+
+
+def shown_value(mark: Locator) -> str:
+    """The value a chart's mark states in its accessible label (``Value: 4.91 million ...``)."""
+    label = mark.get_attribute("aria-label") or ""
+    found = re.search(r"(?:^|; )Value: ([^;]+)", label)
+    assert found, f"the mark states no value: {label!r}"
+    return found[1]
 
 
 @pytest.mark.browser
@@ -359,9 +374,14 @@ def test_site_opened_from_disk_navigates_and_cites(tab: Tab, real_site: Path) ->
     expect(page.locator(".md-content h1")).to_contain_text("Exports and markets")
     chart = page.locator("figure.chart .chart-svg > svg").first
     expect(chart).to_be_visible()
-    page.locator("span.fact[data-fact] sup.cite a").first.click()
-    expect(page).to_have_url(re.compile(r"/sources/[^/]+/index\.html#q-"))
-    expect(page.locator("mark.quote").first).to_be_visible()
+    # A number quoted from a text: its citation lands on the passage, highlighted.
+    fact = page.locator("span.fact[data-fact]:has(.card-quote)").first
+    fact_id = fact.get_attribute("data-fact")
+    assert fact_id, "the cited number has no data-fact id"
+    fact.locator("sup.cite a").click()
+    expect(page).to_have_url(re.compile(rf"/sources/[^/]+/index\.html#q-{re.escape(fact_id)}$"))
+    mark = page.locator(f'mark.quote[data-facts~="{fact_id}"]').first
+    expect(mark).to_be_visible()
     outside = [url for url in requested if not url.startswith(("file:", *LOCAL_SCHEMES))]
     assert outside == []
     assert tab.page_errors == []
@@ -444,7 +464,7 @@ def test_csp_holds_with_interactive_chart_tooltip_and_search(tab: Tab, served_si
     chart.scroll_into_view_if_needed()
     chart.hover()  # loads Vega and swaps in the interactive chart
     expect(chart).to_have_attribute("data-interactive", "ready")
-    chart.locator(".role-mark path").first.hover()
+    chart.locator(".mark-symbol.role-mark path").first.hover()
     tooltip = tab.page.locator("#vg-tooltip-element")
     expect(tooltip).to_be_visible()  # styled by briefing.css, not by a <style> Vega injects
     expect(tooltip).to_contain_text("Source")

@@ -106,6 +106,8 @@ def test_late_failures_and_interrupts_leave_the_previous_build_intact(
         (tmp_path / "stalled").unlink(missing_ok=True)
         if way == "chart":  # a chart in the cache is not drawn again: this one must be
             shutil.rmtree(proj.root / ".cache" / "briefing" / "charts")
+        if way == "pdf":  # nor is an unchanged PDF kept in the cache: it must be drawn
+            shutil.rmtree(proj.root / ".cache" / "briefing" / "pdf")
         build = start_build(proj, "stall" if stop else way, tmp_path)
         if stop is not None:
             stop_when_stalled(build, tmp_path, stop)

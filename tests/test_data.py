@@ -15,7 +15,7 @@ from pathlib import Path
 import frictionless
 
 from briefing.facts.loading import load_factbook
-from briefing.paths import Paths
+from briefing.plugin.siteconfig import read_site
 from conftest import ROOT, Project
 
 
@@ -71,14 +71,17 @@ def test_data_files_are_byte_stable(project: Callable[..., Project]) -> None:
     proj = project()
     assert proj.mkdocs_build().returncode == 0
     data = proj.root / "build" / "data"
-    first = {p.name: p.read_bytes() for p in data.glob("*.json")} | {
-        "facts.csv": (data / "facts.csv").read_bytes()
-    }
+    first = {p.name: p.read_bytes() for p in data.iterdir() if p.is_file()}
     assert proj.mkdocs_build().returncode == 0
-    again = {p.name: p.read_bytes() for p in data.glob("*.json")} | {
-        "facts.csv": (data / "facts.csv").read_bytes()
+    again = {p.name: p.read_bytes() for p in data.iterdir() if p.is_file()}
+    assert set(first) == {
+        "datapackage.json",
+        "facts.json",
+        "facts.csv",
+        "claims.csv",
+        "citation.bib",
+        "citation.json",
     }
-    assert set(first) == {"datapackage.json", "facts.json", "facts.csv"}
     assert again == first
 
 
@@ -89,7 +92,7 @@ def test_real_datapackage_validates_with_a_row_per_fact(real_site: Path) -> None
     page = (real_site / "facts" / "index.html").read_text("utf-8")
     listed = len(re.findall(r'<tr id="[^"]+" data-topic=', page))  # a fact's row, not a claim's
     assert rows_checked(report, "facts") == len(facts) == listed
-    assert len(facts) == len(load_factbook(Paths(ROOT)).facts)
+    assert len(facts) == len(load_factbook(read_site(ROOT).paths).facts)
 
 
 def test_facts_and_methodology_pages_link_the_three_files(real_site: Path) -> None:

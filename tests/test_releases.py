@@ -167,7 +167,8 @@ def test_bad_snapshots_are_reported_by_file_and_line(project: Callable[..., Proj
         "facts/releases/entries.json:5: fact 'a' is listed twice",
         "facts/releases/entries.json:6: fact 'b' has unknown field(s) colour; known: id, "
         "subject, value, value_high, unit, text, period, kind, geo, qualifier, source, quote, "
-        "note, said_by, data_from, period_from, reading, tags",
+        "cell_row, cell_column, published_by, note, said_by, data_from, period_from, reading, "
+        "tags",
         "facts/releases/entries.json:7: fact 'c': every field must be a string, as in "
         "data/facts.csv",
     ]

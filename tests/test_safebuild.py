@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -166,6 +167,8 @@ def test_a_failed_mkdocs_build_leaves_build_byte_identical(
         hook = way
         if way == "chart":  # a chart in the cache is not drawn again: this one must be
             proj.write("facts/charts.yaml", CHART.replace("Production", "Output"))
+        if way == "pdf":  # nor is an unchanged PDF kept in the cache: it must be drawn
+            shutil.rmtree(proj.root / ".cache" / "briefing" / "pdf")
     code, said = finished(mkdocs(proj, tmp_path, hook), tmp_path)
     assert (code, CAUSES[way] in said) == (1, True), said
     assert snapshot(proj.root / "build") == before

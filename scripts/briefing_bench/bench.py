@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from briefing.facts.loading import load_factbook
-from briefing.paths import Paths
+from briefing.plugin.siteconfig import read_site
 from briefing.render.urls import VEGA_JS, SiteUrls
 from briefing_bench.servetime import MARKER, cited_fact, reload_seconds, subject_edited
 from briefing_bench.synthetic import CHART_CALL, Size, configure, generate, make_floor
@@ -165,7 +165,7 @@ def sample_pages(root: Path) -> tuple[str, str]:
 def facts_loading(project: Path) -> tuple[list[Figure], Any]:
     """Facts load and validation: cold (nothing cached), unchanged, and after one file changed,
     which must give the edited fact (the cache is keyed by each file's text)."""
-    paths = Paths(project)
+    paths = read_site(project).paths  # as mkdocs.yml names them: its chart_functions too
     shutil.rmtree(paths.yaml_cache, ignore_errors=True)
     seconds = []
     for _ in range(2):
@@ -274,7 +274,7 @@ def write_pdfs(project: Path) -> tuple[list[Figure], list[Build]]:
     (for the peak memory)."""
     samples = []
     for _ in range(SAMPLES):
-        shutil.rmtree(Paths(project).pdf_cache, ignore_errors=True)
+        shutil.rmtree(read_site(project).paths.pdf_cache, ignore_errors=True)
         done, output = run([sys.executable, "-m", "briefing.cli.main", "pdf", "briefing"], project)
         found = PDF_LINE.search(output)
         if not found:

@@ -51,7 +51,7 @@ def _shown(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{k: visible(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows]
 
 
-def _declared(spec: ChartSpec, data: alt.Data) -> alt.Chart:
+def _declared(spec: ChartSpec, data: alt.Data) -> alt.Chart | alt.LayerChart:
     base = alt.Chart(data)
     value_title = _value_title(spec)
     if spec.mark == "arc":
@@ -80,7 +80,13 @@ def _declared(spec: ChartSpec, data: alt.Data) -> alt.Chart:
                 enc["xOffset"] = alt.XOffset(f"{spec.color}:N", sort=None)
             else:
                 enc["yOffset"] = alt.YOffset(f"{spec.color}:N", sort=None)
-    mark = getattr(base, f"mark_{spec.mark}")(**({"point": True} if spec.mark == "line" else {}))
+    if spec.mark == "line":
+        # A line's tooltip shows its first point's datum wherever it is hovered: only the
+        # points, drawn over the line, carry one (each its own).
+        line = base.mark_line().encode(**{k: v for k, v in enc.items() if k != "tooltip"})
+        points = base.mark_point(filled=True, opacity=1).encode(**enc)
+        return alt.LayerChart(layer=[line, points]).properties(width=WIDTH, height=HEIGHT)
+    mark = getattr(base, f"mark_{spec.mark}")()
     return mark.encode(**enc).properties(width=WIDTH, height=HEIGHT)  # type: ignore[no-any-return]
 
 
