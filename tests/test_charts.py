@@ -230,7 +230,7 @@ def test_real_site_has_ten_charts_each_with_caption_sources_and_data(real_site: 
         chart_id = re.search(r'data-chart="([^"]+)"', fig)
         assert chart_id, fig[:200]
         assert re.search(r'role="img" aria-label="[^"]{40,}">\s*<svg', fig), chart_id.group(1)
-        assert re.search(r'<sup class="cite"><a href="[^"]+#q-', fig), chart_id.group(1)
+        assert re.search(r'<sup class="cite"><a href="[^"]+#(?:q|cell)-', fig), chart_id.group(1)
         for href in re.findall(r'<a href="([^"]+)" download>', fig):
             assert (page.parent / href).resolve().is_file(), href
 

@@ -226,7 +226,8 @@ def test_the_pdf_prints_a_claims_note_and_its_marker_leads_there(project: Projec
     assert "undated; reported" not in pdf.text  # the cards are the site's, not the print's
     assert pdf.page_of("c1-note-3") == pdf.page_of("c1-note-4")
     # the appendix lists the source only a claim cites
-    assert "Other source Demo Press; published 13 July 2025" in pdf.bodies[-1]
+    appendix = next(body for body in pdf.bodies if body.startswith("Sources"))
+    assert "Other source Demo Press; published 13 July 2025" in appendix
 
 
 def test_a_facts_card_and_note_show_the_editors_reading(project: ProjectFactory) -> None:
