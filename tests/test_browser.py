@@ -397,6 +397,24 @@ PAGE_KINDS = {
     "source page": "sources/gz-autoshow-2024/",
 }
 AXE_JS = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text("utf-8")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "path", [*PAGE_KINDS.values(), "trade/", "sources/trade-measures/"], ids=str
+)
+def test_no_page_overflows_a_phone(browser: Browser, served_site: str, path: str) -> None:
+    # Wide tables scroll inside their own box; a long hash or address breaks in its column.
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(urljoin(served_site, path), wait_until="networkidle")
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{path or 'home'} is {overflow} px wider than the screen"
+    finally:
+        context.close()
+
+
 # Records every CSP violation the page reports, from before its first script runs.
 CSP_LISTENER = """
 window.__cspViolations = [];
