@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ from playwright.sync_api import (
     ConsoleMessage,
     Error,
     Page,
+    Request,
     ViewportSize,
     sync_playwright,
 )
@@ -351,9 +353,46 @@ class Tab:
     page_errors: list[str] = field(default_factory=list)
 
     def open(self, url: str) -> None:
-        """Load ``url`` and wait until the network is quiet (the search index waits for a
+        """Load ``url`` and wait until the page is settled (the search index waits for a
         search: see test_search)."""
-        self.page.goto(url, wait_until="networkidle")
+        settle(self.page, url)
+
+
+QUIET_SECONDS = 0.5
+
+
+def settle(page: Page, url: str, timeout: float = 30.0) -> None:
+    """Load ``url``: its load event fired, then no request in flight for half a second.
+
+    Playwright's ``networkidle`` alone is not enough: it counts from the first response, not
+    from the load event, so on a busy machine a renderer that stalls half a second while it
+    parses the page reports idle before the body's scripts were even requested."""
+    in_flight: set[Request] = set()
+    quiet_since = [time.monotonic()]
+
+    def started(request: Request) -> None:
+        in_flight.add(request)
+
+    def ended(request: Request) -> None:
+        in_flight.discard(request)
+        if not in_flight:
+            quiet_since[0] = time.monotonic()
+
+    page.on("request", started)
+    page.on("requestfinished", ended)
+    page.on("requestfailed", ended)
+    try:
+        page.goto(url, wait_until="load")
+        deadline = time.monotonic() + timeout
+        while in_flight or time.monotonic() - quiet_since[0] < QUIET_SECONDS:
+            if time.monotonic() > deadline:
+                pending = sorted(request.url for request in in_flight)
+                raise AssertionError(f"{url} never settled; still loading: {pending}")
+            page.wait_for_timeout(50)  # lets Playwright deliver the request events
+    finally:
+        page.remove_listener("request", started)
+        page.remove_listener("requestfinished", ended)
+        page.remove_listener("requestfailed", ended)
 
 
 def collapse(text: str | None) -> str:

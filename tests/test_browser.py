@@ -20,7 +20,7 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, Request, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from conftest import SEARCH_WORD, VIEWPORT, Project, Tab, collapse, hostile_project
+from conftest import SEARCH_WORD, VIEWPORT, Project, Tab, collapse, hostile_project, settle
 
 HOME_TITLE = "China's auto industry going global"
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
@@ -317,7 +317,7 @@ def test_fact_card_is_opaque_and_opens_by_keyboard_and_touch(
     )
     try:
         page = context.new_page()
-        page.goto(urljoin(served_site, "nev/"), wait_until="networkidle")
+        settle(page, urljoin(served_site, "nev/"))
         for _ in range(120):  # Tab through the page until a number (its card's button) has focus
             page.keyboard.press("Tab")
             if page.evaluate("document.activeElement.matches('.md-content .fact-value')"):
@@ -408,7 +408,7 @@ def test_no_page_overflows_a_phone(browser: Browser, served_site: str, path: str
     context = browser.new_context(viewport={"width": 390, "height": 844})
     try:
         page = context.new_page()
-        page.goto(urljoin(served_site, path), wait_until="networkidle")
+        settle(page, urljoin(served_site, path))
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path or 'home'} is {overflow} px wider than the screen"
     finally:
@@ -445,7 +445,7 @@ def test_axe_finds_no_serious_violation(
     context = browser.new_context(viewport=VIEWPORT, color_scheme=scheme)
     try:
         page = context.new_page()
-        page.goto(urljoin(served_site, PAGE_KINDS[kind]), wait_until="networkidle")
+        settle(page, urljoin(served_site, PAGE_KINDS[kind]))
         expect(page.locator(".md-content h1")).to_be_visible()
         assert serious_axe_violations(page) == []
     finally:

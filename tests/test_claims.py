@@ -18,7 +18,7 @@ from bad_inputs.claims import CLAIM
 from briefing.facts.loading import load_factbook
 from briefing.facts.schema import json_schema
 from briefing.paths import Paths
-from conftest import CITES_ALL, FACTS, VIEWPORT, Project, sources_yaml
+from conftest import CITES_ALL, FACTS, VIEWPORT, Project, settle, sources_yaml
 from linkcheck import broken_links
 from pdfread import norm, read_pdf
 from test_data import rows_checked, validate
@@ -253,7 +253,7 @@ def test_a_claims_marker_opens_its_card_and_lands_on_its_highlighted_quote(
     try:
         page = context.new_page()
         with served(proj.root / "build") as base:
-            page.goto(base, wait_until="networkidle")
+            settle(page, base)
             marker = page.locator('span.fact.cites[data-cites="exports.russia.plunge"]')
             card = marker.locator(".fact-card")
             expect(card).to_be_hidden()

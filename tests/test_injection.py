@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, expect
 from pypdf import PdfReader
 
 from briefing.render.csp import inline_code, policy
-from conftest import VIEWPORT, Project
+from conftest import VIEWPORT, Project, settle
 from pdfread import read_pdf
 
 PAYLOAD = "x</title><script>alert(2)</script>"
@@ -166,7 +166,7 @@ def test_no_injected_script_runs_and_the_sites_own_scripts_do(
         with served(proj.root / "build") as base:
             for rel in PAGES:
                 errors.clear()
-                page.goto(base + rel, wait_until="networkidle")
+                settle(page, base + rel)
                 expect(page.locator(".md-content")).to_contain_text(PAYLOAD)
                 chapter = rel == ""  # the home page holds the chapter's own <script>
                 assert page.locator("script:not([src]):not([type])").evaluate_all(
@@ -179,9 +179,9 @@ def test_no_injected_script_runs_and_the_sites_own_scripts_do(
                 assert violations == (refused if chapter else []), rel
                 assert len(errors) == len(violations), errors
                 assert all("Content Security Policy" in error for error in errors), errors
-            page.goto(base + "sources/demo/", wait_until="networkidle")
+            settle(page, base + "sources/demo/")
             assert page.title() == f"{PAYLOAD} Bob's report - Demo"
-            page.goto(base, wait_until="networkidle")
+            settle(page, base)
             # The site's own code still works: a fact card, the interactive chart, search.
             fact = page.locator("span.fact").first
             fact.hover()
