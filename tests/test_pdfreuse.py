@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+import briefing
 from briefing.pdf.kept import pdf_key
 from briefing_bench import servetime
 from conftest import FACTS, SALES, Project
@@ -163,3 +164,21 @@ def test_serving_draws_no_pdf_but_links_them(project: Callable[..., Project]) ->
         with urllib.request.urlopen(url + "pdf/briefing.pdf", timeout=30) as response:
             assert response.read() == b""  # the placeholder, not a PDF
     assert not (proj.root / ".cache" / "briefing" / "pdf").exists()
+
+
+def test_a_site_overrides_the_print_template_and_an_edit_to_it_draws_the_pdf_again(
+    project: Callable[..., Project],
+) -> None:
+    proj = project(pdf=True)
+    mkdocs = (proj.root / "mkdocs.yml").read_text("utf-8")
+    custom = "  name: material\n  custom_dir: over\n"
+    proj.write("mkdocs.yml", mkdocs.replace("  name: material\n", custom))
+    package = Path(briefing.__file__).parent / "templates" / "print.html"
+    template = package.read_text("utf-8")
+    assert "<body" in template
+    for said in ("Printed by the first press", "Printed by the second press"):
+        override = template.replace("</body>", f"<p>{said}</p>\n</body>")
+        proj.write("over/briefing/print.html", override)
+        log = build(proj)
+        assert DRAWN in log and REUSED not in log  # the edited override is not stale
+        assert said in read_pdf(proj.root / "build" / "pdf" / "briefing.pdf").text

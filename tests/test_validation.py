@@ -230,7 +230,7 @@ def test_valid_chart_loads(tmp_path: Path) -> None:
         ),
         pytest.param(
             PRODUCTION + "  tags: exports\n",
-            [f"{MARKET}:10: {PROD}: 'tags' must be a list of text, such as [exports, nev]"],
+            [f"{MARKET}:10: {PROD}: 'tags' must be a list of text, such as [exports, energy]"],
             id="tags-not-a-list",
         ),
         pytest.param(

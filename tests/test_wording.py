@@ -4,12 +4,15 @@ resolve, where a quote's sentence ends, and that a record written by the rules p
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from briefing.facts import wording
 from briefing.facts.meaning import name_forms, named, needs, resolve, sentence, stated
 from briefing.facts.periods import label
+from briefing.paths import Paths
+from briefing.problems import Problem
 from conftest import FACTS, SEED_TEXT, Project, sources_yaml
 
 EN = wording.Words(wording.defaults()["en"])
@@ -201,3 +204,20 @@ def test_records_written_by_the_rules_pass(project: Callable[..., Project]) -> N
     done = proj.briefing("check")
     assert done.returncode == 1
     assert "kind 'actual', but the quote's sentence hedges it (\"may\")" in done.stdout
+
+
+def test_a_project_word_list_adds_month_names_the_checks_read(tmp_path: Path) -> None:
+    (tmp_path / "facts").mkdir()
+    (tmp_path / "facts" / "wording.yaml").write_text(
+        "en:\n  month_names: {Sept.: 9, Octobre: 10}\nfr:\n  month_names: {Brumaire: 13}\n",
+        "utf-8",
+    )
+    problems: list[Problem] = []
+    words = wording.load(Paths(tmp_path), problems)
+    assert [p.message for p in problems] == [
+        "'fr: month_names' must be a mapping of month names to 1-12, such as 'Sept: 9'; "
+        "'Brumaire' must be a whole number from 1 to 12"
+    ]
+    assert parts(words.of("en"), "from Sept. to Octobre 2024") == {"09", "10", "09-10"}
+    assert parts(words.of("en"), "from March to May") == {"03", "05", "03-05"}  # still read
+    assert parts(EN, "from Octobre to Brumaire") == set()  # the package's own lists: no such

@@ -120,7 +120,7 @@ CASES = [
     case(
         "disagreement-ids-not-a-list",
         differ(IDS, "facts: market.production.2024"),
-        f"{DIFFER}:2: {WHAT}: 'facts' must be a list of text, such as [exports, nev]",
+        f"{DIFFER}:2: {WHAT}: 'facts' must be a list of text, such as [exports, energy]",
     ),
     case(
         "disagreement-title-on-two-lines",

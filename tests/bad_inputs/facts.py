@@ -61,7 +61,7 @@ CASES = [
     case(
         "tags-not-a-list",
         {MARKET: FACTS + "  tags: exports\n"},
-        f"{MARKET}:20: {PARTS}: 'tags' must be a list of text, such as [exports, nev]",
+        f"{MARKET}:20: {PARTS}: 'tags' must be a list of text, such as [exports, energy]",
     ),
     case(
         "note-not-text",

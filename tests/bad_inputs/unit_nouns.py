@@ -24,6 +24,6 @@ CASES = [
             + "lorries: {style: count, plural: lorries, aliases: lorry}\n"
         },
         f"facts/units.yaml:{UNIT_LINES + 1}: unit 'lorries': 'aliases' must be a list of text, "
-        "such as [exports, nev]",
+        "such as [exports, energy]",
     ),
 ]

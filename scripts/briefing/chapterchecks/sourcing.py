@@ -9,7 +9,7 @@ Three rules over a page's sentences (``briefing.chapterchecks.sentences``):
    ("October 2025", "in 2023", "largest", "No. 1", "a fifth") is stated by a record it cites:
    a date by the record's period or quote, a word by its quote or claim (word lists:
    ``facts/wordlists/chapters/en.yaml``);
-3. a sentence that attributes what it says ("according to CAAM", "Wu counts", "as cited by")
+3. a sentence that attributes what it says ("according to the IEA", "Ruiz counts", "as cited by")
    names whom a cited record says it comes from (``said_by``, ``data_from``, in full or by its
    "(SHORT)" form) or its source's publisher or author.
 """
@@ -87,7 +87,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 
 # A name as chapters write one: capitalised words, joined by "of", "and", "the", "&", with an
-# optional "(SHORT)": "Wu Songquan of the China Automotive Technology and Research Center".
+# optional "(SHORT)": "Ana Ruiz of the International Energy Agency".
 _WORD = r"(?:[A-Z][\w'’.-]*|[A-Z]{2,})"
 _NAME = rf"{_WORD}(?:\s+(?:(?:of|and|for|&)\s+(?:the\s+)?)?{_WORD})*(?:\s+\([A-Z][\w.&-]*\))?"
 
@@ -246,14 +246,14 @@ def _names(record: Record, book: FactBook) -> list[str]:
 
 
 def _initials(name: str) -> str:
-    """A name's capitals, as a chapter may abbreviate it: "SCMP" for South China Morning Post."""
+    """A name's capitals, as a chapter may abbreviate it: "WSJ" for Wall Street Journal."""
     initials = "".join(word[0] for word in name.split() if word[0].isupper())
     return initials if len(initials) > 1 else ""
 
 
 def _same(named: str, name: str) -> bool:
     """Whether the sentence's ``named`` and a record's ``name`` name one body: either holds
-    the other as whole words ("Wu" and "Wu Songquan"), case and "the" aside."""
+    the other as whole words ("Ruiz" and "Ana Ruiz"), case and "the" aside."""
     a, b = (
         " ".join(re.sub(r"^the\s+", "", x, flags=re.I).casefold().split()) for x in (named, name)
     )
@@ -269,7 +269,7 @@ _LISTED = r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*,\s*)+"
 
 def _governed(before: str, named: str) -> bool:
     """Whether a name a verb follows is a preposition's object, alone ("plants in Vietnam
-    say") or ending a list ("in China, India and Vietnam"): said of, not said by. A name
+    say") or ending a list ("in Chile, India and Vietnam"): said of, not said by. A name
     after a comma that does not continue a list ("in Europe, Xinhua reported") still counts."""
     if re.search(_PREPOSITION + r"\Z", before):
         return True
@@ -286,8 +286,8 @@ def _misattributed(sentence: Sentence, records: Sequence[Record], book: FactBook
         if named.split()[0] in (*periods.MONTHS, *_words()["not_names"]):
             continue
         if match["before"] and _governed(sentence.text[: match.start("before")], named):
-            continue  # "an executive with factories in China, India and Vietnam says": places
-        # the name, its "(SHORT)", and each of "CATARC's Wu Songquan", "Wu of CATARC"
+            continue  # "an executive with factories in Chile, India and Vietnam says": places
+        # the name, its "(SHORT)", and each of "the IEA's Ana Ruiz", "Ruiz of the IEA"
         bare = re.sub(r"\s*\([^)]*\)", "", named)
         parts = [
             named,

@@ -1,7 +1,7 @@
 """Numbers typed by hand in chapters: a figure with a unit or percent that is not a fact.
 
 Years, chapter numbers and list counts are fine; "12 percent", "USD 3 billion", "2 million
-vehicles", "4.9M vehicles" or "3.5 times" in prose are not, because no quote backs them.
+tonnes", "4.9M tonnes" or "3.5 times" in prose are not, because no quote backs them.
 
 The check reads the page's source, not what Jinja made of it: the sandbox lets Jinja print
 nothing but fact() and chart() (``briefing.render.sandbox``), so the rest of the text is

@@ -29,6 +29,6 @@ def tooltip() -> list[alt.Tooltip]:
 
 
 def unit_title(unit: Unit) -> str:
-    """An axis title for values in ``unit``: "vehicles", "percent", "USD", its control
+    """An axis title for values in ``unit``: "tonnes", "percent", "USD", its control
     characters shown as in the facts' text (an axis title is the chart's text and its label)."""
     return visible(unit.plural or unit.symbol or unit.id.replace("_", " "))

@@ -351,7 +351,7 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("--data-from", help="whose data it is, named in the source near the quote")
     add.add_argument("--reading", help="why the quote means it where the wording seems not to")
     add.add_argument("--note", help="the editor's note")
-    add.add_argument("--tags", help="comma-separated tags, e.g. exports,nev")
+    add.add_argument("--tags", help="comma-separated tags, e.g. exports,energy")
     add.add_argument("--dry-run", action="store_true", help="show the entry, write nothing")
     add.set_defaults(run=cmd_add)
     source = sub.add_parser("source", help="archive a source").add_subparsers(

@@ -76,6 +76,17 @@ def cited_cell(
     return source, "" if row is None else str(row), column
 
 
+def _cited_table(
+    node: Any, what: str, check: Checker, refs: Refs, line: int
+) -> tuple[Source, Table, str, str] | None:
+    """``cited_cell`` with the source's table itself, for the checks of one cited cell."""
+    found = cited_cell(node, what, check, refs, line)
+    table = found[0].table if found else None
+    if found is None or table is None:
+        return None
+    return found[0], table, found[1], found[2]
+
+
 def _column_ok(source: Source, column: str, what: str, check: Checker, line: int) -> bool:
     table = source.table
     assert table is not None
@@ -106,12 +117,10 @@ def check_fact_cell(
 ) -> tuple[str, str] | None:
     """The (row, column) a fact cites, when the fact means what the cell says (else reported)."""
     line = yamlio.line_of(node, "cell")
-    found = cited_cell(node, what, check, refs, line)
+    found = _cited_table(node, what, check, refs, line)
     if found is None:
         return None
-    source, row, column = found
-    table = source.table
-    assert table is not None
+    source, table, row, column = found
     declared = table.column(column)
     if declared.unit is None:
         check.add(
@@ -170,12 +179,10 @@ def check_claim_cell(
 ) -> tuple[Source, str, str] | None:
     """The table, row and column of a claim citing a text cell, when it agrees with it."""
     line = yamlio.line_of(node, "cell")
-    found = cited_cell(node, what, check, refs, line)
+    found = _cited_table(node, what, check, refs, line)
     if found is None:
         return None
-    source, row, column = found
-    table = source.table
-    assert table is not None
+    source, table, row, column = found
     if table.column(column).unit is not None:
         check.add(line, f"{what}: column '{column}' holds numbers; cite it from a fact")
         return None
@@ -194,7 +201,7 @@ def check_claim_cell(
         )
     for key, message in problems:
         check.add(yamlio.line_of(node, key), f"{what}: {message}")
-    return None if problems else found
+    return None if problems else (source, row, column)
 
 
 def _unsaid(claim: str, cell: str) -> str | None:

@@ -299,8 +299,8 @@ def _stops(text: str, match: re.Match[str], words: Words) -> bool:
 
 
 def name_forms(name: str) -> list[str]:
-    """A name and its short form: "China Association of Automobile Manufacturers (CAAM)"
-    is named by either; "Wu Songquan (CATARC)" by Wu Songquan or CATARC."""
+    """A name and its short form: "International Energy Agency (IEA)"
+    is named by either; "Ana Ruiz (IEA)" by Ana Ruiz or IEA."""
     short = _SHORT.search(name)
     if short is None:
         return [name.strip()]
@@ -310,8 +310,8 @@ def name_forms(name: str) -> list[str]:
 def named(name: str, text: str, span: tuple[int, int], person: bool = False) -> bool:
     """Whether the source names ``name`` (a form of it) in the quote's paragraph or within
     NEAR characters either side of it. A ``person`` the source has named in full up to the
-    quote may be named there by one part of the name, as writers do ("Wu Songquan ...
-    Wu said")."""
+    quote may be named there by one part of the name, as writers do ("Ana Ruiz ...
+    Ruiz said")."""
     start = min(text.rfind("\n", 0, span[0]) + 1, max(0, span[0] - NEAR))
     end = max(_at(text.find("\n", span[1]), len(text)), span[1] + NEAR)
     near = _fold(text[start:end])

@@ -115,7 +115,7 @@ class Fact(_Cited):
 
     @cached_property
     def text(self) -> str:
-        """The value as a reader sees it: "4.91 million vehicles" (a page asks several times)."""
+        """The value as a reader sees it: "4.91 million tonnes" (a page asks several times)."""
         return format_value(self.value, self.unit, self.qualifier)
 
     @property

@@ -126,7 +126,7 @@ _BETWEEN = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
 _RANGE_GAP = re.compile(r"[ \t]*(?:-[ \t]*)?(?:to|-|–|—)[ \t]*\Z", re.IGNORECASE)
 _AND_GAP = re.compile(r"[ \t]+and[ \t]+\Z", re.IGNORECASE)
 _TOKEN = re.compile(r"[a-z]+", re.IGNORECASE)
-# Digits a source holds but states no number with: a web address, a footnote mark ("cars[3]")
+# Digits a source holds but states no number with: a web address, a footnote mark ("sales[3]")
 _INERT = re.compile(r"\b(?:https?://|www\.)\S+|(?<=[^\W\d])\[\d+\]")
 # A year, not a count: "in 2024", "since 2019", "March 2024", "H1 2024", "2024年"
 _YEAR_BEFORE = re.compile(

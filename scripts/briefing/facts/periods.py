@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from importlib import resources
+
+from ruamel.yaml import YAML
 
 _ONE = r"\d{4}(?:-(?:H[12]|Q[1-4]|(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?))?"
 PERIOD = re.compile(rf"(?P<start>{_ONE})(?:/(?P<end>{_ONE}))?")
-# The package's one table of month names (labels abbreviate them to three letters). Not
-# strftime("%B"): that follows the locale, and the briefing is written in English.
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")  # fmt: skip
-# Every way a text names a month, and its number: the full name, its first three letters, Sept.
-MONTH_NAMES = {name: n for n, full in enumerate(MONTHS, 1) for name in (full, full[:3])} | {
-    "Sept": 9
-}
+# The package's one table of month names, its English word list's (labels abbreviate them to
+# three letters), read once. Not strftime("%B"): that follows the machine's locale.
+MONTH_NAMES: dict[str, int] = dict(
+    YAML(typ="safe").load(
+        (resources.files("briefing") / "facts" / "wordlists" / "en.yaml").read_text("utf-8")
+    )["month_names"]
+)  # every way a text names a month, and its number: "March", "Mar", "Sept"
+MONTHS = tuple(next(k for k, v in MONTH_NAMES.items() if v == n) for n in range(1, 13))
 UNDATED = "undated"
 FORMS = (
     "YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD or START/END such as 2024-01/2024-10, "

@@ -54,7 +54,7 @@ MEANING_FIELDS = (
         "said_by",
         "text",
         required=False,
-        description='who states it, a person or organisation: "Wu Songquan (CATARC)"; '
+        description='who states it, a person or organisation: "Ana Ruiz (IEA)"; '
         "named in the source near the quote",
     ),
     Field(
@@ -339,7 +339,7 @@ def type_error(field: Field, value: Any) -> str | None:
             return None
         return f"'{key}' must be {{row: \"ROW KEY\", column: NAME}}, both as text"
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        return f"'{key}' must be a list of text, such as [exports, nev]"
+        return f"'{key}' must be a list of text, such as [exports, energy]"
     return next(filter(None, (_line_break_error(key, item) for item in value)), None)
 
 

@@ -32,7 +32,7 @@ class Unit:
     singular: str = ""
     plural: str = ""
     symbol: str = ""
-    aliases: tuple[str, ...] = ()  # more nouns meaning it after a number: "units" of vehicles
+    aliases: tuple[str, ...] = ()  # more nouns meaning it after a number: "t" of tonnes
 
     @property
     def nouns(self) -> tuple[str, ...]:
@@ -64,9 +64,9 @@ def noun_after(
 ) -> tuple[Unit, str] | None:
     """The unit the noun after a number (ending at ``at`` in ``text``) names, and the noun.
 
-    The next word, or after up to two words describing it ("5.8 million new energy
-    vehicles", "a 3-month window"), or the noun of the number it is listed with ("31.28 million and 31.44 million
-    units"); of nouns in a row the last, the head ("5 car companies" are companies). None when
+    The next word, or after up to two words describing it ("5.8 million new rental
+    homes", "a 3-month window"), or the noun of the number it is listed with ("31.28 million and 31.44 million
+    tonnes"); of nouns in a row the last, the head ("5 shipping companies" are companies). None when
     one of the ``linking`` words (casefolded: "in", "of", from the word lists of the source's
     language) comes first: what follows it is not this number's noun.
     """
@@ -117,7 +117,7 @@ def _join(digits: str, word: str) -> str:
 
 
 def format_value(value: object, unit: Unit, qualifier: str | None = None) -> str:
-    """The reader's text for a value: "4.91 million vehicles", "4.3%", "USD 150 billion"."""
+    """The reader's text for a value: "4.91 million tonnes", "4.3%", "USD 150 billion"."""
     if isinstance(value, list):
         low, high = (to_decimal(v) for v in value)
         text = _format_range(low, high, unit)
@@ -152,7 +152,7 @@ def _format_one(number: Decimal, unit: Unit) -> str:
 def _format_range(low: Decimal, high: Decimal, unit: Unit) -> str:
     """A range the number parser reads back as one range, as a reader would.
 
-    "12–15 million vehicles", "No. 1–3", "4.91 million to 12 billion vehicles". A low end
+    "12–15 million tonnes", "No. 1–3", "4.91 million to 12 billion tonnes". A low end
     without a scale word is written with a high end without one ("500,000 to 3,000,000"):
     in "1 to 3 million", "1" is read as 1 million.
     """

@@ -21,7 +21,7 @@ from typing import Any
 
 from briefing.facts import yamlio
 from briefing.facts.numbers import WORDS
-from briefing.facts.periods import MONTH_NAMES, MONTHS
+from briefing.facts.periods import MONTH_NAMES
 from briefing.facts.units import QUALIFIERS
 from briefing.paths import Paths
 from briefing.problems import Problem
@@ -38,13 +38,13 @@ SHAPES = {
     "first_months": ("patterns", 'a list of patterns with {n}, such as "first {n} months"'),
     "month_spans": ("patterns", 'a list of patterns with two months, such as "{month} to {month}"'),
     "numerals": ("numbers", "a mapping of number words to 1-12, such as '十: 10'"),
+    "month_names": ("numbers", "a mapping of month names to 1-12, such as 'Sept: 9'"),
     "abbreviations": ("words", "a list of words ending in '.' that end no sentence"),
     "linking": ("words", "a list of words that end the search for a number's noun"),
 }
 GROUPS = {"qualifiers": QUALIFIERS, "parts": PARTS}
 SLOTS = {"months": 1, "first_months": 1, "month_spans": 2}
 _SLOT = re.compile(r"\{(month|n)\}")
-_MONTH_NAMES = {name.lower(): n for name, n in MONTH_NAMES.items()}
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ class Words:
     def hedges(self, text: str) -> list[str]:
         """Hedge words in ``text``; "May" written as the month's name is the month."""
         found = self.find(self.get("hedges"), text)
-        return list(dict.fromkeys(f.words for f in found if f.words not in MONTHS))
+        return list(dict.fromkeys(f.words for f in found if f.words not in self.month_names))
 
     def future(self, text: str) -> list[str]:
         return list(dict.fromkeys(f.words for f in self.find(self.get("future"), text)))
@@ -128,7 +128,7 @@ class Words:
             said = match.groups()
             read = [self._month(g) for g in said]
             months = [m for m in read if m is not None]
-            if len(months) < len(read) or any(g[0].islower() and g in _MONTH_NAMES for g in said):
+            if len(months) < len(read) or any(g[0].islower() and g in self.months for g in said):
                 continue  # English writes a month with a capital: "may peak" is no May
             if name == "first_months":
                 months = [1, *months]
@@ -142,7 +142,7 @@ class Words:
         key = "\x01" + pattern
         if key not in self._cache:
             numerals = sorted([*WORDS, *self.get("numerals")], key=len, reverse=True)
-            names = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
+            names = "|".join(map(re.escape, sorted(self.months, key=len, reverse=True)))
             slot = {
                 "month": rf"(?<![^\W\d_])({names})(?![^\W\d_])",
                 "n": r"(?<![\d.])(\d{1,2}(?![\d.])|" + "|".join(map(whole_word, numerals)) + ")",
@@ -157,7 +157,18 @@ class Words:
         if said.isdigit():
             return int(said)
         numerals = {k.casefold(): v for k, v in self.get("numerals").items()}
-        return _MONTH_NAMES.get(said) or WORDS.get(said) or numerals.get(said)
+        return self.months.get(said) or WORDS.get(said) or numerals.get(said)
+
+    @cached_property
+    def month_names(self) -> Mapping[str, int]:
+        """The language's month names ("Sept" is 9), as written; a language whose lists name
+        none reads the package's (``periods.MONTH_NAMES``)."""
+        return self.get("month_names") or MONTH_NAMES
+
+    @cached_property
+    def months(self) -> Mapping[str, int]:
+        """The month names casefolded, as a text is matched against them."""
+        return {name.casefold(): n for name, n in self.month_names.items()}
 
     @cached_property
     def abbreviations(self) -> frozenset[str]:
@@ -280,10 +291,9 @@ def _shape_error(name: str, value: Any) -> str | None:
         ]
         return f"'{bad[0]}' must be a list of words, such as [word, word]" if bad else None
     bad = [k for k, v in value.items() if not isinstance(v, int) or isinstance(v, bool)]
-    if not bad and name == "numerals":
+    months = name in {"numerals", "month_names"}
+    if not bad and months:
         bad = [k for k, v in value.items() if not 1 <= v <= 12]
     return (
-        f"'{bad[0]}' must be a whole number" + (" from 1 to 12" if name == "numerals" else "")
-        if bad
-        else None
+        f"'{bad[0]}' must be a whole number" + (" from 1 to 12" if months else "") if bad else None
     )

@@ -14,10 +14,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from html import unescape
-from importlib import resources
 from urllib.parse import urlsplit
 
-import jinja2
 from markupsafe import Markup
 
 from briefing.data.citation import Publication, bibtex, suggested
@@ -25,6 +23,7 @@ from briefing.facts.model import Fact, FactBook, Source
 from briefing.pdf.briefings import PAPERS, Briefing, long_date
 from briefing.pdf.inert import inert
 from briefing.pdf.printable import flattened, site_only_removed
+from briefing.render.markup import PACKAGE, Partials
 from briefing.render.text import visible
 from briefing.render.urls import SiteUrls, base_folder, source_page
 
@@ -145,17 +144,17 @@ def print_html(
     urls: SiteUrls,
     imprint: Imprint,
     printed: Callable[[int, Chapter, Targets], str] = print_chapter,
+    partials: Partials = PACKAGE,
 ) -> str:
-    """The whole document: cover or title block, contents, chapters, sources appendix.
+    """The whole document: cover or title block, contents, chapters, sources appendix, from
+    ``print.html`` and ``print.css``, which a site may override as it does any partial.
 
     ``printed`` makes each chapter's part (``print_chapter``, or the same kept from a build
     before: parsing the chapters to make them inert is most of the time here)."""
-    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, finalize=_shown)
+    env = partials.environment(finalize=_shown)
     env.filters["long_date"] = long_date
-    template = env.from_string(
-        resources.files("briefing").joinpath("templates/print.html").read_text("utf-8")
-    )
-    css = resources.files("briefing").joinpath("templates/print.css").read_text("utf-8")
+    template = env.get_template("print.html")
+    css = partials.source("print.css")
     sources = cited_sources(chapters, book) or sorted(
         book.sources.values(), key=lambda s: s.title.casefold()
     )

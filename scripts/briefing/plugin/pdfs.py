@@ -23,6 +23,7 @@ from briefing.pdf import briefings as bf
 from briefing.pdf.briefings import Briefing
 from briefing.pdf.document import Chapter, Imprint, Targets, print_chapter, print_html
 from briefing.pdf.kept import KeptPdfs, fonts_soon, pdf_key
+from briefing.render.markup import Partials
 from briefing.render.urls import SiteUrls
 
 if TYPE_CHECKING:
@@ -116,11 +117,14 @@ class PdfBriefings:
         fonts = self.fonts.result()
         site = Path(config.site_dir)
         imprint = Imprint(publication, built=build_moment())
+        partials = Partials(config.theme.custom_dir)  # print.html, print.css: overridable
         order = [src for src in nav_order if src in chapters]
         todo: list[tuple[Briefing, str, str]] = []
         for briefing in chosen:
             pages = [chapters[src] for src in briefing.chapters(order) if src in chapters]
-            html = print_html(briefing, pages, book, urls, imprint, self._printer(briefing.file))
+            html = print_html(
+                briefing, pages, book, urls, imprint, self._printer(briefing.file), partials
+            )
             key = pdf_key(html, site, fonts)
             if self.kept.copy_to(briefing.file, key, site / briefing.file):
                 log.info("%s: unchanged, the one drawn before is reused", briefing.file)

@@ -345,7 +345,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             title, description, site, config.site_url, page.url, locale, self.partials
         )
         own = self.styles.get(page.file.src_uri)
-        return with_head(output, tags + (style_element(own) if own else ""))
+        return with_head(output, tags + (style_element(own, self.partials) if own else ""))
 
     @event_priority(-100)  # last, after every other plugin's changes to the page
     def _post_page_policy(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:

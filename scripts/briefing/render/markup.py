@@ -11,6 +11,7 @@ text can become markup, whichever template prints it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,18 @@ class Partials:
             trim_blocks=True,
             lstrip_blocks=True,
         )
+
+    def environment(self, finalize: Callable[[Any], Any]) -> jinja2.Environment:
+        """An environment reading the same templates, the site's overrides first, printing
+        values through ``finalize`` (the print document shows control characters instead)."""
+        return jinja2.Environment(
+            loader=self.env.loader, autoescape=True, undefined=jinja2.StrictUndefined,
+            finalize=finalize,
+        )  # fmt: skip
+
+    def source(self, template: str) -> str:
+        """The text of ``template`` as the site has it (its override, else the package's)."""
+        return self.env.loader.get_source(self.env, template)[0]  # type: ignore[union-attr]
 
     def render(self, template: str, **values: Any) -> str:
         """The markup ``template`` makes of ``values`` (without the newline a file ends with)."""

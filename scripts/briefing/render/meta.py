@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+from markupsafe import Markup
+
 from briefing.problems import Problem
 from briefing.render.markup import PACKAGE, Partials
 from briefing.render.text import esc
@@ -122,9 +124,9 @@ def open_graph(
     return partials.render("open_graph.html", tags=tags, title=title, description=description)
 
 
-def style_element(css: str) -> str:
+def style_element(css: str, partials: Partials = PACKAGE) -> str:
     """A page's own style sheet, for its ``<head>`` (``css`` is the plugin's, never a page's)."""
-    return f"\n<style>{css}</style>"
+    return "\n" + partials.render("style.html", css=Markup(css))
 
 
 def with_head(html: str, tags: str) -> str:

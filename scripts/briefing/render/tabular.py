@@ -18,7 +18,7 @@ SCALE_WORDS = {factor: name for name, factor in SCALES.items()}
 
 
 def heading(book: FactBook, table: Table, column: str) -> str:
-    """A column's heading with what its figures count: "exports (million vehicles)"."""
+    """A column's heading with what its figures count: "exports (million tonnes)"."""
     declared = table.column(column)
     if declared.unit is None:
         return column
