@@ -8,29 +8,36 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from briefing.buildcache import BuildCache, Reuse, files_digest
-from briefing.charts.drawing import ChartRenderer, vega_bundle
+from briefing.charts.drawing import ChartRenderer
 from briefing.checking import check
-from briefing.data.downloads import chart_data, data_files
 from briefing.data.releases import load_releases
 from briefing.facts.dates import build_moment
 from briefing.facts.loading import load_factbook
 from briefing.facts.model import FactBook
-from briefing.paths import Paths, machine_cache
+from briefing.paths import Paths
 from briefing.pdf.document import Chapter
 from briefing.pdf.kept import KeptPdfs
+from briefing.plugin.additions import (
+    CSS,
+    LAZY_SEARCH_JS,
+    SITE_SCRIPTS,
+    THEME,
+    add_site_files,
+    made_files,
+    page_head,
+)
 from briefing.plugin.config import (
     BriefingConfig,
     configured_briefings,
@@ -44,42 +51,19 @@ from briefing.plugin.config import (
 from briefing.plugin.pdfs import PdfBriefings
 from briefing.plugin.staged import StagedSite, keep_serving
 from briefing.problems import BriefingError, Problem
-from briefing.render.cite import citation_files, cite_page, imprint
+from briefing.render.cite import imprint
 from briefing.render.csp import ThemeCode, with_csp
 from briefing.render.extension import BriefingMarkup
-from briefing.render.generated import generated_pages, quote_styles
 from briefing.render.markup import Partials
-from briefing.render.meta import (
-    escaped_meta,
-    front_matter_problems,
-    open_graph,
-    style_element,
-    with_head,
-)
+from briefing.render.meta import escaped_meta, front_matter_problems, style_element, with_head
 from briefing.render.pages import PageRenderer
 from briefing.render.search import fact_entries, with_fact_entries
-from briefing.render.text import html_text, striptags_escaped
-from briefing.render.urls import (
-    CHARTS_JS,
-    CITE_PAGE,
-    EXPLORER_JS,
-    SOURCES_INDEX,
-    VEGA_JS,
-    SiteUrls,
-    chart_file,
-)
+from briefing.render.text import striptags_escaped
+from briefing.render.urls import CITE_PAGE, SiteUrls
 
-THEME = Path(__file__).resolve().parent.parent / "theme"  # the plugin's theme overrides
-CSS = "assets/briefing.css"
-FACTS_JS = "assets/facts.js"  # keeps fact cards on screen; they work without it
-OFFLINE_JS = "assets/offline.js"  # makes links work when the site is opened from disk
-SITE_SCRIPTS = (FACTS_JS, OFFLINE_JS)  # loaded by every page
-# Holds the search index back until the reader searches; must run before Material's bundle.
-LAZY_SEARCH_JS = "assets/lazy-search.js"
 # jieba, when installed, is used by Material's search and by segment_chinese: not its
 # "Building prefix dict…" lines on every build.
 logging.getLogger("jieba").setLevel(logging.WARNING)
-
 
 MARKED_BLOCKS = ("admonition", "pymdownx.details")  # !!! and ??? (pymdown ships with Material)
 
@@ -224,58 +208,26 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.problems.extend(published_code(config, files, self.docs))
         try:
             self.generated, self.styles, made, charts = self.reuse.made(
-                "files", lambda: self._made(config)
+                "files",
+                lambda: made_files(
+                    self.book,
+                    self.charts,
+                    self.urls,
+                    load_releases(self.paths),
+                    self.publication,
+                    self.partials,
+                    site_name=config.site_name,
+                    with_data_files=self.config.data_files,
+                ),
             )
         except BriefingError:  # a release snapshot
             raise self._everything_wrong() from None
-        for src_uri, content in self.generated.items():
-            file = File.generated(config, src_uri, content=content)
-            if (
-                src_uri.startswith("sources/") and src_uri != SOURCES_INDEX
-            ) or src_uri == CITE_PAGE:
-                file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from citations, not the nav
-            files.append(file)
-        for src_uri, data in made.items():
-            files.append(File.generated(config, src_uri, content=data))
-        files.append(File.generated(config, CSS, content=_asset(CSS)))
-        # Not listed in the config, and so loaded by no page but the one that asks: explorer.js.
-        for script in (*SITE_SCRIPTS, LAZY_SEARCH_JS, EXPLORER_JS):
-            files.append(File.generated(config, script, content=_asset(script)))
-        if charts:
-            files.append(File.generated(config, CHARTS_JS, content=_asset(CHARTS_JS)))
-            bundle = vega_bundle(machine_cache())
-            files.append(File.generated(config, VEGA_JS, abs_src_path=str(bundle)))
         pngs = {cid: self.paths.chart_cache / name for cid, name in charts.items()}
         if not all(png.is_file() for png in pngs.values()):  # the chart cache was cleared
             pngs = self.charts.prepare(self.book.charts.values())
-        for chart_id, png in pngs.items():
-            files.append(File.generated(config, chart_file(chart_id, "png"), abs_src_path=str(png)))
+        add_site_files(files, config, self.generated, made, pngs)
         self.pdfs.add_placeholders(files, config, generated=set(self.generated))
         return files
-
-    def _made(
-        self, config: MkDocsConfig
-    ) -> tuple[dict[str, str], dict[str, str], dict[str, str | bytes], dict[str, str]]:
-        """The generated pages (sources, facts, what changed) and their style sheets, the data
-        files, and the name of each chart's PNG in the chart cache (drawn now if it is not
-        there)."""
-        pages = generated_pages(
-            self.book,
-            self.urls,
-            load_releases(self.paths),
-            data_files=self.config.data_files,
-            partials=self.partials,
-        )
-        data: dict[str, str | bytes] = {}
-        for spec in self.book.charts.values():
-            data.update(chart_data(spec, self.book.sources))
-        if self.config.data_files:
-            data.update(data_files(self.book, config.site_name))
-        pngs = self.charts.prepare(self.book.charts.values())
-        pages[CITE_PAGE] = cite_page(self.publication, self.urls, self.partials)
-        data.update(citation_files(self.publication))
-        styles = quote_styles(self.book)
-        return pages, styles, data, {cid: png.name for cid, png in pngs.items()}
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         self.nav = nav
@@ -334,16 +286,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _post_page_markup(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return output
-        site = config.site_name or ""
-        # page.title is HTML (MkDocs keeps the heading's entities): the tags want its text.
-        heading = html_text(page.title or "")
-        title = f"{heading} · {site}" if heading and not page.is_homepage else site
-        described = page.meta.get("description")  # HTML text by now, see on_page_markdown
-        description = html_text(str(described)) if described else config.site_description or ""
-        locale = page_locale(self.config, config)
-        tags = open_graph(
-            title, description, site, config.site_url, page.url, locale, self.partials
-        )
+        tags = page_head(page, config, page_locale(self.config, config), self.partials)
         own = self.styles.get(page.file.src_uri)
         return with_head(output, tags + (style_element(own, self.partials) if own else ""))
 
@@ -425,10 +368,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             server.watch(str(self.paths.seeds_dir))
             server.builder = keep_serving(server.builder, Path(config.site_dir))
         return server
-
-
-def _asset(name: str) -> str:
-    return resources.files("briefing").joinpath(name).read_text("utf-8")
 
 
 def _report(problems: list[Problem]) -> str:
