@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
+from briefing.facts.dates import build_moment
 from conftest import FACTS, Project, sources_yaml
 
 CITES_ALL = '# Home\n\n{{ fact("market.production.2024") }} and {{ fact("parts.exports.2024") }}.\n'
@@ -166,11 +167,26 @@ EPOCH = (
 )
 
 
+@pytest.mark.parametrize(
+    "epoch", ["abc", "-1", "1e9", " 1752400000", "", "253402300800", "9" * 5000, "١٢٣"]
+)
+def test_every_malformed_source_date_epoch_is_refused_with_what_to_set(
+    epoch: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What every command reads (see the test below for what each prints): text, a sign, an
+    exponent, spaces, nothing, a date past the calendar, other scripts' digits."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    shown = repr(epoch if len(epoch) <= 40 else epoch[:40] + "…")
+    with pytest.raises(ValueError) as refused:
+        build_moment()
+    assert str(refused.value) == f"SOURCE_DATE_EPOCH={shown} {EPOCH}"
+
+
 def test_a_malformed_source_date_epoch_is_one_line(project: Callable[..., Project]) -> None:
     """The release command, the check and the build (MkDocs itself reads it, with a traceback)
     say what to set; a date out of range or negative is refused like text."""
     proj = project(index=CITES_ALL)
-    for epoch in ("abc", "-1", "1e9", " 1752400000", "", "253402300800", "9" * 5000, "١٢٣"):
+    for epoch in ("abc", "9" * 5000):  # every command; each form of bad epoch is below
         env = {"SOURCE_DATE_EPOCH": epoch}
         shown = repr(epoch if len(epoch) <= 40 else epoch[:40] + "…")
         released = proj.briefing("release", "r1", env=env)
