@@ -15,8 +15,8 @@ from playwright.sync_api import Browser, expect
 
 from bad_inputs.base import ONLY
 from bad_inputs.claims import CLAIM
+from briefing.facts.jsonschema import json_schema
 from briefing.facts.loading import load_factbook
-from briefing.facts.schema import json_schema
 from briefing.paths import Paths
 from conftest import CITES_ALL, FACTS, VIEWPORT, Project, settle, sources_yaml
 from linkcheck import broken_links

@@ -18,8 +18,8 @@ from types import MappingProxyType
 
 import jsonschema
 
+from briefing.facts.jsonschema import json_schema
 from briefing.facts.model import Fact, FactBook
-from briefing.facts.schema import json_schema
 from briefing.facts.units import Unit
 from conftest import CITES_ALL, FACTS, SALES, Project
 from pdfread import norm, read_pdf

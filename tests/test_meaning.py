@@ -10,7 +10,7 @@ from collections.abc import Callable
 import jsonschema
 import pytest
 
-from briefing.facts.schema import json_schema
+from briefing.facts.jsonschema import json_schema
 from conftest import CITES_ALL, FACTS, SALES, SEED_TEXT, Project, sources_yaml
 
 ProjectFactory = Callable[..., Project]

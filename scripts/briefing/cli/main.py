@@ -20,7 +20,8 @@ from briefing.cli.editing import (
 )
 from briefing.cli.new import NewProjectError, write_project
 from briefing.facts.dates import build_moment
-from briefing.facts.schema import KINDS, json_schema
+from briefing.facts.jsonschema import json_schema
+from briefing.facts.schema import KINDS
 from briefing.facts.units import QUALIFIERS
 from briefing.problems import Problem
 from briefing.sitedir import refusal, site_inputs, sweep

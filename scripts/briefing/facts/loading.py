@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from types import MappingProxyType
 from typing import Any
 
-from briefing.charts.specs import load_charts
+from briefing.charts.declarations import load_charts
 from briefing.facts import numbers, provenance, wording, yamlio
 from briefing.facts.cells import check_fact_cell
 from briefing.facts.checker import Checker
