@@ -107,6 +107,17 @@ CASES = [
         f"{MARKET}:5: {PROD}: period '2024-06' is not stated by the quote (it states: 2024, "
         f'"June", in different sentences); {WAYS_OUT}',
     ),
+    case(
+        "period-stated-by-the-sentence-beside-the-value",
+        production(
+            PERIOD_2024,
+            (QUOTE, 'quote: "Output reached 31.28 million units in 2023. In 2024"'),
+            line="Output reached 31.28 million units in 2023. In 2024, sales slowed.",
+        ),
+        f"{MARKET}:5: {PROD}: period '2024' is stated by another sentence of the quote than "
+        "the one that states the value; quote the sentence that states both, or correct the "
+        "period",
+    ),
     # --- qualifiers: said just before the number, and never dropped --------------------------
     case(
         "qualifier-the-quote-does-not-say",

@@ -61,7 +61,8 @@ def _problems(
 ) -> list[tuple[str, str]]:
     text = source.text.text
     quote = text[span[0] : span[1]]
-    found = _period(node, quote, words, source.published)
+    at = None if number is None else number.start - span[0]
+    found = _period(node, quote, words, source.published, at)
     if number is not None:
         found += _qualifier(node, text, span[0], number, words)
     found += [("kind", m) for m in _kind(node, text, span, words)]
@@ -127,8 +128,10 @@ def resolve(text: str, words: Words, published: str) -> str | None:
 
 
 def _period(
-    node: Mapping[str, Any], quote: str, words: Words, published: str
+    node: Mapping[str, Any], quote: str, words: Words, published: str, at: int | None = None
 ) -> list[tuple[str, str]]:
+    """The period stated by one sentence of the quote: the sentence of the fact's number
+    (at ``at`` in the quote), so that a year of the sentence beside it dates no value."""
     period = _text(node, "period") or UNDATED
     relative = _text(node, "period_from")
     if relative:
@@ -164,10 +167,22 @@ def _period(
     if period == UNDATED:
         return []
     wanted = needs(period)
+    elsewhere = False
     for first, last in sentences(quote, words):  # a year from the sentence before is not its
         years, parts, _ = stated(quote[first:last], words)
         if all(y in years and (sub is None or sub in parts) for y, sub in wanted):
-            return []
+            if at is None or first <= at < last:
+                return []
+            elsewhere = True
+    if elsewhere:
+        return [
+            (
+                "period",
+                f"period '{period}' is stated by another sentence of the quote than the one "
+                "that states the value; quote the sentence that states both, or correct the "
+                "period",
+            )
+        ]
     years, parts, relatives = stated(quote, words)
     said = [str(y) for y in sorted(years)] + [f'"{w}"' for w in parts.values()]
     said += [f'"{f.words}"' for f in relatives]
