@@ -15,6 +15,10 @@ WAYS_OUT = (
     '"last year"), or write period: undated if the source gives none'
 )
 QUOTE = 'quote: "31.28 million and 31.44 million units"'
+RUN_ON = (
+    'the quote runs past the sentence that states the value into another ("{}"); quote the '
+    "value's own sentence, or say in 'reading' why the other sentence belongs to it"
+)
 LAST_YEAR = 'quote: "31.28 million and 31.44 million units, respectively, last year"'
 WORDING = "facts/wording.yaml"
 
@@ -106,6 +110,7 @@ CASES = [
         ),
         f"{MARKET}:5: {PROD}: period '2024-06' is not stated by the quote (it states: 2024, "
         f'"June", in different sentences); {WAYS_OUT}',
+        f"{MARKET}:9: {PROD}: {RUN_ON.format('Sales slowed in 2024.')}",
     ),
     case(
         "period-stated-by-the-sentence-beside-the-value",
@@ -117,6 +122,15 @@ CASES = [
         f"{MARKET}:5: {PROD}: period '2024' is stated by another sentence of the quote than "
         "the one that states the value; quote the sentence that states both, or correct the "
         "period",
+        f"{MARKET}:9: {PROD}: {RUN_ON.format('In 2024')}",
+    ),
+    case(
+        "quote-running-into-the-next-sentence",
+        production(
+            (QUOTE, 'quote: "Output reached 31.28 million units. The agency restarted"'),
+            line="Output reached 31.28 million units. The agency restarted its survey in May.",
+        ),
+        f"{MARKET}:9: {PROD}: {RUN_ON.format('The agency restarted')}",
     ),
     # --- qualifiers: said just before the number, and never dropped --------------------------
     case(

@@ -64,6 +64,7 @@ def _problems(
     at = None if number is None else number.start - span[0]
     found = _period(node, quote, words, source.published, at)
     if number is not None:
+        found += _run_on(node, quote, at or 0, words)
         found += _qualifier(node, text, span[0], number, words)
     found += [("kind", m) for m in _kind(node, text, span, words)]
     for key in ("said_by", "data_from"):
@@ -199,6 +200,30 @@ def _period(
 
 def _fold(text: str) -> str:
     return normalise(text)[0].casefold()
+
+
+def _run_on(node: Mapping[str, Any], quote: str, at: int, words: Words) -> list[tuple[str, str]]:
+    """A fact's quote is the sentence that states its value: one running on into the next
+    sentence (or from the one before) ties the number to words about something else, a
+    company's restart to the sales of the sentence before."""
+    if _text(node, "reading"):
+        return []
+    others = [quote[a:b].strip() for a, b in sentences(quote, words) if not a <= at < b]
+    others = [other for other in others if other]
+    if not others:
+        return []
+    return [
+        (
+            "quote",
+            f"the quote runs past the sentence that states the value into another "
+            f'("{_clip(others[0])}"); quote the value\'s own sentence, or say in \'reading\' '
+            "why the other sentence belongs to it",
+        )
+    ]
+
+
+def _clip(text: str, size: int = 40) -> str:
+    return text if len(text) <= size else text[:size].rstrip() + "…"
 
 
 # --- qualifiers and kinds ----------------------------------------------------------------
