@@ -132,6 +132,17 @@ CASES = [
         ),
         f"{MARKET}:9: {PROD}: {RUN_ON.format('The agency restarted')}",
     ),
+    case(
+        "joint-figure-split-into-one-name",
+        production(
+            ("subject: China's automobile production", "subject: Shanghai's automobile output"),
+            (QUOTE, 'quote: "Output reached 31.28 million units in Shanghai and Guangdong"'),
+            line="Output reached 31.28 million units in Shanghai and Guangdong together.",
+        ),
+        f'{MARKET}:2: {PROD}: the quote gives its figure for "Shanghai and Guangdong" together, '
+        'but the subject names "Shanghai" only; a joint figure is one fact: name Guangdong too, '
+        "or say in 'reading' why the figure is Shanghai's alone",
+    ),
     # --- qualifiers: said just before the number, and never dropped --------------------------
     case(
         "qualifier-the-quote-does-not-say",
@@ -221,7 +232,8 @@ CASES = [
             "de: [vielleicht]\n"
         },
         f"{WORDING}:2: 'en: hedge' is no word list; the lists are: qualifiers, hedges, future, "
-        "years, parts, months, first_months, month_spans, numerals, abbreviations, linking",
+        "years, parts, months, first_months, month_spans, numerals, abbreviations, linking, "
+        "joining, respectively",
         f"{WORDING}:3: 'en: qualifiers' must be a mapping of qualifier (about, nearly, over, "
         "under, at least, at most) to words; 'beyond' is not one of: about, nearly, over, "
         "under, at least, at most",
@@ -231,7 +243,7 @@ CASES = [
         'such as "{month}"; "{month} to {month}" has not 1 of {month} or {n}',
         f"{WORDING}:7: 'de' must map list names to words; the lists are: qualifiers, hedges, "
         "future, years, parts, months, first_months, month_spans, numerals, abbreviations, "
-        "linking",
+        "linking, joining, respectively",
     ),
     case(
         "wording-words-extend-the-defaults",

@@ -65,6 +65,7 @@ def _problems(
     found = _period(node, quote, words, source.published, at)
     if number is not None:
         found += _run_on(node, quote, at or 0, words)
+        found += _joint(node, quote, words)
         found += _qualifier(node, text, span[0], number, words)
     found += [("kind", m) for m in _kind(node, text, span, words)]
     for key in ("said_by", "data_from"):
@@ -220,6 +221,27 @@ def _run_on(node: Mapping[str, Any], quote: str, at: int, words: Words) -> list[
             "why the other sentence belongs to it",
         )
     ]
+
+
+def _joint(node: Mapping[str, Any], quote: str, words: Words) -> list[tuple[str, str]]:
+    """A figure the quote gives two names together ("around 60 percent for German and
+    Japanese automakers") is not one name's: a subject naming one and not the other splits it."""
+    subject = _text(node, "subject")
+    if _text(node, "reading"):
+        return []
+    for first, second, pair in words.joined(quote):
+        has = [re.search(whole_word(n), subject) is not None for n in (first, second)]
+        if has[0] != has[1]:
+            one, other = (first, second) if has[0] else (second, first)
+            return [
+                (
+                    "subject",
+                    f'the quote gives its figure for "{pair}" '
+                    f'together, but the subject names "{one}" only; a joint figure is one fact: '
+                    f"name {other} too, or say in 'reading' why the figure is {one}'s alone",
+                )
+            ]
+    return []
 
 
 def _clip(text: str, size: int = 40) -> str:
