@@ -217,7 +217,7 @@ def _run_on(node: Mapping[str, Any], quote: str, at: int, words: Words) -> list[
         (
             "quote",
             f"the quote runs past the sentence that states the value into another "
-            f'("{_clip(others[0])}"); quote the value\'s own sentence, or say in \'reading\' '
+            f"(\"{_clip(others[0])}\"); quote the value's own sentence, or say in 'reading' "
             "why the other sentence belongs to it",
         )
     ]
