@@ -201,3 +201,14 @@ def test_records_written_by_the_rules_pass(project: Callable[..., Project]) -> N
     done = proj.briefing("check")
     assert done.returncode == 1
     assert "kind 'actual', but the quote's sentence hedges it (\"may\")" in done.stdout
+
+
+def test_names_joined_into_one_group_unless_each_has_its_number() -> None:
+    """The pairs the joint-figure rule reads: capitalised names joined by a joining word;
+    "respectively" gives each its own number, and a lowercase pair is no names."""
+    text = "around 60 percent for German and Japanese automakers"
+    assert EN.joined(text) == [("German", "Japanese", "German and Japanese")]
+    assert EN.joined("BYD as well as Chery sold more") == [("BYD", "Chery", "BYD as well as Chery")]
+    assert EN.joined("73 and 68 points for German and Japanese peers, respectively") == []
+    assert EN.joined("cars and trucks") == []
+    assert ZH.joined("德国和日本车企约60%") == []
