@@ -221,3 +221,14 @@ def test_a_project_word_list_adds_month_names_the_checks_read(tmp_path: Path) ->
     assert parts(words.of("en"), "from Sept. to Octobre 2024") == {"09", "10", "09-10"}
     assert parts(words.of("en"), "from March to May") == {"03", "05", "03-05"}  # still read
     assert parts(EN, "from Octobre to Brumaire") == set()  # the package's own lists: no such
+
+
+def test_names_joined_into_one_group_unless_each_has_its_number() -> None:
+    """The pairs the joint-figure rule reads: capitalised names joined by a joining word;
+    "respectively" gives each its own number, and a lowercase pair is no names."""
+    text = "around 60 percent for German and Japanese automakers"
+    assert EN.joined(text) == [("German", "Japanese", "German and Japanese")]
+    assert EN.joined("BYD as well as Chery sold more") == [("BYD", "Chery", "BYD as well as Chery")]
+    assert EN.joined("73 and 68 points for German and Japanese peers, respectively") == []
+    assert EN.joined("cars and trucks") == []
+    assert ZH.joined("德国和日本车企约60%") == []

@@ -15,6 +15,10 @@ WAYS_OUT = (
     '"last year"), or write period: undated if the source gives none'
 )
 QUOTE = 'quote: "31.28 million and 31.44 million units"'
+RUN_ON = (
+    'the quote runs past the sentence that states the value into another ("{}"); quote the '
+    "value's own sentence, or say in 'reading' why the other sentence belongs to it"
+)
 LAST_YEAR = 'quote: "31.28 million and 31.44 million units, respectively, last year"'
 WORDING = "facts/wording.yaml"
 
@@ -106,6 +110,38 @@ CASES = [
         ),
         f"{MARKET}:5: {PROD}: period '2024-06' is not stated by the quote (it states: 2024, "
         f'"June", in different sentences); {WAYS_OUT}',
+        f"{MARKET}:9: {PROD}: {RUN_ON.format('Sales slowed in 2024.')}",
+    ),
+    case(
+        "period-stated-by-the-sentence-beside-the-value",
+        production(
+            PERIOD_2024,
+            (QUOTE, 'quote: "Output reached 31.28 million units in 2023. In 2024"'),
+            line="Output reached 31.28 million units in 2023. In 2024, sales slowed.",
+        ),
+        f"{MARKET}:5: {PROD}: period '2024' is stated by another sentence of the quote than "
+        "the one that states the value; quote the sentence that states both, or correct the "
+        "period",
+        f"{MARKET}:9: {PROD}: {RUN_ON.format('In 2024')}",
+    ),
+    case(
+        "quote-running-into-the-next-sentence",
+        production(
+            (QUOTE, 'quote: "Output reached 31.28 million units. The agency restarted"'),
+            line="Output reached 31.28 million units. The agency restarted its survey in May.",
+        ),
+        f"{MARKET}:9: {PROD}: {RUN_ON.format('The agency restarted')}",
+    ),
+    case(
+        "joint-figure-split-into-one-name",
+        production(
+            ("subject: China's automobile production", "subject: Shanghai's automobile output"),
+            (QUOTE, 'quote: "Output reached 31.28 million units in Shanghai and Guangdong"'),
+            line="Output reached 31.28 million units in Shanghai and Guangdong together.",
+        ),
+        f'{MARKET}:2: {PROD}: the quote gives its figure for "Shanghai and Guangdong" together, '
+        'but the subject names "Shanghai" only; a joint figure is one fact: name Guangdong too, '
+        "or say in 'reading' why the figure is Shanghai's alone",
     ),
     # --- qualifiers: said just before the number, and never dropped --------------------------
     case(
@@ -196,7 +232,8 @@ CASES = [
             "de: [vielleicht]\n"
         },
         f"{WORDING}:2: 'en: hedge' is no word list; the lists are: qualifiers, hedges, future, "
-        "years, parts, months, first_months, month_spans, numerals, abbreviations, linking",
+        "years, parts, months, first_months, month_spans, numerals, month_names, abbreviations, "
+        "linking, joining, respectively",
         f"{WORDING}:3: 'en: qualifiers' must be a mapping of qualifier (about, nearly, over, "
         "under, at least, at most) to words; 'beyond' is not one of: about, nearly, over, "
         "under, at least, at most",
@@ -205,8 +242,8 @@ CASES = [
         f"{WORDING}:6: 'en: months' must be a list of patterns with one {{month}} or {{n}}, "
         'such as "{month}"; "{month} to {month}" has not 1 of {month} or {n}',
         f"{WORDING}:7: 'de' must map list names to words; the lists are: qualifiers, hedges, "
-        "future, years, parts, months, first_months, month_spans, numerals, abbreviations, "
-        "linking",
+        "future, years, parts, months, first_months, month_spans, numerals, month_names, "
+        "abbreviations, linking, joining, respectively",
     ),
     case(
         "wording-words-extend-the-defaults",

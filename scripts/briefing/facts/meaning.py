@@ -61,8 +61,11 @@ def _problems(
 ) -> list[tuple[str, str]]:
     text = source.text.text
     quote = text[span[0] : span[1]]
-    found = _period(node, quote, words, source.published)
+    at = None if number is None else number.start - span[0]
+    found = _period(node, quote, words, source.published, at)
     if number is not None:
+        found += _run_on(node, quote, at or 0, words)
+        found += _joint(node, quote, words)
         found += _qualifier(node, text, span[0], number, words)
     found += [("kind", m) for m in _kind(node, text, span, words)]
     for key in ("said_by", "data_from"):
@@ -127,8 +130,10 @@ def resolve(text: str, words: Words, published: str) -> str | None:
 
 
 def _period(
-    node: Mapping[str, Any], quote: str, words: Words, published: str
+    node: Mapping[str, Any], quote: str, words: Words, published: str, at: int | None = None
 ) -> list[tuple[str, str]]:
+    """The period stated by one sentence of the quote: the sentence of the fact's number
+    (at ``at`` in the quote), so that a year of the sentence beside it dates no value."""
     period = _text(node, "period") or UNDATED
     relative = _text(node, "period_from")
     if relative:
@@ -164,10 +169,22 @@ def _period(
     if period == UNDATED:
         return []
     wanted = needs(period)
+    elsewhere = False
     for first, last in sentences(quote, words):  # a year from the sentence before is not its
         years, parts, _ = stated(quote[first:last], words)
         if all(y in years and (sub is None or sub in parts) for y, sub in wanted):
-            return []
+            if at is None or first <= at < last:
+                return []
+            elsewhere = True
+    if elsewhere:
+        return [
+            (
+                "period",
+                f"period '{period}' is stated by another sentence of the quote than the one "
+                "that states the value; quote the sentence that states both, or correct the "
+                "period",
+            )
+        ]
     years, parts, relatives = stated(quote, words)
     said = [str(y) for y in sorted(years)] + [f'"{w}"' for w in parts.values()]
     said += [f'"{f.words}"' for f in relatives]
@@ -184,6 +201,51 @@ def _period(
 
 def _fold(text: str) -> str:
     return normalise(text)[0].casefold()
+
+
+def _run_on(node: Mapping[str, Any], quote: str, at: int, words: Words) -> list[tuple[str, str]]:
+    """A fact's quote is the sentence that states its value: one running on into the next
+    sentence (or from the one before) ties the number to words about something else, a
+    company's restart to the sales of the sentence before."""
+    if _text(node, "reading"):
+        return []
+    others = [quote[a:b].strip() for a, b in sentences(quote, words) if not a <= at < b]
+    others = [other for other in others if other]
+    if not others:
+        return []
+    return [
+        (
+            "quote",
+            f"the quote runs past the sentence that states the value into another "
+            f"(\"{_clip(others[0])}\"); quote the value's own sentence, or say in 'reading' "
+            "why the other sentence belongs to it",
+        )
+    ]
+
+
+def _joint(node: Mapping[str, Any], quote: str, words: Words) -> list[tuple[str, str]]:
+    """A figure the quote gives two names together ("around 60 percent for German and
+    Japanese automakers") is not one name's: a subject naming one and not the other splits it."""
+    subject = _text(node, "subject")
+    if _text(node, "reading"):
+        return []
+    for first, second, pair in words.joined(quote):
+        has = [re.search(whole_word(n), subject) is not None for n in (first, second)]
+        if has[0] != has[1]:
+            one, other = (first, second) if has[0] else (second, first)
+            return [
+                (
+                    "subject",
+                    f'the quote gives its figure for "{pair}" '
+                    f'together, but the subject names "{one}" only; a joint figure is one fact: '
+                    f"name {other} too, or say in 'reading' why the figure is {one}'s alone",
+                )
+            ]
+    return []
+
+
+def _clip(text: str, size: int = 40) -> str:
+    return text if len(text) <= size else text[:size].rstrip() + "…"
 
 
 # --- qualifiers and kinds ----------------------------------------------------------------

@@ -41,6 +41,8 @@ SHAPES = {
     "month_names": ("numbers", "a mapping of month names to 1-12, such as 'Sept: 9'"),
     "abbreviations": ("words", "a list of words ending in '.' that end no sentence"),
     "linking": ("words", "a list of words that end the search for a number's noun"),
+    "joining": ("words", "a list of words joining two names into one group, such as 'and'"),
+    "respectively": ("words", "a list of words giving joined names a number each"),
 }
 GROUPS = {"qualifiers": QUALIFIERS, "parts": PARTS}
 SLOTS = {"months": 1, "first_months": 1, "month_spans": 2}
@@ -169,6 +171,16 @@ class Words:
     def months(self) -> Mapping[str, int]:
         """The month names casefolded, as a text is matched against them."""
         return {name.casefold(): n for name, n in self.month_names.items()}
+
+    def joined(self, text: str) -> list[tuple[str, str, str]]:
+        """Pairs of capitalised names a joining word makes one group: "German and Japanese"
+        (none when the text gives them a number each, "respectively")."""
+        if self.find(self.get("respectively"), text) or not self.get("joining"):
+            return []
+        joins = "|".join(whole_word(w) for w in self.get("joining"))
+        name = r"([A-Z][\w'-]*)"
+        pairs = re.finditer(rf"(?<![\w-]){name}\s+(?:{joins})\s+{name}(?![\w-])", text)
+        return [(m.group(1), m.group(2), m.group(0)) for m in pairs]
 
     @cached_property
     def abbreviations(self) -> frozenset[str]:
