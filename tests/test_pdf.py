@@ -177,7 +177,7 @@ def test_bookmarks_for_chapters_and_sections(full: Pdf) -> None:
     assert [t for t, _ in chapters][-2:] == ["Sources", "Cite this briefing"]
     exports = next(i for i, (level, title, _) in enumerate(marks) if title == "Exports and markets")
     sections = [title for level, title, _ in marks[exports + 1 :][:4] if level == 2]
-    assert sections[:2] == ["How much China exports", "The newest figures: early 2026"]
+    assert sections[:2] == ["How much China exports", "The newest monthly figures"]
     for title, page in chapters:
         assert full.bodies[page - 1].startswith(title), title
 

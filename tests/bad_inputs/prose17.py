@@ -89,6 +89,22 @@ CASES = [
         f"(market.production.2024: 2024){DATED}",
     ),
     case(
+        "headings-state-no-date-rank-or-share",
+        page(
+            "## Forecasts for 2025 and the outcome\n\n"
+            f"Output was {PROD}.\n\n"
+            "### The largest market\n\n"
+            '## Output in {{ fact("market.production.2024") }}: a summary\n\n'
+            "```\n## 2026 in code is no heading\n```\n"
+        ),
+        f'{INDEX}:4: heading "Forecasts for 2025 and the outcome" states "2025", which a '
+        "heading cannot cite; name the topic in the heading and state the date in a cited "
+        "sentence under it",
+        f'{INDEX}:8: heading "The largest market" states "largest", which a heading cannot '
+        "cite; name the topic in the heading and state the rank or share in a cited sentence "
+        "under it",
+    ),
+    case(
         "ranks-and-fractions-in-words-not-in-the-quote",
         page(
             f"China is the largest maker and No. 1 in the world, with {PROD}.\n\n"

@@ -9,6 +9,9 @@ Three rules over a page's sentences (``briefing.chapterchecks.sentences``):
    ("October 2025", "in 2023", "largest", "No. 1", "a fifth") is stated by a record it cites:
    a date by the record's period or quote, a word by its quote or claim (word lists:
    ``facts/wordlists/chapters/en.yaml``);
+   A heading is no sentence and cites nothing, so it may state no date, rank or fraction
+   at all ("Forecasts for 2025", "The largest market"): it names a topic, and the sentences
+   under it state the figure, cited;
 3. a sentence that attributes what it says ("according to the IEA", "Ruiz counts", "as cited by")
    names whom a cited record says it comes from (``said_by``, ``data_from``, in full or by its
    "(SHORT)" form) or its source's publisher or author.
@@ -25,6 +28,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from briefing.chapterchecks.sentences import FRONT_MATTER, Sentence, sentences
+from briefing.chapterchecks.typednumbers import CODE, JINJA, blank
 from briefing.facts import periods
 from briefing.facts.model import Claim, FactBook, Record
 from briefing.problems import Problem
@@ -38,6 +42,11 @@ UNCITED = (
 _SOURCING = re.compile(
     r"^sourcing:[ \t]*([\"']?)(?P<value>[^\"'#\n]*?)\1[ \t]*(?:#.*)?$", re.MULTILINE
 )
+HEADING_STATES = (
+    'heading "{}" states "{}", which a heading cannot cite; name the topic in the heading and '
+    "state the {} in a cited sentence under it"
+)
+_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(?P<text>.*?)[ \t#]*$", re.MULTILINE)
 _YEAR = r"(?:19|20)\d\d"
 _EXCERPT = 60  # characters of an uncited sentence shown in its problem
 
@@ -121,6 +130,8 @@ def sourcing_problems(
             )
         )
     exempt = is_editorial(source)
+    if not exempt:
+        problems += _heading_problems(source, path)
     for sentence in sentences(source):
         records = [r for rid in dict.fromkeys(sentence.cited) if (r := book.record(rid))]
         if not sentence.cited:
@@ -131,6 +142,25 @@ def sourcing_problems(
             said = _unbacked(sentence, records, book) + _misattributed(sentence, records, book)
             problems += [Problem(path, sentence.line, message) for message in said]
     return sorted(problems)
+
+
+def _heading_problems(source: str, path: str) -> list[Problem]:
+    """Each heading that states a date, a rank or a fraction in words (what its Jinja calls
+    print is cited, and is left out; so are code and the front matter)."""
+    date, ranked, _ = _patterns()
+    text = CODE.sub(blank, JINJA.sub(blank, FRONT_MATTER.sub(blank, source)))
+    problems = []
+    for heading in _HEADING.finditer(text):
+        found = date.search(heading["text"])
+        what = "date"
+        if found is None:
+            found, what = ranked.search(heading["text"]), "rank or share"
+        if found is not None:
+            line = text.count("\n", 0, heading.start()) + 1
+            written = source[heading.start("text") : heading.end("text")]  # calls as typed
+            message = HEADING_STATES.format(written, found[0], what)
+            problems.append(Problem(path, line, message))
+    return problems
 
 
 def _excerpt(sentence: Sentence) -> str:
