@@ -15,10 +15,10 @@ from briefing.data.downloads import chart_data, data_files
 from briefing.facts.model import Fact, FactBook, Source
 from briefing.facts.units import Unit
 from briefing.pdf.inert import inert
-from briefing.problems import Problem
+from briefing.problems import Problem, visible
 from briefing.render.meta import escaped_meta, open_graph
 from briefing.render.search import fact_entries
-from briefing.render.text import esc, html_text, md_inline, striptags_escaped, visible
+from briefing.render.text import esc, html_text, md_inline, striptags_escaped
 from briefing.render.urls import SiteUrls
 
 PAYLOAD = "x</title><script>alert(2)</script>"

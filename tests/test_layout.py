@@ -77,3 +77,54 @@ def test_only_the_bench_command_imports_the_bench() -> None:
         and any(t.startswith("briefing_bench") for t in targets)
     }
     assert importers == {"briefing.cli.main"}
+
+
+# The rooms in the order a build flows through them, lowest first: a room may import its own
+# and lower rooms only. The root modules are named one by one where they stand.
+FLOORS = [
+    {"briefing.problems", "briefing.paths"},
+    {"briefing.buildcache", "briefing.sitedir"},
+    {"briefing.facts"},
+    {"briefing.chapterchecks", "briefing.curation"},
+    {"briefing.charts"},
+    {"briefing.data"},
+    {"briefing.render"},
+    {"briefing.pdf", "briefing.checking"},
+    {"briefing.plugin"},
+    {"briefing.cli"},
+]
+# The FactBook holds the charts declared over its facts: loading them is the one way up.
+WAYS_UP = {("briefing.facts.loading", "briefing.charts.declarations")}
+
+
+def _floor(module: str) -> int | None:
+    for level, rooms in enumerate(FLOORS):
+        if any(module == room or module.startswith(room + ".") for room in rooms):
+            return level
+    return None
+
+
+def _upward(graph: dict[str, set[str]]) -> list[tuple[str, str]]:
+    return sorted(
+        (name, target)
+        for name, targets in graph.items()
+        for target in targets
+        if (low := _floor(name)) is not None
+        and (high := _floor(target)) is not None
+        and high > low
+        and (name, target) not in WAYS_UP
+    )
+
+
+def test_every_module_stands_on_a_floor() -> None:
+    package = [name for name in _imports() if name.startswith("briefing.")]
+    assert [name for name in package if _floor(name) is None] == []
+
+
+def test_no_room_imports_a_room_above_it() -> None:
+    assert _upward(_imports()) == []
+
+
+def test_an_import_up_a_floor_is_found() -> None:
+    graph = {"briefing.facts.model": {"briefing.render.text"}, "briefing.render.text": set()}
+    assert _upward(graph) == [("briefing.facts.model", "briefing.render.text")]

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from briefing.chapterchecks.sentences import sentences
 from briefing.chapterchecks.sourcing import is_editorial, sourcing_problems
-from briefing.chapterchecks.typednumbers import typed_numbers
 from briefing.facts.loading import load
 from briefing.facts.model import FactBook
+from briefing.facts.typednumbers import typed_numbers
 from briefing.facts.units import Unit
 from briefing.paths import Paths
 from conftest import Project

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import pysbd
 
-from briefing.chapterchecks.typednumbers import CODE, blank, shown
+from briefing.facts.typednumbers import CODE, blank, shown
 
 CITING = ("fact", "claim", "cite")
 ANALYSIS = "analysis"

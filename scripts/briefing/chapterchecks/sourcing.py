@@ -28,9 +28,9 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from briefing.chapterchecks.sentences import FRONT_MATTER, Sentence, sentences
-from briefing.chapterchecks.typednumbers import CODE, JINJA, blank
 from briefing.facts import periods
 from briefing.facts.model import Claim, FactBook, Record
+from briefing.facts.typednumbers import CODE, JINJA, blank
 from briefing.problems import Problem
 
 EDITORIAL = "editorial"

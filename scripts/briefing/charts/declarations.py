@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefing.chapterchecks.typednumbers import typed_numbers
 from briefing.charts.registry import ChartFunction, ModuleProblem, load_module
 from briefing.charts.specs import (
     ADDITIVE,
@@ -20,6 +19,7 @@ from briefing.charts.specs import (
 from briefing.facts import periods, yamlio
 from briefing.facts.checker import Checker
 from briefing.facts.model import Fact, by_measure, rivals_among
+from briefing.facts.typednumbers import typed_numbers
 from briefing.facts.units import Unit
 from briefing.paths import Paths
 from briefing.problems import Problem

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefing.facts.units import Unit
-from briefing.render.text import visible
+from briefing.problems import visible
 
 if TYPE_CHECKING:
     import altair as alt

@@ -121,3 +121,8 @@ class ChartSpec:
             return []
         row = replace(self, facts=(self.rule,)).rows(sources)[0]
         return [{**row, "label": f"{row['text']}: {row['label']}"}]
+
+
+def chart_file(chart_id: str, ext: str) -> str:
+    """Where a chart's data (csv, json) and picture (png) are in the site."""
+    return f"data/charts/{chart_id}.{ext}"

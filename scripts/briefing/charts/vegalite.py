@@ -15,7 +15,7 @@ from briefing.charts.encodings import tooltip, unit_title
 from briefing.charts.registry import load_module
 from briefing.charts.specs import ChartSpec
 from briefing.facts.model import Source
-from briefing.render.text import visible
+from briefing.problems import visible
 
 # Liberation Sans has Arial's metrics, so labels measured here fit where a reader's browser
 # draws them in Arial or Helvetica; it also draws in half the time of a CJK font (a third of

@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from briefing.charts.specs import ChartSpec
+from briefing.charts.specs import ChartSpec, chart_file
 from briefing.data.package import (
     CLAIM_COLUMNS,
     CLAIMS_FILE,
@@ -26,7 +26,6 @@ from briefing.data.package import (
 )
 from briefing.facts.model import FactBook, Record, Source
 from briefing.facts.numbers import digits
-from briefing.render.urls import chart_file
 
 
 def records(book: FactBook) -> list[dict[str, str]]:

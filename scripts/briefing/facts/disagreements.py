@@ -14,11 +14,11 @@ import re
 from collections.abc import Collection, Set
 from typing import Any
 
-from briefing.chapterchecks.typednumbers import typed_numbers
 from briefing.facts import yamlio
 from briefing.facts.checker import Checker
 from briefing.facts.model import Disagreement
 from briefing.facts.schema import DISAGREEMENT_FIELDS
+from briefing.facts.typednumbers import typed_numbers
 from briefing.facts.units import Unit
 from briefing.paths import Paths
 from briefing.problems import Problem

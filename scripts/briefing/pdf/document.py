@@ -23,8 +23,8 @@ from briefing.facts.model import Fact, FactBook, Source
 from briefing.pdf.briefings import PAPERS, Briefing, long_date
 from briefing.pdf.inert import inert
 from briefing.pdf.printable import flattened, site_only_removed
+from briefing.problems import visible
 from briefing.render.markup import PACKAGE, Partials
-from briefing.render.text import visible
 from briefing.render.urls import SiteUrls, base_folder, source_page
 
 _ID = re.compile(r'\bid="([^"]+)"')

@@ -12,6 +12,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from briefing.charts.drawing import ChartRenderer, vega_bundle
+from briefing.charts.specs import chart_file
 from briefing.data.citation import Publication
 from briefing.data.downloads import chart_data, data_files
 from briefing.data.releases import Release
@@ -29,7 +30,6 @@ from briefing.render.urls import (
     SOURCES_INDEX,
     VEGA_JS,
     SiteUrls,
-    chart_file,
 )
 
 THEME = Path(__file__).resolve().parent.parent / "theme"  # the plugin's theme overrides

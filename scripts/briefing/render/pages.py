@@ -22,24 +22,23 @@ import jinja2
 from markupsafe import Markup
 
 from briefing.chapterchecks.sourcing import is_editorial, sourcing_problems
-from briefing.chapterchecks.typednumbers import typed_numbers
 from briefing.charts.drawing import ChartRenderer, RenderedChart
-from briefing.charts.specs import ChartSpec
+from briefing.charts.specs import ChartSpec, chart_file
 from briefing.facts import periods
 from briefing.facts.model import Fact, FactBook
-from briefing.problems import Problem
+from briefing.facts.typednumbers import typed_numbers
+from briefing.problems import Problem, visible
 from briefing.render import differences
 from briefing.render.citations import Cards
 from briefing.render.markup import PACKAGE, Partials
 from briefing.render.placeholders import PageRender
 from briefing.render.sandbox import EXAMPLE, Refused, environment
 from briefing.render.tabular import chapter_table
-from briefing.render.text import one_block, visible
+from briefing.render.text import one_block
 from briefing.render.urls import (
     CHARTS_JS,
     DIFFERENCES_PAGE,
     SiteUrls,
-    chart_file,
     measure_anchor,
     relative_url,
     source_page,

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from briefing.facts.model import FactBook
-from briefing.render.text import visible
+from briefing.problems import visible
 from briefing.render.urls import FACTS_PAGE, SiteUrls
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")

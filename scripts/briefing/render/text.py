@@ -11,27 +11,13 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # what Python-Markdown unescapes
-# Control characters but tab and newline (C0, DEL, C1), the bidirectional controls, the line
-# and paragraph separators and the tag characters: an archived source may hold them, and must
-# be shown as it is, but raw they would be invisible or worse: NUL and C1 are parse errors in
-# HTML, ESC starts terminal sequences when the text is copied, a bidi override reorders what a
-# reader sees (a quote could seem to say what it does not), U+2028 ends a line in JavaScript
-# and in PDF viewers' titles, and tag characters spell hidden text (read by language models).
-# Each is shown as its code point instead, e.g. ⟨U+202E⟩.
-CONTROLS = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\U000e0000-\U000e007f]"
-)
+from briefing.problems import visible
 
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # what Python-Markdown unescapes
 # Material's search skips the element carrying this attribute, then strips it from the page.
 # Its skipping ends at the first closing tag of the same name, so an excluded element must not
 # hold another of its kind. Used where the index would only repeat what a fact's own entry says.
 UNINDEXED = ' data-search-exclude="true"'
-
-
-def visible(text: str) -> str:
-    """``text`` with every control character written as its code point (see CONTROLS)."""
-    return CONTROLS.sub(lambda m: f"\u27e8U+{ord(m[0]):04X}\u27e9", text)
 
 
 def esc(text: str) -> str:

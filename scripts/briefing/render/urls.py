@@ -32,11 +32,6 @@ def measure_anchor(first_id: str) -> str:
     return f"measure-{first_id}"
 
 
-def chart_file(chart_id: str, ext: str) -> str:
-    """Where a chart's data (csv, json) and picture (png) are in the site."""
-    return f"data/charts/{chart_id}.{ext}"
-
-
 @dataclass(frozen=True)
 class SiteUrls:
     """Maps a page's source path (``sources/x.md``) to its URL and links between pages."""
