@@ -60,7 +60,7 @@ class _Marked(HTMLParser):
             opened, _ = self._open.pop()
             text = norm(unescape("".join(self._text.pop())))
             (self.headings if re.fullmatch(r"h[1-4]", opened) else self.phrases).append(text)
-        if tag in {"option", "select"} or self._skip and tag == "a":
+        if tag in {"option", "select"} or (self._skip and tag == "a"):
             self._skip = max(0, self._skip - 1)
         self._depth -= 1
 
@@ -89,9 +89,7 @@ def test_no_web_only_phrase_is_printed(real_site: Path, full: Pdf, brief: Pdf) -
     assert "→ Sources" not in full.text + brief.text
 
 
-def test_a_cross_reference_gives_the_page_its_chapter_starts_on(
-    real_site: Path, full: Pdf
-) -> None:
+def test_a_cross_reference_gives_the_page_its_chapter_starts_on(real_site: Path, full: Pdf) -> None:
     starts: dict[str, int] = {}  # a chapter's page opens on its title
     for heading in _marked(real_site).headings:
         opens = [n for n, body in enumerate(full.bodies[2:], 3) if body.startswith(heading)]
