@@ -539,3 +539,32 @@ def test_hostile_text_runs_no_script_and_injects_no_element(
         assert dialogs == []
     finally:
         context.close()
+
+
+# Each facts table's first rows, as a phone lays them out: width, and each cell's label.
+ROW_BOXES = """() => [...document.querySelectorAll(".facts-table tbody tr, .claims-table tbody tr")]
+  .slice(0, 40).map((row) => ({
+    width: row.getBoundingClientRect().width,
+    labels: [...row.cells].map((cell) => [cell.dataset.label,
+      getComputedStyle(cell, "::before").content, cell.getBoundingClientRect().width > 0]),
+  }))"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_facts_page_lists_cards_on_a_phone(browser: Browser, served_site: str, scheme: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        settle(page, urljoin(served_site, "facts/"))
+        header = page.locator(".facts-table thead").first.bounding_box()
+        assert header is None or header["width"] <= 1  # the header row is read, not shown
+        rows = page.evaluate(ROW_BOXES)
+        assert len(rows) >= 10
+        for row in rows:
+            assert 0 < row["width"] < 390, row
+            for label, shown, visible in row["labels"]:
+                assert label and shown == f'"{label}: "' and visible, row
+        assert serious_axe_violations(page) == []
+    finally:
+        context.close()

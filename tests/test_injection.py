@@ -434,8 +434,8 @@ def test_a_chapters_own_style_does_not_reach_the_pdf(project: Callable[..., Proj
         "Home As of 13 Jul 2025 , the date of the newest source this page cites. "
         "31.28 million vehicles 1 and about USD 150 billion 2 . Qualified as an estimate 2 . "
         "Outlook EDITORS' ANALYSIS · Our reading More to come. Notes “31.28 million and 31.44 million units” — Demo source , "
-        "Demo Press, 2025-07-13. → Sources “China's auto parts exports reached a total value "
-        "of about USD150 billion” — Demo source , Demo Press, 2025-07-13. → Sources 1. 2."
+        "Demo Press, 2025-07-13. Sources , p. 4 “China's auto parts exports reached a total value "
+        "of about USD150 billion” — Demo source , Demo Press, 2025-07-13. Sources , p. 4 1. 2."
     )
     assert "of all cars" not in pdf.text
     # the PDF's author is the publication's creators (none configured here), never the chapter's

@@ -3,7 +3,8 @@
 Each chapter's ids are prefixed so they stay unique in one document. Links are re-aimed at
 what the PDF holds: a citation at the chapter's numbered note, a link to another chapter of
 the briefing at that chapter, a link to a source page at the source's entry in the appendix;
-a link to anything else loses its target but keeps its text.
+a link to anything else loses its target but keeps its text. A link re-aimed inside the
+document is marked ``data-xref``: print.css follows it with the page it lands on.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from html import unescape
+from html import escape, unescape
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
@@ -111,7 +112,11 @@ def print_chapter(index: int, chapter: Chapter, targets: Targets) -> str:
 
     def relink(m: re.Match[str]) -> str:
         target = targets.href(chapter.url, unescape(m.group(2)))
-        return m.group(1) if target is None else f'{m.group(1)} href="{target}"'
+        if target is None:
+            return m.group(1)
+        # A link to another part of this document prints the page it lands on (print.css).
+        xref = " data-xref" if target.startswith("#") else ""
+        return f'{m.group(1)} href="{escape(target)}"{xref}'
 
     html = _A_HREF.sub(relink, html)
     html = _IMG_SRC.sub(lambda m: f'{m.group(1)}{_resolve(chapter.url, m.group(2))}"', html)

@@ -4,6 +4,8 @@ On the site, the Content-Security-Policy refuses a chapter's ``<style>``, ``<scr
 ``style=`` or ``on…=`` attributes; WeasyPrint has no such policy and would apply the styles (a
 ``h1::after`` printing an unverified figure after every heading, ``.source-notes`` hidden), and
 read a ``<link>`` style sheet, a ``<meta>`` as the PDF's metadata, a ``<base>`` for its links.
+What the site marks ``class="web-only"`` (a partial's download links, a chapter's "click the
+number" paragraph, given ``{ .web-only }``) is left out too: print never shows it.
 So the chapter is parsed by WeasyPrint's own parser, tinyhtml5 (what it finds is what
 WeasyPrint would), and written back without those elements and attributes. Only the print
 template's style sheet styles the PDF.
@@ -17,6 +19,7 @@ from xml.etree.ElementTree import Element
 from tinyhtml5.parser import HTMLParser
 
 DROPPED = frozenset({"style", "script", "link", "meta", "base", "title"})
+WEB_ONLY = "web-only"  # the class of what only the site shows: buttons, downloads, "click…"
 VOID = frozenset(
     {"area", "br", "col", "embed", "hr", "img", "input", "source", "track", "wbr"}
 )  # written without an end tag (base, link and meta are dropped)
@@ -40,7 +43,7 @@ def _content(element: Element, out: list[str]) -> None:
 
 def _element(element: Element, out: list[str]) -> None:
     tag = _local(element.tag)
-    if tag in DROPPED:
+    if tag in DROPPED or WEB_ONLY in element.attrib.get("class", "").split():
         return
     attrs = "".join(
         f' {name}="{escape(value)}"'

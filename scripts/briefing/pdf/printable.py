@@ -17,7 +17,7 @@ import re
 # first closing tag.
 _SITE_ONLY = re.compile(
     r"<briefing-card\b.*?</briefing-card>"
-    r'|<span class="chart-data"[^>]*>.*?</span>'
+    r'|<span class="chart-data web-only"[^>]*>.*?</span>'
     r'|<a class="headerlink"[^>]*>.*?</a>',
     re.DOTALL,
 )
@@ -26,7 +26,7 @@ _CARD_BUTTON = re.compile(r'<button type="button" class="fact-value"[^>]*>([^<]*
 _CHART_SVG = re.compile(r'(<div class="chart-svg"[^>]*>)(<svg\b.*?</svg>)', re.DOTALL)
 _CITE = re.compile(r'<sup class="cite"[^>]*><a ([^>]*>[^<]*</a>)</sup>')
 _NOTE_QUOTE = re.compile(r'(<li id="[^"]*note-\d+")><q>([^<]*)</q>')
-_NOTE_LINK = re.compile(r'(<a href="#source-[^"]*">)See the passage</a>')
+_NOTE_LINK = re.compile(r'(<a href="#source-[^"]*"[^>]*>)See the passage</a>')
 
 
 def site_only_removed(html: str) -> str:
@@ -49,8 +49,9 @@ def flattened(html: str) -> str:
     """Citations and notes with fewer boxes, printed the same: run after links are re-aimed.
 
     A citation is its link raised by CSS; a note's quote carries its quotation marks as text;
-    the link to the source in the appendix says where it goes.
+    the link to the source in the appendix says where it goes ("Sources", and the page print.css
+    adds after every link inside the document).
     """
     html = _CITE.sub(r'<a class="cite" \1', html)
     html = _NOTE_QUOTE.sub(r"\1>“\2”", html)
-    return _NOTE_LINK.sub(r"\1→ Sources</a>", html)
+    return _NOTE_LINK.sub(r"\1Sources</a>", html)
