@@ -27,6 +27,8 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
+from pdfread import Pdf, read_pdf
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED_TEXT = (
     "China's auto production and sales rose 3.7 percent and 4.5 percent to 31.28 million and "
@@ -310,6 +312,18 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             return copy / "build"
         shutil.rmtree(copy, ignore_errors=True)  # what a worker's failed build left
         return build_real_project(copy)
+
+
+@pytest.fixture(scope="session")
+def full(real_site: Path) -> Pdf:
+    """The real briefing's full PDF, read back."""
+    return read_pdf(real_site / "pdf" / "briefing.pdf")
+
+
+@pytest.fixture(scope="session")
+def brief(real_site: Path) -> Pdf:
+    """The real briefing's executive brief, read back."""
+    return read_pdf(real_site / "pdf" / "executive-brief.pdf")
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -27,16 +27,6 @@ CHART_TITLE = (
 )
 
 
-@pytest.fixture(scope="session")
-def full(real_site: Path) -> Pdf:
-    return read_pdf(real_site / "pdf" / "briefing.pdf")
-
-
-@pytest.fixture(scope="session")
-def brief(real_site: Path) -> Pdf:
-    return read_pdf(real_site / "pdf" / "executive-brief.pdf")
-
-
 def chapter_html(real_site: Path, name: str) -> str:
     return (real_site / name / "index.html").read_text("utf-8")
 

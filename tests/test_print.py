@@ -15,17 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from pdfread import Pdf, norm, read_pdf
-
-
-@pytest.fixture(scope="session")
-def full(real_site: Path) -> Pdf:
-    return read_pdf(real_site / "pdf" / "briefing.pdf")
-
-
-@pytest.fixture(scope="session")
-def brief(real_site: Path) -> Pdf:
-    return read_pdf(real_site / "pdf" / "executive-brief.pdf")
+from pdfread import Pdf, norm
 
 
 class _Marked(HTMLParser):
