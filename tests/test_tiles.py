@@ -42,9 +42,16 @@ def test_the_change_is_computed_from_the_previous_periods_fact(project: ProjectF
     assert [str(p) for p in problems] == []
     moved = change(book, book.facts["exports.vehicles.2024"])
     assert moved is not None
-    assert (moved.previous.id, moved.amount, moved.points) == ("exports.vehicles.2023", "+19.3", False)
+    assert (moved.previous.id, moved.amount, moved.points) == (
+        "exports.vehicles.2023",
+        "+19.3",
+        False,
+    )
     ahead = change(book, book.facts["exports.vehicles.2025"])  # a forecast against the actual
-    assert ahead is not None and (ahead.previous.id, ahead.amount) == ("exports.vehicles.2024", "+10.9")
+    assert ahead is not None and (ahead.previous.id, ahead.amount) == (
+        "exports.vehicles.2024",
+        "+10.9",
+    )
     assert change(book, book.facts["exports.vehicles.2023"]) is None  # nothing before it
     # a percentage moves in points, exactly: 19.3 - 57.9
     growth = change(book, book.facts["exports.growth.2024"])
@@ -82,4 +89,7 @@ def test_tiles_name_an_unknown_fact_at_its_line(project: ProjectFactory) -> None
     proj = _project(project, '# Home\n\n\n\n{{ tiles("exports.vehicles.2024", "nope") }}\n')
     done = proj.briefing("check")
     assert done.returncode != 0
-    assert "docs/index.md:5: unknown fact 'nope'; use an id from facts/*.yaml" in done.stdout + done.stderr
+    assert (
+        "docs/index.md:5: unknown fact 'nope'; use an id from facts/*.yaml"
+        in done.stdout + done.stderr
+    )
