@@ -27,6 +27,7 @@ from briefing.charts.drawing import ChartRenderer, RenderedChart
 from briefing.charts.specs import ChartSpec
 from briefing.facts import periods
 from briefing.facts.model import Fact, FactBook
+from briefing.facts.units import QUIET_STYLES
 from briefing.problems import Problem
 from briefing.render import differences
 from briefing.render.citations import Cards
@@ -319,6 +320,7 @@ class PageRenderer:
             card_html=self.cards.fact_card(page, fact, card, rivals),
             rivals=rivals,
             differ_href=differ,
+            quiet=QUIET_STYLES,
         )
 
 
