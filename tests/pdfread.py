@@ -88,3 +88,21 @@ def ink(pdf_path: Path, page: int, tmp_path: Path) -> float:
         grey = image.convert("L")
         histogram = grey.histogram()
         return 1 - sum(histogram[245:]) / (grey.width * grey.height)
+
+
+def notes_pages(pdf: Pdf) -> float:
+    """How many pages the notes apparatus takes: each chapter's notes (from its "Notes"
+    heading to the next chapter; the page they start on counted by the share of its text
+    that is notes) and the appendix of sources, read from the bookmarks and each page's text."""
+    marks = outline(pdf)
+    starts = sorted({page for level, _, page in marks if level == 1})
+    total = 0.0
+    for level, title, page in marks:
+        if title not in ("Notes", "Sources"):
+            continue
+        end = next((s for s in starts if s > page), len(pdf.pages) + 1)
+        body = pdf.bodies[page - 1]
+        at = body.rfind(title) if level == 2 else 0
+        share = (len(body) - max(at, 0)) / len(body) if body else 0.0
+        total += share + (end - page - 1)
+    return total
