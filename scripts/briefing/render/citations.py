@@ -146,7 +146,7 @@ class Cards:
     def _note_item(
         self, page: PageRender, r: Record, number: int, shown: dict[tuple[str, str], int]
     ) -> dict[str, Any]:
-        where = r.cell_words if r.cell else (r.quote or "")
+        where = (r.cell_words or "") if r.cell else (r.quote or "")
         key = (r.source or "", where)
         first = shown.setdefault(key, number) if r.source and where else number
         rivals = self.book.rivals(r) if isinstance(r, Fact) else []
