@@ -118,7 +118,7 @@ def test_a_claim_is_cited_with_its_marker_card_note_row_and_search_entry(
     assert broken_links(proj.root / "build") == []
 
     facts = proj.html("facts/index.html")
-    row = re.search(r'<tr id="exports.russia.plunge">(.*?)</tr>', facts)
+    row = re.search(r'<tr id="exports.russia.plunge"[^>]*>(.*?)</tr>', facts)
     assert row and "plunged this year" in row.group(1)
     assert 'href="../sources/demo/#q-exports.russia.plunge"' in row.group(1)
     source = proj.html("sources/demo/index.html")
