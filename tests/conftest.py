@@ -409,6 +409,16 @@ def settle(page: Page, url: str, timeout: float = 30.0) -> None:
         page.remove_listener("requestfailed", ended)
 
 
+def await_target(page: Page, element_id: str) -> None:
+    """Wait until ``element_id`` is the page's ``:target``.
+
+    The browser settles the target only once the document has parsed, which on a busy
+    machine is later than the element itself appearing."""
+    page.wait_for_function(
+        "id => document.getElementById(id)?.matches(':target') === true", arg=element_id
+    )
+
+
 def collapse(text: str | None) -> str:
     return " ".join((text or "").split())
 

@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from conftest import VIEWPORT, Tab
+from conftest import VIEWPORT, Tab, await_target
 
 ROWS = "table.facts-table tbody tr"
 COUNT = "form.fact-filters .fact-count"
@@ -114,7 +114,7 @@ def test_a_permalink_shows_and_highlights_its_row_whatever_the_filters(
     row = page.locator(f'[id="{fact_id}"]')
     expect(row).to_be_visible()
     expect(row).to_be_in_viewport()
-    assert row.evaluate("el => el.matches(':target')")
+    await_target(page, fact_id)
     outline = row.evaluate("el => getComputedStyle(el).outlineStyle")
     assert outline == "solid", outline
     expect(page.locator(COUNT)).to_have_text(f"{total} of {total} facts")

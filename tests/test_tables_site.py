@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from playwright.sync_api import expect
 
-from conftest import CITES_ALL, Project, Tab, collapse, table_files
+from conftest import CITES_ALL, Project, Tab, await_target, collapse, table_files
 from linkcheck import broken_links
 from pdfread import read_pdf
 
@@ -139,7 +139,7 @@ def test_the_card_link_lands_on_the_highlighted_cell(tab: Tab, served_tables: st
     expect(page).to_have_url(f"{served_tables}sources/annual/#cell-2024-exports")
     cell = page.locator('[id="cell-2024-exports"]')
     expect(cell).to_have_class("cell cited")
-    assert cell.evaluate("el => el.matches(':target')")
+    await_target(page, "cell-2024-exports")
     outline = cell.evaluate("el => getComputedStyle(el).outlineStyle")
     assert outline == "solid"
     expect(cell.locator("mark.cell")).to_have_text("5.859")
