@@ -35,6 +35,7 @@ from briefing.render.placeholders import PageRender
 from briefing.render.sandbox import EXAMPLE, Refused, environment
 from briefing.render.tabular import chapter_table
 from briefing.render.text import one_block
+from briefing.render.tiles import change
 from briefing.render.urls import (
     CHARTS_JS,
     DIFFERENCES_PAGE,
@@ -108,6 +109,7 @@ class PageRenderer:
                 cite=lambda *ids: self._cite(page, template, ids),
                 chart=lambda *ids: self._chart(page, template, ids),
                 table=lambda *ids: self._table(page, template, ids),
+                tiles=lambda *ids: self._tiles(page, template, ids),
             )
         except Refused as err:
             page.problems.extend(Problem(path, line, message) for line, message in err.refusals)
@@ -252,6 +254,37 @@ class PageRenderer:
             self.partials,
         )
         page.problems += [Problem(page.path, line, message) for message in problems]
+        return Markup(f"\n\n{page.stashed(one_block(html))}\n\n")  # a block of its own
+
+    def _tiles(
+        self, page: PageRender, template: jinja2.Template, ids: tuple[object, ...]
+    ) -> Markup:
+        """Key-figure tiles (``render/tiles``): each fact's value, period, kind and change."""
+        facts = []
+        for fid in dict.fromkeys(str(i) for i in ids):
+            fact = self.book.facts.get(fid)
+            if fact is None:
+                self._not_cited(page, template, fid, "fact")
+            else:
+                facts.append(fact)
+        if not ids:
+            line = _call_line(page.path, template)
+            message = f"tiles() takes one or more fact ids, such as tiles({EXAMPLE['tiles']})"
+            page.problems.append(Problem(page.path, line, message))
+        tiles = []
+        for fact in facts:
+            moved = change(self.book, fact)
+            value = Markup(self.fact_html(page, fact))  # its marker numbered first
+            cite = self.cards.marker(page, (fact, moved.previous)) if moved else ""
+            tiles.append(
+                {
+                    "fact": fact,
+                    "value": value,
+                    "change": moved,
+                    "change_cite": Markup(cite),
+                }
+            )
+        html = self.partials.render("tiles.html", tiles=tiles)
         return Markup(f"\n\n{page.stashed(one_block(html))}\n\n")  # a block of its own
 
     def chart_figure(

@@ -20,7 +20,7 @@ from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 from jinja2.sandbox import SandboxedEnvironment
 
-CALLS = ("fact", "claim", "cite", "chart", "table")
+CALLS = ("fact", "claim", "cite", "chart", "table", "tiles")
 # in messages
 EXAMPLE = {
     "fact": '"sales.total.2023"',
@@ -28,6 +28,7 @@ EXAMPLE = {
     "cite": '"sales.total.2023", "company.owner"',
     "chart": '"sales-by-year"',
     "table": '"annual-report", "year", "sales"',
+    "tiles": '"sales.total.2023", "exports.total.2023"',
 }
 ONLY = (
     'pages may use only {{ fact("id") }}, {{ claim("id") }}, {{ cite("id", …) }}, '
@@ -133,7 +134,7 @@ def _expression(inner: list[Token]) -> str | None:
             name = str(head.value)
             what = (
                 "ids"
-                if name == "cite"
+                if name in ("cite", "tiles")
                 else "its source and columns"
                 if name == "table"
                 else "an id"
