@@ -74,7 +74,10 @@ def test_citation_lands_on_highlighted_quote(tab: Tab, served_site: str) -> None
     assert fact_id, "the cited number has no data-fact id"
     assert quote, f"fact {fact_id} shows no quote in its title"
 
-    link.click()
+    link.click()  # the citation lands on its note, opening the notes
+    expect(page.locator(f'[id="note-{link.get_attribute("data-note")}"]')).to_be_visible()
+    fact.hover()  # the card's passage link leads to the highlighted quote
+    fact.locator(".fact-card a.card-link").click()
     expect(page).to_have_url(re.compile(r"/sources/[^/#?]+/#q-"))
     landed = urlsplit(page.url)
     assert re.fullmatch(r"/sources/[^/]+/", landed.path), page.url
@@ -378,7 +381,11 @@ def test_site_opened_from_disk_navigates_and_cites(tab: Tab, real_site: Path) ->
     fact = page.locator("span.fact[data-fact]:has(.card-quote)").first
     fact_id = fact.get_attribute("data-fact")
     assert fact_id, "the cited number has no data-fact id"
-    fact.locator("sup.cite a").click()
+    cite = fact.locator("sup.cite a")
+    cite.click()  # to its note, opened; the note's link to the passage
+    note = page.locator(f'[id="note-{cite.get_attribute("data-note")}"]')
+    expect(note).to_be_visible()
+    note.locator("a.note-passage").first.click()
     expect(page).to_have_url(re.compile(rf"/sources/[^/]+/index\.html#q-{re.escape(fact_id)}$"))
     mark = page.locator(f'mark.quote[data-facts~="{fact_id}"]').first
     expect(mark).to_be_visible()

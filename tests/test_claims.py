@@ -88,7 +88,7 @@ def test_a_claim_is_cited_with_its_marker_card_note_row_and_search_entry(
         page,
     )
     assert marker, "no marker after the claim's sentence"
-    assert marker.group(1) == "sources/demo/#q-exports.russia.plunge"
+    assert marker.group(1) == "#note-3"  # its note; the card links to the passage
     card = [p for p in re.split(r"<[^>]+>", unescape(marker.group(3))) if p.strip()]
     assert card == [
         "Chinese carmakers' direct exports to Russia plunged this year",
@@ -106,15 +106,24 @@ def test_a_claim_is_cited_with_its_marker_card_note_row_and_search_entry(
     assert 'href="#note-4" data-note="4"' in both.group(2)
     assert both.group(2).count('<span class="card-record">') == 2
     assert "about USD 150 billion" in both.group(2) and "plunged this year" in both.group(2)
-    notes = re.search(r'<ol class="source-notes">(.*?)</ol>', page, re.DOTALL)
+    # the notes, grouped by source: the group's short reference and bibliography entry, then
+    # note 3 with the quote; note 4 cites the same passage again and refers back to note 3
+    notes = re.search(r'<div class="source-notes">(.*?)</div>\s*</details>', page, re.DOTALL)
     assert notes
+    text = " ".join(unescape(re.sub(r"<[^>]+>", " ", notes.group(1))).split())
+    assert text.startswith(
+        "Demo Press, Jul 2025 : Demo source , 13 Jul 2025. Archived copy . 1 31.28 million"
+    ), text
     assert (
-        '<li id="note-3"><q>Chinese carmakers&#x27; direct exports to Russia plunged</q> — '
-        "<cite>Demo source</cite>, Demo Press, 2025-07-13. "
-        '<a href="sources/demo/#q-exports.russia.plunge">See the passage</a></li>'
+        '<li id="note-3"><span class="note-no">3</span>'
+        "<q>Chinese carmakers&#x27; direct exports to Russia plunged</q> "
+        '<a class="note-passage" href="sources/demo/#q-exports.russia.plunge">See the passage</a>'
     ) in notes.group(1)
-    note4 = re.search(r'<li id="note-4">(.*?)</li>', notes.group(1))
-    assert note4 and note4.group(1).count("See the passage") == 2
+    assert text.count("Chinese carmakers' direct exports to Russia plunged") == 1
+    note4 = re.search(r'<li id="note-4">(.*?)</li>', notes.group(1), re.DOTALL)
+    assert note4 and note4.group(1).count("See the passage") == 0  # both quotes shown already
+    assert 'As note <a href="#note-2">2</a>.' in note4.group(1)
+    assert 'As note <a href="#note-3">3</a>.' in note4.group(1)
     assert broken_links(proj.root / "build") == []
 
     facts = proj.html("facts/index.html")
@@ -220,8 +229,9 @@ def test_the_pdf_prints_a_claims_note_and_its_marker_leads_there(project: Projec
     done = proj.mkdocs_build()
     assert done.returncode == 0, done.stderr
     pdf = read_pdf(proj.root / "build" / "pdf" / "briefing.pdf")
-    quote = "“Chinese carmakers' direct exports to Russia plunged” — Demo source, Demo Press, 2025-07-13."
-    assert pdf.text.count(quote) == 2  # note 3 (the claim), and note 4 (cite) with the fact's
+    quote = "“Chinese carmakers' direct exports to Russia plunged”"
+    assert pdf.text.count(quote) == 1  # note 3 (the claim); note 4 (cite) refers back to it
+    assert "As note 3." in pdf.text
     assert norm("Exports to Russia fell sharply this year.3 Both at once.4") in pdf.text
     assert "undated; reported" not in pdf.text  # the cards are the site's, not the print's
     assert pdf.page_of("c1-note-3") == pdf.page_of("c1-note-4")

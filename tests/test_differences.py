@@ -134,18 +134,19 @@ def test_a_number_in_a_case_links_to_it_from_card_row_note_and_chart(
         '<a class="card-differ" href="differences/#measure-market.output.2024">Where sources '
         "differ: China&#x27;s automobile production, undated; reported 13 Jul 2025, China</a>"
     ) in card.group(0)
-    # The rival's parenthesis leads to its measure on the page.
+    # The rival's mark leads to its measure on the page, the rival figure in its label.
     assert re.search(
-        r'<a class="differ" href="differences/#measure-market.output.2024">'
-        r"\(sources differ: 31.44 million vehicles\)</a>",
+        r'<a class="differ" href="differences/#measure-market.output.2024" '
+        r'aria-label="Sources differ: 31.44 million vehicles"[^>]*>≠</a>',
         home,
     )
+    assert "(sources differ" not in home
     caption = re.search(r"<figcaption>.*?</figcaption>", home, re.S)
     assert caption
     assert (
         f'<span class="chart-differ">Where sources differ: <a {case}>{TITLE}</a>.</span>'
     ) in caption.group(0)
-    notes = re.search(r'<ol class="source-notes">.*?</ol>', home, re.S)
+    notes = re.search(r'<div class="source-notes">.*?</details>', home, re.S)
     assert notes
     assert notes.group(0).count(f"Where sources differ: <a {case}>{TITLE}</a>.") == 2
     rows = proj.html("facts/index.html")
@@ -204,19 +205,20 @@ def test_a_case_may_name_a_claim_which_links_to_it_as_a_fact_does(
         re.S,
     )
     assert card and f'<a class="card-differ" {link}' in card.group(0)
-    notes = re.search(r'<ol class="source-notes">.*?</ol>', home, re.S)
+    notes = re.search(r'<div class="source-notes">.*?</details>', home, re.S)
     assert notes
     assert notes.group(0).count('Where sources differ: <a href="differences/#case-output-') == 2
     row = re.search(r'<tr id="exports.russia.plunge".*?</tr>', proj.html("facts/index.html"))
     assert row and f'<a href="../differences/#case-output-and-sales">{TITLE}</a>' in row.group(0)
 
 
-def test_the_pdf_prints_where_sources_differ_under_the_chart_and_in_the_notes(
+def test_the_pdf_prints_where_sources_differ_under_the_chart(
     project: ProjectFactory,
 ) -> None:
     proj = site(project, pdf=True)
     pdf = norm(read_pdf(proj.root / "build" / "pdf" / "briefing.pdf").text)
-    assert pdf.count(f"Where sources differ: {TITLE}.") == 3  # the caption, two notes
+    # under the chart; the notes leave the case to it (compact print notes)
+    assert pdf.count(f"Where sources differ: {TITLE}.") == 1
 
 
 def test_the_schema_of_the_disagreements_file_is_what_the_check_asks() -> None:

@@ -59,13 +59,12 @@ def test_a_later_plugin_reads_the_final_page_and_its_table_of_contents(
         r'<h2 id="output-of-3128-million-vehicles">Output of <span class="fact" '
         r'data-fact="market.production.2024"><button type="button" class="fact-value" '
         r'aria-expanded="false" aria-controls="card-1">31.28 million vehicles</button>'
-        r'<sup class="cite" data-search-exclude="true"><a href="sources/demo/#q-market.production'
-        r'.2024" data-note="1" aria-describedby="card-1" aria-label="Source 1">1</a></sup>'
+        r'<sup class="cite" data-search-exclude="true"><a href="#note-1" data-note="1" aria-describedby="card-1" aria-label="Source 1">1</a></sup>'
         r'<briefing-card class="fact-card" id="card-1" data-search-exclude="true">'
         r'<span class="card-value">31.28 million vehicles</span>.*?</briefing-card></span></h2>',
         content,
     )
-    assert '<ol class="source-notes" data-search-exclude="true">' in content
+    assert '<details class="notes-box" data-search-exclude="true">' in content
     assert re.search(r'</h1>\n<p class="as-of" data-search-exclude="true">As of', content)
     assert seen["toc"] == [
         [

@@ -59,4 +59,23 @@
       }
     });
   });
+  /* A chapter's notes are collapsed: following a citation to its note opens them, on a
+     click or on arriving by the address; printing the page opens them all. */
+  function revealNote(id) {
+    var note = id && document.getElementById(id);
+    var box = note && note.closest("details.notes-box");
+    if (box && !box.open) box.open = true;
+    return note;
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest('a[href^="#note-"]');
+    if (!link) return;
+    var note = revealNote(link.getAttribute("href").slice(1));
+    if (note) window.requestAnimationFrame(function () { note.scrollIntoView(); });
+  });
+  window.addEventListener("hashchange", function () { revealNote(location.hash.slice(1)); });
+  revealNote(location.hash.slice(1));
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.notes-box").forEach(function (box) { box.open = true; });
+  });
 })();

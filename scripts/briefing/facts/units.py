@@ -10,6 +10,9 @@ from decimal import Decimal
 from briefing.facts.numbers import Quantity, digits, to_decimal
 
 STYLES = ("count", "percent", "currency", "multiplier", "rank", "ordinal", "year")
+# Styles that place a statement (when, in what order) rather than weigh it: cited quietly,
+# without the bold a key figure gets.
+QUIET_STYLES = ("rank", "ordinal", "year")
 _SUFFIX = {1: "st", 2: "nd", 3: "rd"}
 QUALIFIERS = ("about", "nearly", "over", "under", "at least", "at most")
 _THEN_ANOTHER = re.compile(

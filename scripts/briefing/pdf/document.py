@@ -33,7 +33,7 @@ _CITE = re.compile(r'<a href="[^"]*" data-note="(\d+)"')
 _LOCAL_HREF = re.compile(r'href="#([^"]+)"')
 _A_HREF = re.compile(r'(<a\b[^>]*?)\shref="(?!#)([^"]*)"')
 _IMG_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")(?![a-z][a-z0-9+.-]*:|/)([^"]+)"')
-_NOTES_HEADING = re.compile(r'(<h2[^>]*>)Sources(</h2>\s*<ol class="source-notes"[^>]*>)')
+_NOTES_HEADING = re.compile(r'(<h2[^>]*>)Sources(</h2>\s*<details class="notes-box"[^>]*>)')
 _CITED = re.compile(r'data-(?:fact|cites)="([^"]+)"')  # a fact's number, a claim()/cite() marker
 _CHART = re.compile(r'data-chart="([^"]+)"')
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)

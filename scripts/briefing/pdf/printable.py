@@ -18,15 +18,18 @@ import re
 _SITE_ONLY = re.compile(
     r"<briefing-card\b.*?</briefing-card>"
     r'|<span class="chart-data web-only"[^>]*>.*?</span>'
-    r'|<a class="headerlink"[^>]*>.*?</a>',
+    r'|<a class="headerlink"[^>]*>.*?</a>'
+    r'|<summary class="notes-summary">.*?</summary>'
+    r'| ?<a class="note-passage"[^>]*>[^<]*</a>',
     re.DOTALL,
 )
+# A note group's full bibliography entry: the appendix prints it; the group keeps its short name.
+_NOTE_FULL = re.compile(r'<span class="note-full">.*?</span>(</p>)', re.DOTALL)
 # The number that opens its card on the site is plain text in print.
 _CARD_BUTTON = re.compile(r'<button type="button" class="fact-value"[^>]*>([^<]*)</button>')
 _CHART_SVG = re.compile(r'(<div class="chart-svg"[^>]*>)(<svg\b.*?</svg>)', re.DOTALL)
 _CITE = re.compile(r'<sup class="cite"[^>]*><a ([^>]*>[^<]*</a>)</sup>')
-_NOTE_QUOTE = re.compile(r'(<li id="[^"]*note-\d+")><q>([^<]*)</q>')
-_NOTE_LINK = re.compile(r'(<a href="#source-[^"]*"[^>]*>)See the passage</a>')
+_NOTE_QUOTE = re.compile(r'(<span class="note-no">\d+</span>\s*)<q>([^<]*)</q>')
 
 
 def site_only_removed(html: str) -> str:
@@ -36,7 +39,7 @@ def site_only_removed(html: str) -> str:
     image it is parsed by XML and drawn with the same vectors. vl-convert writes XML, and the
     image keeps the chart's ids from clashing with those of another chart.
     """
-    html = _CARD_BUTTON.sub(r"\1", _SITE_ONLY.sub("", html))
+    html = _CARD_BUTTON.sub(r"\1", _NOTE_FULL.sub(r"\1", _SITE_ONLY.sub("", html)))
     return _CHART_SVG.sub(_as_image, html)
 
 
@@ -48,10 +51,7 @@ def _as_image(match: re.Match[str]) -> str:
 def flattened(html: str) -> str:
     """Citations and notes with fewer boxes, printed the same: run after links are re-aimed.
 
-    A citation is its link raised by CSS; a note's quote carries its quotation marks as text;
-    the link to the source in the appendix says where it goes ("Sources", and the page print.css
-    adds after every link inside the document).
+    A citation is its link raised by CSS; a note's quote carries its quotation marks as text.
     """
     html = _CITE.sub(r'<a class="cite" \1', html)
-    html = _NOTE_QUOTE.sub(r"\1>“\2”", html)
-    return _NOTE_LINK.sub(r"\1Sources</a>", html)
+    return _NOTE_QUOTE.sub(r"\1“\2”", html)

@@ -13,6 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from briefing.facts import periods
 from briefing.facts.model import Fact, FactBook, Record
 from briefing.render import differences
 from briefing.render.markup import PACKAGE, Partials
@@ -35,11 +36,12 @@ class Cards:
         self.partials = partials
 
     def citation(self, page: PageRender, records: tuple[Record, ...], card: str = "") -> Markup:
-        """The numbered marker: for one record, a link to its highlighted quote on the source
-        page; for several, to the note listing them (``card`` names the card it describes)."""
+        """The numbered marker, a link to its note at the page's end (the card it describes,
+        ``card``, links to the highlighted passage itself)."""
         number = page.cite(tuple(r.id for r in records))
-        href = self.passage(page, records[0]) if len(records) == 1 else f"#note-{number}"
-        return self.partials.markup("citation.html", href=href, number=number, card=card)
+        return self.partials.markup(
+            "citation.html", href=f"#note-{number}", number=number, card=card
+        )
 
     def passage(self, page: PageRender, record: Record) -> str:
         if record.source is None:
@@ -102,30 +104,67 @@ class Cards:
         return src.publisher if src else "derived"
 
     def source_notes(self, page: PageRender) -> str:
-        """The numbered notes a page ends with: each quote, its source, a link to the passage.
+        """The notes a page ends with, grouped by source: one bibliography entry per source,
+        under it the numbered notes citing it, each quote printed once (a later note citing the
+        same passage or cell refers back to the first). Collapsed on the site, printed open.
 
         The list is not indexed: each record's own entry holds the same quote and source, and
         the quote is also found in the archived text.
         """
         if not page.citations:
             return ""
-        notes = []
+        groups: dict[str, dict[str, Any]] = {}
+        shown: dict[tuple[str, str], int] = {}  # (source, quote or cell) -> the note showing it
         for ids, number in page.citations.items():
-            records = [self.book.record(rid) for rid in ids]
-            notes.append(
-                {
-                    "number": number,
-                    "records": [
-                        {
-                            "record": r,
-                            "source": self.book.publication(r),
-                            "href": self.passage(page, r),
-                            "cases": self.cases(page, r),
-                        }
-                        for r in records
-                        if r is not None
-                    ],
-                }
+            records = [r for rid in ids if (r := self.book.record(rid)) is not None]
+            items = [self._note_item(page, r, number, shown) for r in records]
+            for item in items:  # every source cited gets its entry, even one never first
+                self._group(page, groups, item["record"])
+            if items:
+                group = self._group(page, groups, records[0])
+                group["notes"].append({"number": number, "records": items})
+        listed = page.stashed(
+            self.partials.render(
+                "notes.html", groups=list(groups.values()), count=len(page.citations)
             )
-        listed = page.stashed(self.partials.render("notes.html", notes=notes))
+        )
         return f"\n\n## Sources\n\n{listed}\n"
+
+    def _group(self, page: PageRender, groups: dict[str, dict[str, Any]], record: Record) -> Any:
+        key = record.source or ""
+        if key not in groups:
+            source = self.book.sources.get(key) if key else None
+            groups[key] = {
+                "source": source,
+                "short": short_reference(source.publisher, source.published) if source else "",
+                "published": periods.label(source.published) if source else "",
+                "href": self.urls.link(page.src_uri, source_page(key)) if source else "",
+                "notes": [],
+            }
+        return groups[key]
+
+    def _note_item(
+        self, page: PageRender, r: Record, number: int, shown: dict[tuple[str, str], int]
+    ) -> dict[str, Any]:
+        where = (r.cell_words or "") if r.cell else (r.quote or "")
+        key = (r.source or "", where)
+        first = shown.setdefault(key, number) if r.source and where else number
+        rivals = self.book.rivals(r) if isinstance(r, Fact) else []
+        return {
+            "record": r,
+            "source": self.book.publication(r),
+            "short": self._short(r),
+            "href": self.passage(page, r),
+            "cases": self.cases(page, r),
+            "rivals": [(f, self._publisher(f)) for f in rivals],
+            "same_as": first if first != number else None,
+        }
+
+    def _short(self, r: Record) -> str:
+        source = self.book.sources.get(r.source or "")
+        return short_reference(source.publisher, source.published) if source else ""
+
+
+def short_reference(publisher: str, published: str) -> str:
+    """A source as a note names it: its publisher, the month and year it published."""
+    return f"{publisher}, {periods.label(published[:7])}"

@@ -27,6 +27,7 @@ from briefing.charts.specs import ChartSpec, chart_file
 from briefing.facts import periods
 from briefing.facts.model import Fact, FactBook
 from briefing.facts.typednumbers import typed_numbers
+from briefing.facts.units import QUIET_STYLES
 from briefing.problems import Problem, visible
 from briefing.render import differences
 from briefing.render.citations import Cards
@@ -351,6 +352,7 @@ class PageRenderer:
             card_html=self.cards.fact_card(page, fact, card, rivals),
             rivals=rivals,
             differ_href=differ,
+            quiet=QUIET_STYLES,
         )
 
 
