@@ -272,7 +272,11 @@ def test_a_claims_marker_opens_its_card_and_lands_on_its_highlighted_quote(
             expect(card.locator(".card-claim")).to_have_text(
                 "Chinese carmakers' direct exports to Russia plunged this year"
             )
-            marker.locator("sup.cite a").click()
+            marker.locator("sup.cite a").click()  # to its note, opened, then to the passage
+            expect(page).to_have_url(re.compile(r"#note-\d+$"))
+            note = page.locator(page.url.rsplit("/", 1)[-1])
+            expect(note).to_be_visible()
+            note.locator("a.note-passage").click()
             expect(page).to_have_url(re.compile(r"/sources/demo/#q-exports\.russia\.plunge$"))
             mark = page.locator('mark.quote[data-facts~="exports.russia.plunge"]')
             expect(mark).to_have_text("Chinese carmakers' direct exports to Russia plunged")

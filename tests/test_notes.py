@@ -36,7 +36,7 @@ def test_a_quote_cited_twice_is_printed_once_under_its_source(
     assert text.startswith("Demo Press, Jul 2025 : Demo source , 13 Jul 2025. Archived copy .")
     assert text.count("31.28 million and 31.44 million units") == 1
     assert text.count("about USD150 billion") == 1
-    assert "3 As note 2 . ; As note 1 ." in text
+    assert "3 As note 2 . As note 1 ." in text
 
 
 @pytest.mark.browser

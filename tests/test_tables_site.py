@@ -8,6 +8,7 @@ import functools
 import http.server
 import io
 import json
+import re
 import threading
 from collections.abc import Callable, Iterator
 
@@ -63,14 +64,19 @@ def test_the_card_and_the_note_show_the_cell_and_link_to_it(project: ProjectFact
         'exports</span><a class="card-link" href="sources/annual/#cell-2024-exports">See the '
         "cell</a>"
     ) in page
+    # the note sits under its publication's short reference, the full entry beside it
     assert (
-        "<cite>Annual results</cite>, Demo Agency, 2026-01-15, row 2024, column exports. "
-        '<a href="sources/annual/#cell-2024-exports">See the cell</a>'
+        '<a class="note-short" href="sources/annual/">Demo Agency, Jan 2026</a><span '
+        'class="note-full">: <cite>Annual results</cite>, 15 Jan 2026.'
+    ) in page
+    assert (
+        '<li id="note-3"><span class="note-no">3</span>row 2024, column exports. <a '
+        'class="note-passage" href="sources/annual/#cell-2024-exports">See the cell</a></li>'
     ) in page
     # a claim from a text cell: the cell's words as its passage
     assert (
-        "<q>expected</q> — <cite>Annual results</cite>, Demo Agency, 2026-01-15, row 2025, "
-        'column status. <a href="sources/annual/#cell-2025-status">See the cell</a>'
+        '<li id="note-4"><span class="note-no">4</span><q>expected</q>, row 2025, column status. '
+        '<a class="note-passage" href="sources/annual/#cell-2025-status">See the cell</a></li>'
     ) in page
     # the chapter's table: each figure the series' fact, its card naming the row's publication
     assert '<table class="chapter-table" data-table="annual">' in page
@@ -106,7 +112,11 @@ def test_search_and_the_data_downloads_carry_the_cell_facts(project: ProjectFact
 def test_the_pdf_prints_the_cell_in_the_notes(project: ProjectFactory) -> None:
     proj = table_project(project, pdf=True)
     pdf = read_pdf(proj.root / "build" / "pdf" / "briefing.pdf")
-    assert "Annual results, Demo Agency, 2026-01-15, row 2024, column exports." in pdf.text
+    # each cell under its row's publication: the table's own, or the one a row names
+    assert re.search(
+        r"Demo Agency, Jan 2026 \(see page \d+\) 3 row 2024, column exports\.", pdf.text
+    )
+    assert re.search(r"Xinhua, Jan 2024 \(see page \d+\) 5 row 2023, column growth\.", pdf.text)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

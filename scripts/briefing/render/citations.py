@@ -113,7 +113,7 @@ class Cards:
         """
         if not page.citations:
             return ""
-        groups: dict[str, dict[str, Any]] = {}
+        groups: dict[Any, dict[str, Any]] = {}
         shown: dict[tuple[str, str], int] = {}  # (source, quote or cell) -> the note showing it
         for ids, number in page.citations.items():
             records = [r for rid in ids if (r := self.book.record(rid)) is not None]
@@ -130,15 +130,17 @@ class Cards:
         )
         return f"\n\n## Sources\n\n{listed}\n"
 
-    def _group(self, page: PageRender, groups: dict[str, dict[str, Any]], record: Record) -> Any:
-        key = record.source or ""
+    def _group(self, page: PageRender, groups: dict[Any, dict[str, Any]], record: Record) -> Any:
+        """The group of the publication ``record`` rests on: a text's, or, in a table compiled
+        from several publications, its row's own (linked to the archived table)."""
+        publication = self.book.publication(record)
+        key = (record.source or "", publication)
         if key not in groups:
-            source = self.book.sources.get(key) if key else None
             groups[key] = {
-                "source": source,
-                "short": short_reference(source.publisher, source.published) if source else "",
-                "published": periods.label(source.published) if source else "",
-                "href": self.urls.link(page.src_uri, source_page(key)) if source else "",
+                "source": publication,
+                "short": self._short(record),
+                "published": periods.label(publication.published) if publication else "",
+                "href": self.urls.link(page.src_uri, source_page(key[0])) if publication else "",
                 "notes": [],
             }
         return groups[key]
@@ -161,8 +163,8 @@ class Cards:
         }
 
     def _short(self, r: Record) -> str:
-        source = self.book.sources.get(r.source or "")
-        return short_reference(source.publisher, source.published) if source else ""
+        publication = self.book.publication(r)
+        return short_reference(publication.publisher, publication.published) if publication else ""
 
 
 def short_reference(publisher: str, published: str) -> str:
