@@ -63,10 +63,12 @@ def test_chart_is_inline_svg_with_caption_sources_alt_and_data(
     caption = re.search(r"<figcaption>(.*?)</figcaption>", fig, re.DOTALL)
     assert caption
     cites = re.findall(r'<sup class="cite"><a href="([^"]+)"', caption.group(1))
-    assert cites == [
-        "sources/demo/#q-market.production.2024",
-        "sources/demo/#q-market.sales.2024",
-    ]
+    # production is note 1, as the sentence above cites it; parts exports 2; sales 3
+    assert cites == ["#note-1", "#note-3"]
+    page = proj.html("index.html")
+    notes = dict(re.findall(r'<li id="note-(\d)">(.*?)</li>', page, re.DOTALL))
+    assert 'href="sources/demo/#q-market.production.2024">See the passage' in notes["1"]
+    assert 'As note <a href="#note-1">1</a>.' in notes["3"]  # the same quote, printed once
     links = dict(
         (text, href)
         for href, text in re.findall(r'<a href="([^"]+)" download>(\w+)</a>', caption.group(1))
@@ -224,13 +226,17 @@ def test_real_site_has_ten_charts_each_with_caption_sources_and_data(real_site: 
         html = page.read_text("utf-8")
         figures += [(page, m) for m in re.findall(r'<figure class="chart".*?</figure>', html, re.S)]
         if '<figure class="chart"' in html:
-            assert html.count('<script src="../assets/charts.js" defer></script>') == 1
+            up = "../" * len(page.parent.relative_to(real_site).parts)
+            assert html.count(f'<script src="{up}assets/charts.js" defer></script>') == 1
     assert len(figures) >= 10
     for page, fig in figures:
         chart_id = re.search(r'data-chart="([^"]+)"', fig)
         assert chart_id, fig[:200]
         assert re.search(r'role="img" aria-label="[^"]{40,}">\s*<svg', fig), chart_id.group(1)
-        assert re.search(r'<sup class="cite"><a href="[^"]+#(?:q|cell)-', fig), chart_id.group(1)
+        notes = re.findall(r'<sup class="cite"><a href="#(note-\d+)"', fig)
+        assert notes, chart_id.group(1)
+        for note in notes:
+            assert f'<li id="{note}">' in html, (chart_id.group(1), note)
         for href in re.findall(r'<a href="([^"]+)" download>', fig):
             assert (page.parent / href).resolve().is_file(), href
 

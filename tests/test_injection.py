@@ -238,7 +238,7 @@ def test_what_the_site_writes_holds_the_text_inert(project: Callable[..., Projec
         r'<table class="claims-table".*?</table>', proj.html("facts/index.html"), re.S
     )
     assert claims and "<script" not in claims.group(0) and f"{escaped} claim" in claims.group(0)
-    notes = re.search(r'<ol class="source-notes">.*?</ol>', home, re.S)
+    notes = re.search(r'<div class="source-notes">.*?</details>', home, re.S)
     assert notes and "<script" not in notes.group(0) and f"{escaped} reading" in notes.group(0)
     source = proj.html("sources/demo/index.html")
     assert f"<p>{SHOWN_LINE}</p>" in source
@@ -433,9 +433,9 @@ def test_a_chapters_own_style_does_not_reach_the_pdf(project: Callable[..., Proj
     assert chapter == (
         "Home As of 13 Jul 2025 , the date of the newest source this page cites. "
         "31.28 million vehicles 1 and about USD 150 billion 2 . Qualified as an estimate 2 . "
-        "Outlook EDITORS' ANALYSIS · Our reading More to come. Notes “31.28 million and 31.44 million units” — Demo source , "
-        "Demo Press, 2025-07-13. Sources , p. 4 “China's auto parts exports reached a total value "
-        "of about USD150 billion” — Demo source , Demo Press, 2025-07-13. Sources , p. 4 1. 2."
+        "Outlook EDITORS' ANALYSIS · Our reading More to come. Notes Demo Press, Jul 2025 (see page 4) "
+        "1 “31.28 million and 31.44 million units” 2 “China's auto parts exports reached a total "
+        "value of about USD150 billion”"
     )
     assert "of all cars" not in pdf.text
     # the PDF's author is the publication's creators (none configured here), never the chapter's

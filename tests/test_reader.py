@@ -28,7 +28,7 @@ def test_fact_card_carries_value_period_kind_source_and_quote(
     assert fact, "no card on the cited number"
     html = fact.group(0)
     link = re.search(r'<a href="([^"]+)" data-note="1" aria-describedby="(card-\d+)"', html)
-    assert link and link.group(1) == "sources/demo/#q-market.production.2024"
+    assert link and link.group(1) == "#note-1"  # to its note; the card and the note lead on
     card = re.search(
         rf'<briefing-card class="fact-card" id="{link.group(2)}">(.*)</briefing-card>', html
     )
@@ -42,6 +42,10 @@ def test_fact_card_carries_value_period_kind_source_and_quote(
         "Demo source, Demo Press, 2025-07-13",
         "See the passage",
     ]
+    passage = 'href="sources/demo/#q-market.production.2024"'
+    assert f'<a class="card-link" {passage}' in card.group(1)
+    note = re.search(r'<li id="note-1">(.*?)</li>', page, re.DOTALL)
+    assert note and f'<a class="note-passage" {passage}>See the passage</a>' in note.group(1)
     ids = re.findall(r'\bid="(card-\d+)"', page)
     assert len(ids) == len(set(ids)) == 2
 

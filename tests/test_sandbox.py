@@ -27,12 +27,12 @@ def problems(markdown: str) -> list[str]:
 
 
 def test_what_pages_may_use_is_what_the_readme_documents() -> None:
-    """The README shows fact(), claim(), cite(), chart(), table() and {% raw %}; the environment itself
+    """The README shows fact(), claim(), cite(), chart(), table(), tiles() and {% raw %}; the environment itself
     holds no global, filter or test (the calls are given to each page as it renders)."""
     readme = (ROOT / "README.md").read_text("utf-8")
     page_section = readme[readme.index("### Add a page") : readme.index("### Add a chart")]
     documented = set(re.findall(r"\{\{ (\w+)\(", page_section))
-    assert documented == {"fact", "claim", "cite", "chart", "table"} == set(CALLS)
+    assert documented == {"fact", "claim", "cite", "chart", "table", "tiles"} == set(CALLS)
     assert "{% raw %}" in page_section
     env = PageRenderer(FactBook({}, {}, {}), SiteUrls()).env
     assert (dict(env.globals), dict(env.filters), dict(env.tests)) == ({}, {}, {})
