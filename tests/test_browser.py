@@ -22,7 +22,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from conftest import SEARCH_WORD, VIEWPORT, Project, Tab, collapse, hostile_project, settle
 
-HOME_TITLE = "China's auto industry going global"
+HOME_TITLE = "China's automobile industry going global"
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
 
 
@@ -192,7 +192,7 @@ def test_chart_tooltip_loads_vega_from_the_site_only_when_needed(
 ) -> None:
     requested: list[str] = []
     tab.page.on("request", lambda request: requested.append(request.url))
-    tab.open(served_site)  # a page without charts loads no chart code
+    tab.open(urljoin(served_site, "sources/"))  # a page without charts loads no chart code
     assert not [url for url in requested if url.endswith(("/charts.js", "/vega.js"))]
 
     tab.open(urljoin(served_site, "exports/"))

@@ -83,7 +83,7 @@ def test_contents_page_numbers_are_where_the_chapters_start(full: Pdf) -> None:
     entries = re.findall(leader, full.bodies[contents].removeprefix("Contents"))
     titles = [re.sub(r"^\d+\. ", "", title) for title, _ in entries]
     assert titles[:3] == [
-        "China's auto industry going global",
+        "China's automobile industry going global",
         "Key figures",
         "Exports and markets",
     ]
@@ -168,7 +168,7 @@ def test_bookmarks_for_chapters_and_sections(full: Pdf) -> None:
     marks = outline(full)
     chapters = [(title, page) for level, title, page in marks if level == 1]
     assert [t for t, _ in chapters][:3] == [
-        "China's auto industry going global",
+        "China's automobile industry going global",
         "Key figures",
         "Exports and markets",
     ]

@@ -179,3 +179,20 @@ def test_tampered_quote_in_a_copy_of_the_real_facts_fails_check(tmp_path: Path) 
     assert done.returncode == 1
     assert f"facts/yicai-2025-07.yaml:{number + 1}: fact '" in done.stdout
     assert "quote not found in seeds/000_d6f805b8ca0b7531.txt" in done.stdout
+
+
+def test_facts_page_names_topics_as_the_project_does(project: Callable[..., Project]) -> None:
+    """Topics read as the project names them, in the order of those names; one left unnamed
+    reads as its key, capitalised."""
+    proj = project(index=CITING, options="      topics: {parts: Auto parts}\n")
+    assert proj.mkdocs_build().returncode == 0
+    facts = proj.html("facts/index.html")
+    headings = re.findall(r'<h2 id="[^"]*">([^<]*)', facts)
+    assert headings == ["Auto parts", "Market"]
+    topic = re.search(r'<select name="topic".*?</select>', facts, re.S)
+    assert topic
+    assert re.findall(r"<option [^>]*>([^<]*)</option>", topic.group(0)) == [
+        "All topics",
+        "Auto parts (1)",
+        "Market (1)",
+    ]

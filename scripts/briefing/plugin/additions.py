@@ -4,6 +4,7 @@ tags."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 
@@ -53,11 +54,14 @@ def made_files(
     *,
     site_name: str,
     with_data_files: bool,
+    topics: Mapping[str, str],
 ) -> Made:
     """The generated pages (sources, facts, what changed) and their style sheets, the data
     files, and the name of each chart's PNG in the chart cache (drawn now if it is not
     there)."""
-    pages = generated_pages(book, urls, releases, data_files=with_data_files, partials=partials)
+    pages = generated_pages(
+        book, urls, releases, data_files=with_data_files, partials=partials, topics=topics
+    )
     data: dict[str, str | bytes] = {}
     for spec in book.charts.values():
         data.update(chart_data(spec, book.sources))

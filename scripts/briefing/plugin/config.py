@@ -121,6 +121,9 @@ class BriefingConfig(Config):
     # facts/charts.py: loaded by path, its @register("name") functions drawn by name.
     chart_functions = c.Optional(c.Type(str))
     publication = c.SubConfig(PublicationOptions)
+    # The facts page's topic names as readers write them, by topic (a fact's first tag, else the
+    # first part of its id): {nev: New energy vehicles}. A topic not named reads as its key.
+    topics = c.DictOfItems(c.Type(str), default={})
 
 
 def missing_module(options: BriefingConfig) -> str:

@@ -126,6 +126,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.paths.cache_dir / "build",
             files_digest(self.paths.facts_dir, self.paths.seeds_dir),
             f"{config.site_name}|{config.use_directory_urls}|{self.config.data_files}"
+            f"|{sorted(self.config.topics.items())}"
             f"|{self.publication!r}|"
             + _module_digest(self.paths.chart_functions_file)  # it may live outside facts/
             + "|"
@@ -218,6 +219,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                     self.partials,
                     site_name=config.site_name,
                     with_data_files=self.config.data_files,
+                    topics=self.config.topics,
                 ),
             )
         except BriefingError:  # a release snapshot

@@ -8,7 +8,8 @@ the rows by the data attributes written here.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from briefing.data.package import CLAIMS_FILE, CSV_FILE, JSON_FILE, PACKAGE_FILE
@@ -37,7 +38,14 @@ def row_data(fact: Fact) -> list[tuple[str, str]]:
     return [(name, values[name]) for name, _, _ in FILTERS]
 
 
-def filter_form(book: FactBook, partials: Partials = PACKAGE) -> str:
+def topic_name(topic: str, names: Mapping[str, str]) -> str:
+    """A topic as the project names it, else its key as a word: ``market_share`` -> Market share."""
+    return names.get(topic) or topic.replace("_", " ").capitalize()
+
+
+def filter_form(
+    book: FactBook, partials: Partials = PACKAGE, topics: Mapping[str, str] = MappingProxyType({})
+) -> str:
     """The hidden form of selects: each option is a value some fact has, with its count.
 
     Kept out of the search index (``data-search-exclude``): option labels are not content.
@@ -45,8 +53,12 @@ def filter_form(book: FactBook, partials: Partials = PACKAGE) -> str:
     facts = list(book.facts.values())
     titles = {s.id: s.title for s in book.sources.values()}
     cited = [source for source in (f.source for f in facts) if source]
+
+    def named(topic: str) -> str:
+        return topic_name(topic, topics)
+
     choices: dict[str, list[tuple[str, str]]] = {
-        "topic": _options((f.topic for f in facts), str.capitalize),
+        "topic": _options((f.topic for f in facts), named, lambda t: named(t).casefold()),
         "source": _options(cited, titles.__getitem__, lambda s: (titles[s].casefold(), s)),
         "period": _options((f.period for f in facts), periods.label, _period_order),
         "kind": _options((f.kind for f in facts), str.capitalize),

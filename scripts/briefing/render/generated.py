@@ -5,14 +5,15 @@ changed since the last release. Their markup comes from the site's partials."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 
 from briefing.data.releases import Release
 from briefing.facts import periods
 from briefing.facts.model import Fact, FactBook, Record, Source
 from briefing.render.changes import changes_page
 from briefing.render.differences import differences_page, links
-from briefing.render.explorer import downloads, explorer_script, filter_form, row_data
+from briefing.render.explorer import downloads, explorer_script, filter_form, row_data, topic_name
 from briefing.render.markup import PACKAGE, Partials
 from briefing.render.tabular import source_table
 from briefing.render.text import md_inline, one_block
@@ -33,14 +34,15 @@ def generated_pages(
     *,
     data_files: bool = True,
     partials: Partials = PACKAGE,
+    topics: Mapping[str, str] = MappingProxyType({}),
 ) -> dict[str, str]:
     """Every generated page: its path under docs/ and its Markdown.
 
     ``data_files`` says whether the site carries data/facts.*, so the facts page links
-    to them only when they exist.
+    to them only when they exist; ``topics`` names the facts page's topics.
     """
     pages = {
-        FACTS_PAGE: facts_page(book, urls, partials, data_files),
+        FACTS_PAGE: facts_page(book, urls, partials, data_files, topics),
         CHANGES_PAGE: changes_page(book, releases, urls, partials),
         DIFFERENCES_PAGE: differences_page(book, urls, partials),
         SOURCES_INDEX: sources_index(book, urls, partials),
@@ -194,7 +196,11 @@ def sources_index(book: FactBook, urls: SiteUrls, partials: Partials = PACKAGE) 
 
 
 def facts_page(
-    book: FactBook, urls: SiteUrls, partials: Partials = PACKAGE, data_files: bool = True
+    book: FactBook,
+    urls: SiteUrls,
+    partials: Partials = PACKAGE,
+    data_files: bool = True,
+    topics: Mapping[str, str] = MappingProxyType({}),
 ) -> str:
     """Every fact in a table per topic. The tables stay out of the search index: each fact has
     an entry of its own (``render/search.py``), which a table row would only repeat; the topic
@@ -207,14 +213,14 @@ def facts_page(
         f"All {len(book.facts)} facts behind this briefing. Each row's anchor is a permalink; "
         "the source link opens the archived text at the highlighted quote.",
         *([downloads(urls, partials)] if data_files else []),
-        one_block(filter_form(book, partials)),
+        one_block(filter_form(book, partials, topics)),
     ]
-    for topic in sorted(by_topic):
+    for topic in sorted(by_topic, key=lambda t: topic_name(t, topics).casefold()):
         ordered = sorted(by_topic[topic], key=lambda f: (periods.sort_key(f.period), f.id))
         table = partials.render(
             "facts_table.html", rows=[_fact_row(book, f, urls) for f in ordered]
         )
-        sections += [f"## {md_inline(topic.capitalize())}", one_block(table)]
+        sections += [f"## {md_inline(topic_name(topic, topics))}", one_block(table)]
     if book.claims:
         sections += [
             "## Claims",
