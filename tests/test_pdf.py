@@ -45,6 +45,8 @@ def note_quotes(html: str) -> list[str]:
 
 # The real briefings
 
+NOT_FULL = {"index", "brief"}  # the home page is checked on its own; the brief is its own PDF
+
 
 def test_page_counts(full: Pdf, brief: Pdf) -> None:
     assert 20 <= len(full.pages) <= 120
@@ -54,7 +56,8 @@ def test_page_counts(full: Pdf, brief: Pdf) -> None:
 
 
 def test_full_briefing_has_every_chapter_and_every_cited_number(real_site: Path, full: Pdf) -> None:
-    chapters = sorted(p.stem for p in (ROOT / "docs").glob("*.md") if p.stem != "index")
+    # Every chapter but the executive brief, which is its own PDF and not in the nav.
+    chapters = sorted(p.stem for p in (ROOT / "docs").glob("*.md") if p.stem not in NOT_FULL)
     assert len(chapters) >= 11
     for name in chapters:
         page = chapter_html(real_site, name)
@@ -66,14 +69,19 @@ def test_full_briefing_has_every_chapter_and_every_cited_number(real_site: Path,
             assert value in full.text, (name, value)
 
 
-def test_executive_brief_has_the_key_figures_and_chart(real_site: Path, brief: Pdf) -> None:
-    page = chapter_html(real_site, "key-figures")
-    values = cited_values(page)
+def test_executive_brief_has_its_figures_and_chart_on_two_pages_before_its_notes(
+    real_site: Path, brief: Pdf
+) -> None:
+    values = cited_values(chapter_html(real_site, "brief"))
     assert len(values) >= 15
     for value in values:
         assert value in brief.text, value
-    assert "Key figures" in brief.bodies[0]
+    assert "Executive brief" in brief.bodies[0]
     assert CHART_TITLE in brief.text
+    assert "What it means for a reader who must act" in brief.text
+    # The notes begin on page 1 or 2, or open page 3: the brief itself takes two pages at most.
+    notes = next(n for n, body in enumerate(brief.bodies) if re.search(r"(?:^| )Notes ", body))
+    assert notes <= 1 or (notes == 2 and brief.bodies[2].startswith("Notes")), notes
 
 
 def test_contents_page_numbers_are_where_the_chapters_start(full: Pdf) -> None:
@@ -107,7 +115,7 @@ def test_every_page_but_the_cover_has_running_header_and_page_x_of_y(full: Pdf) 
 
 
 def test_notes_carry_each_quote_and_its_source(real_site: Path, full: Pdf, brief: Pdf) -> None:
-    for name, pdf in (("exports", full), ("trade", full), ("key-figures", brief)):
+    for name, pdf in (("exports", full), ("trade", full), ("key-figures", full), ("brief", brief)):
         quotes = note_quotes(chapter_html(real_site, name))
         assert len(quotes) >= 3, name
         for quote in quotes:
