@@ -182,6 +182,7 @@ class _Reader:
             rule=rule,
             function=function,
             module=self.module.path if function else None,
+            subtitle=str(node["subtitle"]) if "subtitle" in node else None,
             mixed_periods=node.get("mixed_periods"),
             path=self.check.rel,
             line=line,
@@ -242,7 +243,11 @@ class _Reader:
     def _words(self, node: Any) -> None:
         """Titles, alt text and labels describe in words; the numbers come from the facts."""
         advice = f"{self.what} states numbers only through its facts; describe in words"
-        texts = [(node[key], yamlio.line_of(node, key)) for key in ("title", "alt")]
+        texts = [
+            (node[key], yamlio.line_of(node, key))
+            for key in ("title", "subtitle", "alt")
+            if key in node
+        ]
         for key in ("labels", "series"):
             for fid, text in (node.get(key) or {}).items():
                 texts.append((text, yamlio.line_of(node[key], fid)))
