@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.charts.encodings import tooltip, value_axis
 from briefing.charts.registry import register
+from briefing.charts.theme import bar_step
 
 if TYPE_CHECKING:
     import altair as alt
@@ -51,7 +52,8 @@ def amount_and_shares(spec: ChartSpec, data: alt.Data) -> Any:
         }
         bars = base.mark_bar().encode(**enc, tooltip=tooltip(), **color)
         labels = base.mark_text(align="left", dx=4).encode(**enc, text="short:N")
-        return alt.layer(bars, labels).properties(width=230, height=alt.Step(34))
+        shown = [row["label"] for row in data.values if (row["unit"] == "percent") == percent]
+        return alt.layer(bars, labels).properties(width=230, height=alt.Step(bar_step(shown)))
 
     return alt.vconcat(
         panel("datum.unit != 'percent'", percent=False),

@@ -48,7 +48,7 @@ def drawn_as(kind: str) -> str:
 
 
 def kind_encodings(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Fill opacity and dash by the rows' ``drawn`` field (see ``drawn_as``), with a legend;
+    """Opacity and dash by the rows' ``drawn`` field (see ``drawn_as``), with a legend;
     none when every row is an actual (a legend of one entry says nothing)."""
     import altair as alt
 
@@ -63,10 +63,9 @@ def kind_encodings(rows: list[dict[str, Any]]) -> dict[str, Any]:
         title=None,
         symbolFillColor=theme.PALETTE[0],
         symbolStrokeColor=theme.PALETTE[0],
-        symbolDash=theme.KIND_DASH,
     )
     return {
-        "fillOpacity": alt.FillOpacity(
+        "opacity": alt.Opacity(  # not fillOpacity: Vega-Lite draws no legend for it
             "drawn:N",
             scale=alt.Scale(domain=kinds, range=[1 if a else theme.KIND_OPACITY for a in actual]),
             legend=legend,
@@ -74,7 +73,7 @@ def kind_encodings(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "strokeDash": alt.StrokeDash(
             "drawn:N",
             scale=alt.Scale(domain=kinds, range=[[1, 0] if a else theme.KIND_DASH for a in actual]),
-            legend=None,  # the fill's legend says it; its symbols are drawn with the dash
+            legend=legend,  # merged with the opacity's into one (None would drop both)
         ),
     }
 
@@ -87,6 +86,6 @@ def value_axis(channel: str, facts: Sequence[Fact], title: str | None = None) ->
     from briefing.charts.formats import axis_expr
 
     values = [float(f.value) for f in facts if not isinstance(f.value, list)]
-    axis = alt.Axis(labelExpr=axis_expr(facts[0].unit, values), tickCount=5, labelFlush=False)
+    axis = alt.Axis(labelExpr=axis_expr(facts[0].unit, values), tickCount=4, labelFlush=False)
     cls = alt.X if channel == "x" else alt.Y
     return cls("value:Q", title=title, axis=axis, scale=alt.Scale(nice=True))

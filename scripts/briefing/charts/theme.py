@@ -10,6 +10,7 @@ cut (``labelLimit: 0``: long labels are wrapped into lines instead, see ``wrap``
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterable
 from typing import Any
 
 TEXT_SIZE = 13  # the smallest text a chart draws, in px of its drawing
@@ -22,13 +23,14 @@ GRID_INK = "#e0e0e0"
 # it is (one colour per series); a forecast is the same hue, lighter (see ``KIND_OPACITY``).
 PALETTE = ["#3f6fb5", "#e0793b", "#2a9d8f", "#b5485d", "#7b5ea7", "#8d6e63", "#607d8b"]
 REFERENCE = "#c62828"  # a reference line (a threshold, a target)
-KIND_OPACITY = 0.35  # a forecast's, estimate's or target's fill, an actual's being 1
+KIND_OPACITY = 0.4  # a forecast's, estimate's or target's opacity, an actual's being 1
 KIND_DASH = [4, 3]
 # Characters a line of text holds at the drawing's width (Liberation Sans' average widths).
 TITLE_CHARS, LINE_CHARS = 40, 54
 LABEL_CHARS, BAND_CHARS = 20, 11  # a bar's label: left of a horizontal bar, under a vertical one
 MAX_WIDTH = 420  # a drawing wider is drawn again, narrower: at 358 px (a phone) it keeps 11 px text
 MIN_PLOT = 120
+LINE_HEIGHT_PX = 16  # of a label drawn in lines
 BAR_WIDTH = 230  # the value axis of a horizontal bar chart, labels drawn left of it
 LINE_WIDTH, LINE_HEIGHT = 300, 190
 BAND_STEP = 64  # a vertical bar's band; a horizontal bar's is ``BAR_STEP`` per series
@@ -55,6 +57,7 @@ def config(font: str) -> dict[str, Any]:
             "tickColor": RULE_INK,
             "gridColor": GRID_INK,
             "labelPadding": 4,
+            "labelLineHeight": LINE_HEIGHT_PX,
         },
         "legend": {
             **text,
@@ -80,6 +83,12 @@ def config(font: str) -> dict[str, Any]:
         },
         "concat": {"spacing": 28},
     }
+
+
+def bar_step(labels: Iterable[str], series: int = 1) -> int:
+    """A horizontal bar's band, in px: room for its series' bars and for its label's lines."""
+    lines = max((label.count("\n") + 1 for label in labels), default=1)
+    return max(BAR_STEP * series + 10, LINE_HEIGHT_PX * lines + 10)
 
 
 def source_title(lines: list[str]) -> dict[str, Any]:

@@ -70,7 +70,8 @@ def _shown(
     """Rows as the chart draws them: text showing its control characters, as the page around
     the chart does (the data files keep the text as it is); a long label in lines; each value
     with its short label, how it is drawn (its kind) and which end it leaves open (a bound)."""
-    chars = theme.BAND_CHARS if spec.y == "value" else theme.LABEL_CHARS
+    under = spec.y == "value" and not spec.function  # labels under vertical bars
+    chars = theme.BAND_CHARS if under else theme.LABEL_CHARS
     shown = []
     for row, fact in zip(rows, facts, strict=True):
         row = {k: visible(v) if isinstance(v, str) else v for k, v in row.items()}
@@ -124,7 +125,7 @@ def _declared(spec: ChartSpec, rows: list[dict[str, Any]], data: alt.Data, squee
         mark = getattr(base, f"mark_{spec.mark}")()
         return mark.encode(**enc, **kinds).properties(**_size(spec, rows, value_channel, squeeze))
     stroke = (
-        {"stroke": alt.Stroke(f"{spec.color}:N", sort=None, legend=None)} if spec.color else {}
+        {"stroke": alt.Stroke(f"{spec.color}:N", sort=None, title=None)} if spec.color else {}
     )
     bars = base.mark_bar(strokeWidth=1.5, stroke=None if spec.color else theme.PALETTE[0])
     layers = [bars.encode(**enc, **kinds, **stroke)]
@@ -152,7 +153,8 @@ def _size(
     groups = len({row[spec.color] for row in rows}) if spec.color and spec.mark == "bar" else 1
     if value_channel == "x":
         width = max(theme.BAR_WIDTH - squeeze, theme.MIN_PLOT)
-        return {"width": width, "height": alt.Step(theme.BAR_STEP * groups + 10)}
+        step = theme.bar_step((str(row["label"]) for row in rows), groups)
+        return {"width": width, "height": alt.Step(step)}
     bands = max(len({row[spec.x] for row in rows}), 1)
     step = max(theme.BAND_STEP * groups - squeeze // bands, theme.BAR_STEP)
     return {"width": alt.Step(step), "height": theme.LINE_HEIGHT}
@@ -241,5 +243,15 @@ def _rule(spec: ChartSpec, rows: list[dict[str, Any]]) -> list[alt.Chart]:
     if spec.y == "value":  # a horizontal line, labelled above it from its left end
         text = base.mark_text(align="left", baseline="bottom", dy=-4, **ink)
         return [line.encode(y="value:Q"), text.encode(y="value:Q", x=alt.value(0), **lines)]
-    text = base.mark_text(align="left", baseline="top", dx=4, **ink)
+    # A vertical line, labelled above the plot (never over a bar), towards the plot's middle.
+    far = bool(spec.facts) and rows[0]["value"] > max(float(f.value) for f in spec.facts) / 2
+    above = -6 - theme.LINE_HEIGHT_PX * (len(rows[0]["lines"]) - 1 if isinstance(rows[0]["lines"], list) else 0)
+    text = base.mark_text(
+        align="right" if far else "left",
+        baseline="bottom",
+        dx=-4 if far else 4,
+        dy=above,  # Vega sets a label's lines downwards from its first one
+        lineHeight=theme.LINE_HEIGHT_PX,
+        **ink,
+    )
     return [line.encode(x="value:Q"), text.encode(x="value:Q", y=alt.value(0), **lines)]
