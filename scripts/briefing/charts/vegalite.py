@@ -195,6 +195,7 @@ def _bound_marks(base: alt.Chart, enc: dict[str, Any], value_channel: str) -> al
             ),
             **place,
         )
+        .properties(name="bound")
     )
 
 
@@ -240,9 +241,12 @@ def _rule(spec: ChartSpec, rows: list[dict[str, Any]]) -> list[alt.Chart]:
     line = base.mark_rule(color=theme.REFERENCE, strokeDash=[6, 4], size=1.5)
     ink = {"color": theme.REFERENCE, "fontSize": theme.TEXT_SIZE}
     lines = {"text": alt.Text("lines:N")}
-    if spec.y == "value":  # a horizontal line, labelled above it from its left end
-        text = base.mark_text(align="left", baseline="bottom", dy=-4, **ink)
-        return [line.encode(y="value:Q"), text.encode(y="value:Q", x=alt.value(0), **lines)]
+    if spec.y == "value":  # a horizontal line, labelled right of the plot (never over a bar)
+        text = base.mark_text(
+            align="left", baseline="middle", dx=6, x=alt.ExprRef(expr="width"), **ink
+        )
+        label = text.encode(y="value:Q", text="label:N")
+        return [line.encode(y="value:Q"), label.properties(name="reference")]
     # A vertical line, labelled above the plot (never over a bar), towards the plot's middle.
     far = bool(spec.facts) and rows[0]["value"] > max(float(f.value) for f in spec.facts) / 2
     above = -6 - theme.LINE_HEIGHT_PX * (len(rows[0]["lines"]) - 1 if isinstance(rows[0]["lines"], list) else 0)
@@ -254,4 +258,5 @@ def _rule(spec: ChartSpec, rows: list[dict[str, Any]]) -> list[alt.Chart]:
         lineHeight=theme.LINE_HEIGHT_PX,
         **ink,
     )
-    return [line.encode(x="value:Q"), text.encode(x="value:Q", y=alt.value(0), **lines)]
+    label = text.encode(x="value:Q", y=alt.value(0), **lines).properties(name="reference")
+    return [line.encode(x="value:Q"), label]
