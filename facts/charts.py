@@ -53,7 +53,7 @@ def amount_and_shares(spec: ChartSpec, data: alt.Data) -> Any:
         bars = base.mark_bar().encode(**enc, tooltip=tooltip(), **color)
         labels = base.mark_text(align="left", dx=4).encode(**enc, text="short:N")
         shown = [row["label"] for row in data.values if (row["unit"] == "percent") == percent]
-        return alt.layer(bars, labels).properties(width=230, height=alt.Step(bar_step(shown)))
+        return alt.layer(bars, labels).properties(width=200, height=alt.Step(bar_step(shown)))
 
     return alt.vconcat(
         panel("datum.unit != 'percent'", percent=False),

@@ -28,7 +28,7 @@ KIND_DASH = [4, 3]
 # Characters a line of text holds at the drawing's width (Liberation Sans' average widths).
 TITLE_CHARS, LINE_CHARS = 40, 54
 LABEL_CHARS, BAND_CHARS = 20, 11  # a bar's label: left of a horizontal bar, under a vertical one
-MAX_WIDTH = 420  # a drawing wider is drawn again, narrower: at 358 px (a phone) it keeps 11 px text
+MAX_WIDTH = 410  # a drawing wider is drawn again, narrower: at 357 px (a phone) its text is 11.3 px
 MIN_PLOT = 120
 LINE_HEIGHT_PX = 16  # of a label drawn in lines
 BAR_WIDTH = 230  # the value axis of a horizontal bar chart, labels drawn left of it
