@@ -38,7 +38,7 @@ def amount_and_shares(spec: ChartSpec, data: alt.Data) -> Any:
     # Colour by series only when the declaration names series: else a legend of one blank.
     color = {"color": alt.Color("series:N", sort=None, title=None)} if spec.series else {}
 
-    def panel(keep: str, percent: bool) -> alt.LayerChart:
+    def panel(keep: str, percent: bool) -> Any:
         facts = [f for f in spec.facts if (f.unit.style == "percent") == percent]
         base = alt.Chart(data).transform_filter(keep)
         enc = {

@@ -31,7 +31,9 @@ PERCENT = Unit("percent", "percent")
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-def fact(fid: str, value: float, unit: Unit, kind: str = "actual", qualifier: str | None = None) -> Fact:
+def fact(
+    fid: str, value: float, unit: Unit, kind: str = "actual", qualifier: str | None = None
+) -> Fact:
     return Fact(
         id=fid,
         subject=fid,
@@ -48,8 +50,12 @@ def fact(fid: str, value: float, unit: Unit, kind: str = "actual", qualifier: st
     )
 
 
-def chart(*facts: Fact, mark: str = "bar", x: str = "value", y: str = "label", **kw: Any) -> ChartSpec:
-    return ChartSpec(id="c", title="Sales rose", alt="Words.", facts=facts, mark=mark, x=x, y=y, **kw)
+def chart(
+    *facts: Fact, mark: str = "bar", x: str = "value", y: str = "label", **kw: Any
+) -> ChartSpec:
+    return ChartSpec(
+        id="c", title="Sales rose", alt="Words.", facts=facts, mark=mark, x=x, y=y, **kw
+    )
 
 
 def texts(spec: ChartSpec, role: str) -> list[str]:
@@ -109,7 +115,11 @@ def test_a_forecast_is_drawn_lighter_and_dashed_with_a_legend_entry() -> None:
     spec = chart(fact("a", 12.9e6, VEHICLES), fact("b", 16e6, VEHICLES, kind="forecast"))
     assert texts(spec, "role-legend-label") == ["Actual", "Forecast"]
     root = ET.fromstring(vlc.vegalite_to_svg(vega_lite(spec, {})))
-    bars = next(g for g in root.iter(f"{SVG}g") if "role-mark" in (g.get("class") or "") and "rect" in (g.get("class") or ""))
+    bars = next(
+        g
+        for g in root.iter(f"{SVG}g")
+        if "role-mark" in (g.get("class") or "") and "rect" in (g.get("class") or "")
+    )
     drawn = [(p.get("opacity"), p.get("stroke-dasharray")) for p in bars.iter(f"{SVG}path")]
     assert drawn == [("1", "1,0"), (str(theme.KIND_OPACITY), "4,3")]
     # All actual: no legend of one entry.
@@ -117,10 +127,17 @@ def test_a_forecast_is_drawn_lighter_and_dashed_with_a_legend_entry() -> None:
 
 
 def test_a_bound_is_drawn_open_at_its_end_and_labelled_as_a_bound() -> None:
-    spec = chart(fact("a", 50, PERCENT, qualifier="over"), fact("b", 20, PERCENT, qualifier="under"), fact("c", 30, PERCENT))
+    spec = chart(
+        fact("a", 50, PERCENT, qualifier="over"),
+        fact("b", 20, PERCENT, qualifier="under"),
+        fact("c", 30, PERCENT),
+    )
     assert texts(spec, "value16_marks") == ["over 50%", "under 20%"]
     assert texts(spec, "value4_marks") == ["30%"]
-    assert texts(spec, "role-legend-label") == ["At least the value shown", "At most the value shown"]
+    assert texts(spec, "role-legend-label") == [
+        "At least the value shown",
+        "At most the value shown",
+    ]
     root = ET.fromstring(vlc.vegalite_to_svg(vega_lite(spec, {})))
     markers = [g for g in root.iter(f"{SVG}g") if "bound_marks" in (g.get("class") or "")]
     assert len(markers) == 1 and len(list(markers[0].iter(f"{SVG}path"))) == 2  # not the exact one
@@ -131,7 +148,9 @@ def test_a_bound_is_drawn_open_at_its_end_and_labelled_as_a_bound() -> None:
     [
         chart(fact("a", 1e6, VEHICLES), fact("b", 2e6, VEHICLES)),
         chart(fact("a", 1e6, VEHICLES), fact("b", 2e6, VEHICLES), x="label", y="value"),
-        chart(fact("a", 1e6, VEHICLES), fact("b", 2e6, VEHICLES), mark="line", x="period", y="value"),
+        chart(
+            fact("a", 1e6, VEHICLES), fact("b", 2e6, VEHICLES), mark="line", x="period", y="value"
+        ),
         chart(fact("a", 60, PERCENT), fact("b", 40, PERCENT), mark="arc", x="label", y="value"),
     ],
     ids=["horizontal-bars", "vertical-bars", "line", "arc"],

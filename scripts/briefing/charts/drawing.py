@@ -32,7 +32,10 @@ from briefing.paths import write_whole
 VL_CONVERT = metadata.version("vl-convert-python")  # names the Vega bundle
 # The code that turns a declaration into a drawing, and its renderers: a change to any of them
 # invalidates the cache (other code does not: redrawing every chart costs seconds).
-_CODE = [Path(__file__).with_name(name) for name in ("vegalite.py", "encodings.py", "theme.py", "formats.py")]
+_CODE = [
+    Path(__file__).with_name(name)
+    for name in ("vegalite.py", "encodings.py", "theme.py", "formats.py")
+]
 _LIBRARIES = ("vl-convert-python", "altair")
 _ID = re.compile(r'\b(id|clip-path|href)="(url\(#|#)?([^")]+)(\))?"')
 _WATCH_S = 0.2  # how often a drawing worker looks whether its build is still running

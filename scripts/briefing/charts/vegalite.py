@@ -53,7 +53,9 @@ def vega_lite(
             rule = spec.rule_rows(dict(sources))
             chart = alt.layer(chart, *_rule(spec, _shown(spec, rule, (spec.rule,), wrap=False)))
     rule_rows = spec.rule_rows(dict(sources))
-    framed = alt.vconcat(chart.properties(title=theme.source_title(_source_lines(rows + rule_rows))))
+    framed = alt.vconcat(
+        chart.properties(title=theme.source_title(_source_lines(rows + rule_rows)))
+    )
     framed = framed.properties(
         title=alt.TitleParams(
             text=theme.wrap(visible(spec.title), theme.TITLE_CHARS), subtitle=_subtitle(spec)
@@ -103,7 +105,7 @@ def _source_lines(rows: list[dict[str, Any]]) -> list[str]:
 def _declared(spec: ChartSpec, rows: list[dict[str, Any]], data: alt.Data, squeeze: int) -> Any:
     base = alt.Chart(data)
     if spec.mark == "arc":
-        return _pie(spec, base)
+        return _pie(spec, rows, base)
     value_channel = "x" if spec.x == "value" else "y"
     category = spec.y if value_channel == "x" else spec.x
     enc: dict[str, Any] = {
@@ -124,9 +126,7 @@ def _declared(spec: ChartSpec, rows: list[dict[str, Any]], data: alt.Data, squee
     if spec.mark != "bar":
         mark = getattr(base, f"mark_{spec.mark}")()
         return mark.encode(**enc, **kinds).properties(**_size(spec, rows, value_channel, squeeze))
-    stroke = (
-        {"stroke": alt.Stroke(f"{spec.color}:N", sort=None, title=None)} if spec.color else {}
-    )
+    stroke = {"stroke": alt.Stroke(f"{spec.color}:N", sort=None, title=None)} if spec.color else {}
     bars = base.mark_bar(strokeWidth=1.5, stroke=None if spec.color else theme.PALETTE[0])
     layers = [bars.encode(**enc, **kinds, **stroke)]
     layers += _value_labels(base, enc, value_channel)
@@ -170,7 +170,9 @@ def _value_labels(base: alt.Chart, enc: dict[str, Any], value_channel: str) -> l
         else:
             mark = base.mark_text(align="center", baseline="bottom", dy=-gap)
         labels.append(
-            mark.transform_filter(test).encode(text="short:N", **place).properties(name=f"value{gap}")
+            mark.transform_filter(test)
+            .encode(text="short:N", **place)
+            .properties(name=f"value{gap}")
         )
     return labels
 
@@ -180,8 +182,8 @@ def _bound_marks(base: alt.Chart, enc: dict[str, Any], value_channel: str) -> al
     short of it ("under"); the legend says which."""
     place = {k: v for k, v in enc.items() if k not in ("tooltip", "color")}
     shapes = _SHAPES[value_channel]
-    offset = {"xOffset": 8} if value_channel == "x" else {"yOffset": -8}
-    return (
+    offset: dict[str, Any] = {"xOffset": 8} if value_channel == "x" else {"yOffset": -8}
+    marks: alt.Chart = (
         base.mark_point(filled=True, size=90, color=theme.INK, opacity=1, **offset)
         .transform_filter("datum.bound")
         .encode(
@@ -197,6 +199,7 @@ def _bound_marks(base: alt.Chart, enc: dict[str, Any], value_channel: str) -> al
         )
         .properties(name="bound")
     )
+    return marks
 
 
 def _lines(
@@ -215,13 +218,14 @@ def _lines(
     )
 
 
-def _pie(spec: ChartSpec, base: alt.Chart) -> alt.LayerChart:
+def _pie(spec: ChartSpec, rows: list[dict[str, Any]], base: alt.Chart) -> Any:
+    """A donut, each slice labelled with its value outside it; an estimate's slices lighter."""
     radius = theme.PIE_SIZE // 2
     theta = alt.Theta("value:Q", stack=True)
     color = alt.Color(f"{spec.x}:N", sort=None, title=None, legend=alt.Legend(columns=1))
     order = alt.Order("order:Q")
     ring = base.mark_arc(innerRadius=radius // 2, outerRadius=radius, stroke="#fff").encode(
-        theta=theta, color=color, order=order, tooltip=tooltip()
+        theta=theta, color=color, order=order, tooltip=tooltip(), **kind_encodings(rows)
     )
     labels = (
         base.mark_text(radius=radius + 22)
@@ -239,8 +243,7 @@ def _rule(spec: ChartSpec, rows: list[dict[str, Any]]) -> list[alt.Chart]:
     """The reference line (a threshold, a target) with its label, from the rule fact."""
     base = alt.Chart(alt.Data(values=rows))
     line = base.mark_rule(color=theme.REFERENCE, strokeDash=[6, 4], size=1.5)
-    ink = {"color": theme.REFERENCE, "fontSize": theme.TEXT_SIZE}
-    lines = {"text": alt.Text("lines:N")}
+    ink: dict[str, Any] = {"color": theme.REFERENCE, "fontSize": theme.TEXT_SIZE}
     if spec.y == "value":  # a horizontal line, labelled right of the plot (never over a bar)
         text = base.mark_text(
             align="left", baseline="middle", dx=6, x=alt.ExprRef(expr="width"), **ink
@@ -249,7 +252,9 @@ def _rule(spec: ChartSpec, rows: list[dict[str, Any]]) -> list[alt.Chart]:
         return [line.encode(y="value:Q"), label.properties(name="reference")]
     # A vertical line, labelled above the plot (never over a bar), towards the plot's middle.
     far = bool(spec.facts) and rows[0]["value"] > max(float(f.value) for f in spec.facts) / 2
-    above = -6 - theme.LINE_HEIGHT_PX * (len(rows[0]["lines"]) - 1 if isinstance(rows[0]["lines"], list) else 0)
+    above = -6 - theme.LINE_HEIGHT_PX * (
+        len(rows[0]["lines"]) - 1 if isinstance(rows[0]["lines"], list) else 0
+    )
     text = base.mark_text(
         align="right" if far else "left",
         baseline="bottom",
@@ -258,5 +263,5 @@ def _rule(spec: ChartSpec, rows: list[dict[str, Any]]) -> list[alt.Chart]:
         lineHeight=theme.LINE_HEIGHT_PX,
         **ink,
     )
-    label = text.encode(x="value:Q", y=alt.value(0), **lines).properties(name="reference")
+    label = text.encode(x="value:Q", y=alt.value(0), text="lines:N").properties(name="reference")
     return [line.encode(x="value:Q"), label]
