@@ -192,3 +192,18 @@ def test_a_subtitle_states_no_number_typed_by_hand(tmp_path: Path) -> None:
         "facts/charts.yaml:3: number \"31 million\" typed by hand; chart 'c' states numbers "
         "only through its facts; describe in words"
     ]
+
+
+def test_a_chart_is_coloured_by_meaning_not_by_source(tmp_path: Path) -> None:
+    charts = (
+        "c:\n  title: Output outran sales\n  alt: Words.\n  mark: bar\n  x: label\n"
+        "  y: value\n  color: source\n  facts: [market.production.2024]\n"
+    )
+    paths = write_project(tmp_path, FACTS, {"facts/charts.yaml": charts})
+    with pytest.raises(BriefingError) as caught:
+        load_factbook(paths)
+    assert [str(p) for p in caught.value.problems] == [
+        "facts/charts.yaml:7: chart 'c': 'color: source' colours the marks by who reported "
+        "them; colour by what they mean (color: series, with series), as the chart's source "
+        "line names the sources"
+    ]

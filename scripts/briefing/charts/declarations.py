@@ -237,6 +237,12 @@ class _Reader:
                 self.add(line, f"missing required key '{key}' (or name a 'function')")
         if "x" in node and "y" in node and "value" not in (node["x"], node["y"]):
             self.add(line, "one of 'x' and 'y' must be 'value', the number the facts state")
+        if node.get("color") == "source":
+            self.add(
+                yamlio.line_of(node, "color"),
+                "'color: source' colours the marks by who reported them; colour by what they "
+                "mean (color: series, with series), as the chart's source line names the sources",
+            )
         if node.get("mark") == "arc" and node.get("y") != "value":
             self.add(yamlio.line_of(node, "mark"), "an 'arc' chart needs 'y: value' (its angle)")
 
