@@ -105,7 +105,7 @@ def _source_lines(rows: list[dict[str, Any]]) -> list[str]:
 def _declared(spec: ChartSpec, rows: list[dict[str, Any]], data: alt.Data, squeeze: int) -> Any:
     base = alt.Chart(data)
     if spec.mark == "arc":
-        return _pie(spec, rows, base)
+        return _pie(spec, base)
     value_channel = "x" if spec.x == "value" else "y"
     category = spec.y if value_channel == "x" else spec.x
     enc: dict[str, Any] = {
@@ -218,14 +218,15 @@ def _lines(
     )
 
 
-def _pie(spec: ChartSpec, rows: list[dict[str, Any]], base: alt.Chart) -> Any:
-    """A donut, each slice labelled with its value outside it; an estimate's slices lighter."""
+def _pie(spec: ChartSpec, base: alt.Chart) -> Any:
+    """A donut, each slice labelled with its value outside it (the parts of one whole: their
+    kind is the subtitle's to say, as lighter slices would only wash the whole out)."""
     radius = theme.PIE_SIZE // 2
     theta = alt.Theta("value:Q", stack=True)
     color = alt.Color(f"{spec.x}:N", sort=None, title=None, legend=alt.Legend(columns=1))
     order = alt.Order("order:Q")
     ring = base.mark_arc(innerRadius=radius // 2, outerRadius=radius, stroke="#fff").encode(
-        theta=theta, color=color, order=order, tooltip=tooltip(), **kind_encodings(rows)
+        theta=theta, color=color, order=order, tooltip=tooltip()
     )
     labels = (
         base.mark_text(radius=radius + 22)
@@ -235,7 +236,7 @@ def _pie(spec: ChartSpec, rows: list[dict[str, Any]], base: alt.Chart) -> Any:
     return (
         alt.layer(ring, labels)
         .transform_window(order="row_number()")
-        .properties(width=theme.PIE_SIZE + 60, height=theme.PIE_SIZE + 60)
+        .properties(width=theme.PIE_SIZE + 50, height=theme.PIE_SIZE + 50)
     )
 
 
