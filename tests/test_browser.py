@@ -214,7 +214,8 @@ def test_chart_tooltip_loads_vega_from_the_site_only_when_needed(
     # A line's own tooltip would name its first point wherever it is hovered: only the
     # points carry one.
     spec = json.loads(chart.locator("script.chart-spec").text_content() or "{}")
-    layers = [(layer["mark"]["type"], "tooltip" in layer["encoding"]) for layer in spec["layer"]]
+    drawn = spec["vconcat"][0]  # the chart, framed by its title above and its source below
+    layers = [(layer["mark"]["type"], "tooltip" in layer["encoding"]) for layer in drawn["layer"]]
     assert layers == [("line", False), ("point", True)], layers
     assert tab.page_errors == []
     assert tab.console_errors == []

@@ -182,6 +182,7 @@ class _Reader:
             rule=rule,
             function=function,
             module=self.module.path if function else None,
+            subtitle=str(node["subtitle"]) if "subtitle" in node else None,
             mixed_periods=node.get("mixed_periods"),
             path=self.check.rel,
             line=line,
@@ -236,13 +237,23 @@ class _Reader:
                 self.add(line, f"missing required key '{key}' (or name a 'function')")
         if "x" in node and "y" in node and "value" not in (node["x"], node["y"]):
             self.add(line, "one of 'x' and 'y' must be 'value', the number the facts state")
+        if node.get("color") == "source":
+            self.add(
+                yamlio.line_of(node, "color"),
+                "'color: source' colours the marks by who reported them; colour by what they "
+                "mean (color: series, with series), as the chart's source line names the sources",
+            )
         if node.get("mark") == "arc" and node.get("y") != "value":
             self.add(yamlio.line_of(node, "mark"), "an 'arc' chart needs 'y: value' (its angle)")
 
     def _words(self, node: Any) -> None:
         """Titles, alt text and labels describe in words; the numbers come from the facts."""
         advice = f"{self.what} states numbers only through its facts; describe in words"
-        texts = [(node[key], yamlio.line_of(node, key)) for key in ("title", "alt")]
+        texts = [
+            (node[key], yamlio.line_of(node, key))
+            for key in ("title", "subtitle", "alt")
+            if key in node
+        ]
         for key in ("labels", "series"):
             for fid, text in (node.get(key) or {}).items():
                 texts.append((text, yamlio.line_of(node[key], fid)))

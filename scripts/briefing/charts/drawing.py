@@ -32,11 +32,14 @@ from briefing.paths import write_whole
 VL_CONVERT = metadata.version("vl-convert-python")  # names the Vega bundle
 # The code that turns a declaration into a drawing, and its renderers: a change to any of them
 # invalidates the cache (other code does not: redrawing every chart costs seconds).
-_CODE = [Path(__file__).with_name(name) for name in ("vegalite.py", "encodings.py")]
+_CODE = [
+    Path(__file__).with_name(name)
+    for name in ("vegalite.py", "encodings.py", "theme.py", "formats.py")
+]
 _LIBRARIES = ("vl-convert-python", "altair")
 _ID = re.compile(r'\b(id|clip-path|href)="(url\(#|#)?([^")]+)(\))?"')
 _WATCH_S = 0.2  # how often a drawing worker looks whether its build is still running
-_STYLE = "4"  # bump when the look changes in a way neither the inputs nor the code show
+_STYLE = "5"  # bump when the look changes in a way neither the inputs nor the code show
 _SVG_TEXT = "{http://www.w3.org/2000/svg}text"
 # Scripts a Latin font has no glyphs for: CJK (with its radicals, punctuation, kana,
 # compatibility and full-width forms, and the ideographs beyond the BMP) and Hangul.
@@ -50,10 +53,14 @@ def chart_key(spec: ChartSpec, sources: Mapping[str, Source], code: str) -> str:
     """Everything a chart's drawing depends on, hashed: its declaration and its data rows."""
     rows = spec.rows(dict(sources))
     stamp = {
-        "chart": [spec.id, spec.title, spec.mark, spec.x, spec.y, spec.color, spec.function],
+        "chart": [
+            *(spec.id, spec.title, spec.subtitle, spec.mark, spec.x, spec.y, spec.color),
+            spec.function,
+        ],
         "rows": rows,
         "rule": spec.rule_rows(dict(sources)),
         "units": [[f.unit.id, f.unit.style, f.unit.plural, f.unit.symbol] for f in spec.facts],
+        "qualifiers": [f.qualifier for f in spec.cited],  # a bound is drawn as one
         "code": code,  # and the project's module of chart functions, for a chart it draws
         "module": hashlib.sha256(spec.module.read_bytes()).hexdigest() if spec.module else "",
     }
@@ -187,19 +194,32 @@ def draw(
     """Draw a chart (Altair builds the spec, vl-convert the SVG and PNG) and cache it."""
     import vl_convert as vlc
 
-    from briefing.charts.vegalite import CJK_FONT, vega_lite  # Altair: only to draw a chart
+    from briefing.charts.theme import MAX_WIDTH
+    from briefing.charts.vegalite import CJK_FONT, FONT, vega_lite  # Altair: to draw only
 
     vl = vega_lite(spec, sources)
     drawn = vlc.vegalite_to_svg(vl)
-    if _EAST_ASIAN.search(set_in_type(drawn)):
-        vl = vega_lite(spec, sources, font=CJK_FONT)
-        drawn = vlc.vegalite_to_svg(vl)
+    font = CJK_FONT if _EAST_ASIAN.search(set_in_type(drawn)) else FONT
+    squeeze, drawn_in = 0, FONT
+    for _ in range(3):  # drawn again: in a font that has its glyphs, narrower if too wide
+        excess = drawn_width(drawn) - MAX_WIDTH
+        if font == drawn_in and excess <= 0:
+            break
+        if font == drawn_in:
+            squeeze += excess
+        vl = vega_lite(spec, sources, font=font, squeeze=squeeze)
+        drawn, drawn_in = vlc.vegalite_to_svg(vl), font
     svg = normalise_svg(drawn, f"chart-{spec.id}")
     svg_file, png, spec_file = drawn_files(cache_dir, key)
     write_whole(svg_file, svg.encode())
     write_whole(png, vlc.svg_to_png(_on_white(svg), scale=2))
     write_whole(spec_file, json.dumps(vl, sort_keys=True).encode())
     return RenderedChart(svg, png, vl)
+
+
+def drawn_width(svg: str) -> int:
+    """The width a drawing asks for, in px (vl-convert's SVG states it on its root)."""
+    return round(float(ET.fromstring(svg).get("width", "0")))
 
 
 def set_in_type(svg: str) -> str:

@@ -25,7 +25,13 @@ SELECT_FIELDS = tuple(
     for name in ("tag", "subject", "unit", "source", "kind", "geo", "period")
 )
 CHART_FIELDS = (
-    Field("title", "text"),
+    Field("title", "text", description="the chart's point, in words: its takeaway"),
+    Field(
+        "subtitle",
+        "text",
+        required=False,
+        description="what is measured, drawn under the title before the unit",
+    ),
     Field("alt", "text", description="what the chart shows, in words", lines=True),
     Field("facts", "text_list", required=False, description="fact ids, in the order shown"),
     Field("select", "mapping", required=False, description="facts chosen by tag, unit, source…"),
@@ -69,6 +75,7 @@ class ChartSpec:
     rule: Fact | None = None
     function: str | None = None
     module: Path | None = None  # the file of the chart functions module, with a function
+    subtitle: str | None = None  # what is measured; the subtitle adds the unit
     mixed_periods: str | None = None  # why facts of periods of different lengths share an axis
     path: str = ""  # where the editor declared it, for messages
     line: int = 0
