@@ -232,15 +232,15 @@ def hostile_project(project: Callable[..., Project]) -> Project:
     return proj
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Callable[..., Project]:
-    """A factory: ``project(index=..., facts=..., pdf=False, options=...)`` writes a minimal
-    project; ``options`` are more lines of the plugin's options, indented six spaces."""
+def project_factory(folder: Path) -> Callable[..., Project]:
+    """What the ``project`` fixture gives, writing in ``folder``: for a module's fixture that
+    builds one tiny site once for the tests that only read it (a test that edits or builds
+    again takes its own ``project``)."""
 
     def make(
         index: str = CITES_ALL, facts: str = FACTS, pdf: bool = False, options: str = ""
     ) -> Project:
-        proj = Project(tmp_path / "proj")
+        proj = Project(folder / "proj")
         proj.write("mkdocs.yml", MKDOCS.format(pdf=str(pdf).lower(), options=options))
         proj.write("seeds/seed.txt", SEED_TEXT)
         proj.write("facts/sources.yaml", sources_yaml())
@@ -250,6 +250,13 @@ def project(tmp_path: Path) -> Callable[..., Project]:
         return proj
 
     return make
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Callable[..., Project]:
+    """A factory: ``project(index=..., facts=..., pdf=False, options=...)`` writes a minimal
+    project; ``options`` are more lines of the plugin's options, indented six spaces."""
+    return project_factory(tmp_path)
 
 
 # Every real-site build in the tests has the same build date, so two builds can be compared.

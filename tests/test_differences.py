@@ -17,11 +17,12 @@ from html import unescape
 from types import MappingProxyType
 
 import jsonschema
+import pytest
 
 from briefing.facts.jsonschema import json_schema
 from briefing.facts.model import Fact, FactBook
 from briefing.facts.units import Unit
-from conftest import CITES_ALL, FACTS, SALES, Project
+from conftest import CITES_ALL, FACTS, SALES, Project, project_factory
 from pdfread import norm, read_pdf
 
 ProjectFactory = Callable[..., Project]
@@ -68,6 +69,12 @@ def site(project: ProjectFactory, case: str | None = CASE, pdf: bool = False) ->
     return proj
 
 
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The tiny site with its case built once, for the tests that only read it."""
+    return site(project_factory(tmp_path_factory.mktemp("differences")))
+
+
 def text(html: str) -> str:
     """What a reader reads of some HTML: tags dropped, spaces collapsed."""
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
@@ -82,10 +89,8 @@ def section(html: str, anchor: str) -> str:
     return match.group(0)
 
 
-def test_the_page_shows_each_case_and_each_measure_sources_differ_on(
-    project: ProjectFactory,
-) -> None:
-    proj = site(project)
+def test_the_page_shows_each_case_and_each_measure_sources_differ_on(built: Project) -> None:
+    proj = built
     page = proj.html("differences/index.html")
     case = section(page, "case-output-and-sales")
     assert text(case).startswith(
@@ -121,10 +126,8 @@ def test_the_page_shows_each_case_and_each_measure_sources_differ_on(
     assert any(d["title"] == TITLE for d in found)
 
 
-def test_a_number_in_a_case_links_to_it_from_card_row_note_and_chart(
-    project: ProjectFactory,
-) -> None:
-    proj = site(project)
+def test_a_number_in_a_case_links_to_it_from_card_row_note_and_chart(built: Project) -> None:
+    proj = built
     home = proj.html("index.html")
     case = 'href="differences/#case-output-and-sales"'
     card = re.search(r'<briefing-card class="fact-card".*?</briefing-card>', home, re.S)

@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, expect
 from pypdf import PdfReader
 
 from briefing.render.csp import inline_code, policy
-from conftest import VIEWPORT, Project, settle
+from conftest import VIEWPORT, Project, project_factory, settle
 from pdfread import read_pdf
 
 PAYLOAD = "x</title><script>alert(2)</script>"
@@ -129,6 +129,12 @@ def hostile_site(project: Callable[..., Project], pdf: bool = False) -> Project:
     return proj
 
 
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The hostile tiny site (no PDF) built once, for the tests that only read it."""
+    return hostile_site(project_factory(tmp_path_factory.mktemp("hostile")))
+
+
 @contextmanager
 def served(folder: Path) -> Iterator[str]:
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
@@ -152,9 +158,9 @@ document.addEventListener("securitypolicyviolation", (e) => {
 
 @pytest.mark.browser
 def test_no_injected_script_runs_and_the_sites_own_scripts_do(
-    browser: Browser, project: Callable[..., Project]
+    browser: Browser, hostile: Project
 ) -> None:
-    proj = hostile_site(project)
+    proj = hostile
     context = browser.new_context(viewport=VIEWPORT)
     context.add_init_script(CSP_LISTENER)
     dialogs: list[str] = []
@@ -208,8 +214,8 @@ def test_no_injected_script_runs_and_the_sites_own_scripts_do(
         context.close()
 
 
-def test_titles_are_escaped_once_in_the_head(project: Callable[..., Project]) -> None:
-    head = hostile_site(project).html("sources/demo/index.html").split("</head>")[0]
+def test_titles_are_escaped_once_in_the_head(hostile: Project) -> None:
+    head = hostile.html("sources/demo/index.html").split("</head>")[0]
     text = "x&lt;/title&gt;&lt;script&gt;alert(2)&lt;/script&gt; Bob"
     assert re.findall(r"<title>.*</title>", head) == [f"<title>{text}&#39;s report - Demo</title>"]
     assert re.findall(r'<meta property="og:title" content="[^"]*">', head) == [
@@ -220,8 +226,8 @@ def test_titles_are_escaped_once_in_the_head(project: Callable[..., Project]) ->
     ]
 
 
-def test_what_the_site_writes_holds_the_text_inert(project: Callable[..., Project]) -> None:
-    proj = hostile_site(project)
+def test_what_the_site_writes_holds_the_text_inert(hostile: Project) -> None:
+    proj = hostile
     escaped = "x&lt;/title&gt;&lt;script&gt;alert(2)&lt;/script&gt;"
     home = proj.html("index.html")
     # The drawing's text (vl-convert's SVG) and the spec's JSON, which "<" cannot close.

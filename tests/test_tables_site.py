@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from playwright.sync_api import expect
 
-from conftest import CITES_ALL, Project, Tab, await_target, collapse, table_files
+from conftest import CITES_ALL, Project, Tab, await_target, collapse, project_factory, table_files
 from linkcheck import broken_links
 from pdfread import read_pdf
 
@@ -36,10 +36,16 @@ def table_project(project: ProjectFactory, pdf: bool = False) -> Project:
     return proj
 
 
+@pytest.fixture(scope="module")
+def tables_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The tiny table site built once, for the tests that only read it."""
+    return table_project(project_factory(tmp_path_factory.mktemp("tables")))
+
+
 def test_the_source_page_shows_the_table_with_the_cited_cells_anchored(
-    project: ProjectFactory,
+    tables_site: Project,
 ) -> None:
-    proj = table_project(project)
+    proj = tables_site
     page = proj.html("sources/annual/index.html")
     assert "<dt>How it was made</dt><dd>Figures transcribed by the editors" in page
     assert (
@@ -56,8 +62,8 @@ def test_the_source_page_shows_the_table_with_the_cited_cells_anchored(
     assert broken_links(proj.root / "build") == []
 
 
-def test_the_card_and_the_note_show_the_cell_and_link_to_it(project: ProjectFactory) -> None:
-    proj = table_project(project)
+def test_the_card_and_the_note_show_the_cell_and_link_to_it(tables_site: Project) -> None:
+    proj = tables_site
     page = proj.html("index.html")
     assert (
         '<span class="card-source">Annual results, Demo Agency, 2026-01-15, row 2024, column '
@@ -86,8 +92,8 @@ def test_the_card_and_the_note_show_the_cell_and_link_to_it(project: ProjectFact
     ) in page
 
 
-def test_search_and_the_data_downloads_carry_the_cell_facts(project: ProjectFactory) -> None:
-    proj = table_project(project)
+def test_search_and_the_data_downloads_carry_the_cell_facts(tables_site: Project) -> None:
+    proj = tables_site
     index = json.loads(proj.html("search/search_index.json"))
     entries = {d["location"]: d for d in index["docs"]}
     growth = entries["facts/#exports.growth.2023"]
@@ -125,8 +131,8 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture
-def served_tables(project: ProjectFactory) -> Iterator[str]:
-    proj = table_project(project)
+def served_tables(tables_site: Project) -> Iterator[str]:
+    proj = tables_site
     handler = functools.partial(_Quiet, directory=str(proj.root / "build"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
