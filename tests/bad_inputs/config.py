@@ -15,7 +15,7 @@ PLAIN = MKDOCS.format(pdf="false", options="")
 REMAKE = "a build would delete; choose a folder of its own"
 OPTIONS = (
     "enabled, facts_dir, seeds_dir, cache_dir, data_files, pdf, briefings, concurrency, "
-    "segment_chinese, locale, chart_functions, publication"
+    "segment_chinese, locale, chart_functions, publication, topics"
 )
 
 
