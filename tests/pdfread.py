@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import subprocess
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 
 from PIL import Image
@@ -88,3 +89,48 @@ def ink(pdf_path: Path, page: int, tmp_path: Path) -> float:
         grey = image.convert("L")
         histogram = grey.histogram()
         return 1 - sum(histogram[245:]) / (grey.width * grey.height)
+
+
+def _lines(pdf_path: Path) -> list[list[tuple[float, float, str]]]:
+    """Each page's lines of text as (top, bottom, text), read by pdftotext's layout."""
+    layout = subprocess.run(
+        ["pdftotext", "-bbox-layout", str(pdf_path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    pages = []
+    for page in layout.split("<page ")[1:]:
+        found = []
+        for line in re.findall(
+            r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</line>',
+            page,
+            re.S,
+        ):
+            words = " ".join(re.findall(r">([^<]*)</word>", line[2]))
+            found.append((float(line[0]), float(line[1]), unescape(words)))
+        pages.append(found)
+    return pages
+
+
+def notes_share(pdf_path: Path, pdf: Pdf) -> float:
+    """The pages a PDF's chapter notes take, as a share of its pages: in each chapter (a level-1
+    bookmark to the next), from its "Notes" heading to the foot of the chapter's text, each page
+    counted by the height of the text it holds between its running header and footer."""
+    lines = _lines(pdf_path)
+    height = float(pdf.reader.pages[0].mediabox.height)
+    usable = height - HEADER_PT - FOOTER_PT
+    starts = sorted({page for level, _, page in outline(pdf) if level == 1})
+    taken = 0.0
+    for first, after in zip(starts, [*starts[1:], len(lines) + 1], strict=True):
+        in_notes = False
+        for number in range(first, after):
+            body = [(top, bottom) for top, bottom, text in lines[number - 1]
+                    if top > HEADER_PT and bottom < height - FOOTER_PT]  # fmt: skip
+            label = [top for top, _, text in lines[number - 1] if text == "Notes"]
+            if not in_notes and not label:
+                continue
+            top = label[0] if not in_notes else min(top for top, _ in body)
+            in_notes = True
+            taken += (max(bottom for _, bottom in body) - top) / usable
+    return taken / len(lines)

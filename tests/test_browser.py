@@ -407,20 +407,40 @@ PAGE_KINDS = {
 AXE_JS = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text("utf-8")
 
 
+def site_pages(site: Path) -> list[str]:
+    """Every page of a built site, as its address relative to the site's root."""
+    pages = sorted(path.parent.relative_to(site).as_posix() for path in site.rglob("index.html"))
+    return ["" if page == "." else f"{page}/" for page in pages]
+
+
+# What overflows the screen: the page's own width past the viewport's, in CSS px.
+OVERFLOW = "document.documentElement.scrollWidth - window.innerWidth"
+
+
 @pytest.mark.browser
-@pytest.mark.parametrize(
-    "path", [*PAGE_KINDS.values(), "trade/", "sources/trade-measures/"], ids=str
-)
-def test_no_page_overflows_a_phone(browser: Browser, served_site: str, path: str) -> None:
+@pytest.mark.parametrize("size", [(1366, 900), (390, 844)], ids=["desktop", "phone"])
+def test_no_page_overflows_at_either_size_in_either_palette(
+    browser: Browser, served_site: str, real_site: Path, size: tuple[int, int]
+) -> None:
     # Wide tables scroll inside their own box; a long hash or address breaks in its column.
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+    width, height = size
+    pages = site_pages(real_site)
+    assert len(pages) > 20 and "facts/" in pages and "sources/" in pages, pages
+    context = browser.new_context(viewport={"width": width, "height": height})
+    wide: list[str] = []
     try:
         page = context.new_page()
-        settle(page, urljoin(served_site, path))
-        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-        assert overflow <= 0, f"{path or 'home'} is {overflow} px wider than the screen"
+        for path in pages:
+            page.goto(urljoin(served_site, path), wait_until="load")
+            page.evaluate("document.fonts.ready.then(() => true)")
+            for scheme in ("light", "dark"):
+                page.emulate_media(color_scheme=scheme)
+                overflow = page.evaluate(OVERFLOW)
+                if overflow > 0:
+                    wide.append(f"{path or 'home'} ({scheme}): {overflow} px too wide")
     finally:
         context.close()
+    assert wide == []
 
 
 # Records every CSP violation the page reports, from before its first script runs.
@@ -456,6 +476,31 @@ def test_axe_finds_no_serious_violation(
         settle(page, urljoin(served_site, PAGE_KINDS[kind]))
         expect(page.locator(".md-content h1")).to_be_visible()
         assert serious_axe_violations(page) == []
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_violation_with_a_tooltip_or_the_search_open(
+    browser: Browser, served_site: str, scheme: str
+) -> None:
+    context = browser.new_context(viewport=VIEWPORT, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        settle(page, urljoin(served_site, "exports/"))
+        chart = page.locator("figure.chart").first
+        chart.scroll_into_view_if_needed()
+        chart.hover()
+        expect(chart).to_have_attribute("data-interactive", "ready")
+        chart.locator(".mark-symbol.role-mark path").first.hover()
+        expect(page.locator("#vg-tooltip-element")).to_be_visible()
+        assert serious_axe_violations(page) == [], "with a chart's tooltip open"
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.press_sequentially(SEARCH_WORD, delay=20)
+        expect(page.locator(".md-search-result__item").first).to_be_visible()
+        assert serious_axe_violations(page) == [], "with the search overlay open"
     finally:
         context.close()
 
