@@ -415,11 +415,24 @@ def site_pages(site: Path) -> list[str]:
 
 # What overflows the screen: the page's own width past the viewport's, in CSS px.
 OVERFLOW = "document.documentElement.scrollWidth - window.innerWidth"
+# Words of a heading, a table cell or a tile that a line break cuts in two ("compani es"): a
+# word's text on more than one line. Hashes and addresses may break; words may not.
+BROKEN_WORDS = """() => { const broken = [];
+  for (const box of document.querySelectorAll('.md-content :is(h1, h2, h3, th, td, .tile)')) {
+    const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of node.data.matchAll(/[A-Za-z][a-z]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.push(m[0]);
+      } } }
+  return broken; }"""
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("size", [(1366, 900), (390, 844)], ids=["desktop", "phone"])
-def test_no_page_overflows_at_either_size_in_either_palette(
+def test_no_page_overflows_or_breaks_a_word_at_either_size_in_either_palette(
     browser: Browser, served_site: str, real_site: Path, size: tuple[int, int]
 ) -> None:
     # Wide tables scroll inside their own box; a long hash or address breaks in its column.
@@ -438,6 +451,8 @@ def test_no_page_overflows_at_either_size_in_either_palette(
                 overflow = page.evaluate(OVERFLOW)
                 if overflow > 0:
                     wide.append(f"{path or 'home'} ({scheme}): {overflow} px too wide")
+            if broken := page.evaluate(BROKEN_WORDS):
+                wide.append(f"{path or 'home'}: words broken mid-word: {broken[:5]}")
     finally:
         context.close()
     assert wide == []

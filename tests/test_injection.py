@@ -232,10 +232,12 @@ def test_what_the_site_writes_holds_the_text_inert(hostile: Project) -> None:
     home = proj.html("index.html")
     # The drawing's text (vl-convert's SVG) and the spec's JSON, which "<" cannot close.
     svg = re.search(r'<div class="chart-svg".*?</svg>', home, re.S)
-    assert svg and "<script" not in svg.group(0) and f">{escaped} l…</text>" in svg.group(0)
+    assert svg and "<script" not in svg.group(0)
+    drawn = svg.group(0)  # a bar's label wrapped whole, never cut; its control character shown
+    assert f">{escaped}</tspan>" in drawn and ">label⟨U+202E⟩</tspan>" in drawn, drawn
     spec = re.search(r'<script type="application/json" class="chart-spec">(.*?)</script>', home)
     assert spec and "<" not in spec.group(1)
-    assert json.loads(spec.group(1))["title"] == f"{PAYLOAD} chart"
+    assert json.loads(spec.group(1))["title"]["text"] == [f"{PAYLOAD} chart"]  # its lines
     # Control characters are shown, never written raw; the data files keep the text as it is.
     assert not CONTROL.search(home), CONTROL.findall(home)
     assert f"{PAYLOAD} label\u202e" in proj.html("data/charts/growth.csv")

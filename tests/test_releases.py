@@ -49,7 +49,7 @@ def section(page: str, css_class: str) -> str:
 
 
 def ids_in(html: str) -> list[str]:
-    return re.findall(r"<code>([^<]+)</code>", html)
+    return [re.sub(r"<wbr>", "", i) for i in re.findall(r"<code[^>]*>(.*?)</code>", html)]
 
 
 def test_release_writes_a_deterministic_snapshot(project: Callable[..., Project]) -> None:

@@ -36,9 +36,7 @@ FACT_KEYS = (
     "id, subject, value, unit, period, kind, geo, source, quote, context, cell, qualifier, note, "
     "said_by, data_from, period_from, reading, tags, derived_from, operation"
 )
-CHART_KEYS = (
-    "title, alt, facts, select, mark, x, y, color, labels, series, rule, function, mixed_periods"
-)
+CHART_KEYS = "title, subtitle, alt, facts, select, mark, x, y, color, labels, series, rule, function, mixed_periods"
 PERIOD_FORMS = (
     "YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD or START/END such as 2024-01/2024-10, "
     "or undated when the source gives no period"
