@@ -54,3 +54,24 @@ def test_bench_reports_every_figure(
     assert report["machine"]["cpus"] >= 1
     printed = capsys.readouterr().out
     assert all(f["label"] in printed for f in figures.values())
+
+
+def test_make_setup_is_timed_on_the_ready_target_after_one_untimed_run(tmp_path: Path) -> None:
+    from briefing_bench.bench import REPEATS, make_setup
+
+    (tmp_path / "Makefile").write_text("ready:\n\techo run >> runs.log\n", "utf-8")
+    (figure,) = make_setup(tmp_path)
+    assert (figure.key, figure.unit, figure.limit) == ("make_setup_s", "s", 2)
+    assert figure.value > 0
+    assert (tmp_path / "runs.log").read_text("utf-8").count("run") == REPEATS + 1
+
+
+def test_make_setup_is_left_out_where_there_is_no_makefile(tmp_path: Path) -> None:
+    from briefing_bench.bench import make_setup
+
+    assert make_setup(tmp_path) == []
+
+
+def test_the_project_makefile_has_the_ready_target_the_bench_times() -> None:
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    assert "\nready: $(DEV_STAMP) system\n" in makefile

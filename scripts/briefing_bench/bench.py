@@ -289,6 +289,18 @@ def write_pdfs(project: Path) -> tuple[list[Figure], list[Build]]:
     return figures, [sample[1] for sample in samples]
 
 
+def make_setup(root: Path) -> list[Figure]:
+    """What ``make site`` and ``make test`` spend before the build or the tests start, with
+    nothing changed (``make ready``): run once untimed, as it may install, then timed."""
+    if not (root / "Makefile").is_file() or shutil.which("make") is None:
+        return []
+    command = ["make", "--no-print-directory", "--silent", "ready"]
+    run(command, root)
+    seconds = median((run(command, root)[0].seconds for _ in range(REPEATS)), float)
+    label = f"make site / make test: set-up, nothing changed, median of {REPEATS}"
+    return [Figure("make_setup_s", label, seconds, "s", limit=2)]
+
+
 def bench_synthetic(size: Size, work: Path, units: Path) -> Run:
     project = work / "project"
     generate(project, size, units)
@@ -303,7 +315,7 @@ def bench_real(root: Path, work: Path, pdf: bool) -> Run:
         shutil.copytree(root / name, project / name)
     shutil.copy(root / "mkdocs.yml", project / "mkdocs.yml")
     configure(project, plugin=True, pdf=pdf)
-    return Run("real site", measure(project, work, real=True, pdf=pdf))
+    return Run("real site", measure(project, work, real=True, pdf=pdf) + make_setup(root))
 
 
 def growth(small: Run, large: Run) -> Figure:
