@@ -297,7 +297,7 @@ def make_setup(root: Path) -> list[Figure]:
     command = ["make", "--no-print-directory", "--silent", "ready"]
     run(command, root)
     seconds = median((run(command, root)[0].seconds for _ in range(REPEATS)), float)
-    label = f"make site / make test: set-up, nothing changed, median of {REPEATS}"
+    label = f"make site/test set-up, nothing changed, median of {REPEATS}"
     return [Figure("make_setup_s", label, seconds, "s", limit=2)]
 
 
