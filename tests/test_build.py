@@ -43,7 +43,8 @@ def write_pdf(self, target=None, **options):
 weasyprint.document.Document.write_pdf = write_pdf
 """,
     "stall": """
-import os, time, briefing.plugin.plugin as plugin
+import faulthandler, os, signal, time, briefing.plugin.plugin as plugin
+faulthandler.register(signal.SIGUSR1, all_threads=True)  # where a build that hangs is
 def on_page_markdown(self, markdown, **kwargs):
     open(os.environ["STALLED"], "w").close()
     time.sleep(60)
@@ -114,8 +115,14 @@ def test_late_failures_and_interrupts_leave_the_previous_build_intact(
         try:  # a safety net, not a speed test: a loaded CI machine builds slowly
             _, stderr = build.communicate(timeout=300)
         except subprocess.TimeoutExpired:
+            if stop is not None:  # the stalled build's threads' stacks, on its stderr
+                os.kill(build.pid, signal.SIGUSR1)
+                time.sleep(2)
             os.killpg(build.pid, signal.SIGKILL)
-            pytest.fail(f"{way}: the build had not ended after 300 s")
+            _, stderr = build.communicate()
+            pytest.fail(
+                f"{way}: the build had not ended after 300 s; its stderr:\n{stderr[-6000:]}"
+            )
         assert stderr.splitlines()[-1] == f"{said}; build/ was left as it was", (way, stderr)
         assert build.returncode == code, way
         assert snapshot(proj.root / "build") == before, way
