@@ -45,6 +45,9 @@ weasyprint.document.Document.write_pdf = write_pdf
     "stall": """
 import faulthandler, os, signal, time, briefing.plugin.plugin as plugin
 faulthandler.register(signal.SIGUSR1, all_threads=True)  # where a build that hangs is
+# Ctrl-C as in a terminal: a pytest-xdist worker may start its children with SIGINT ignored,
+# and Python keeps an ignored SIGINT ignored (the interrupt was then lost, once a few runs).
+signal.signal(signal.SIGINT, signal.default_int_handler)
 def on_page_markdown(self, markdown, **kwargs):
     open(os.environ["STALLED"], "w").close()
     time.sleep(60)
