@@ -137,19 +137,11 @@ class Reuse:
         self.inputs = inputs
         self.options = options
 
-    def made(
-        self,
-        slot: str,
-        make: Callable[[], T],
-        *parts: str,
-        keep: Callable[[T], bool] = lambda _: True,
-    ) -> T:
-        """The value ``make`` gives, from the cache when made before from the same things;
-        a value ``keep`` refuses (one with problems to report) is made on every build."""
+    def made(self, slot: str, make: Callable[[], T], *parts: str) -> T:
+        """The value ``make`` gives, from the cache when made before from the same things."""
         slot_key = key(slot, self.inputs, self.options, *parts)
         value = self.cache.get(slot, slot_key)
         if value is MISSING:
             value = make()
-            if keep(value):
-                self.cache.put(slot, slot_key, value)
+            self.cache.put(slot, slot_key, value)
         return cast(T, value)

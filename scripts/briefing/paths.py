@@ -75,6 +75,11 @@ class Paths:
         return self.cache_dir / "yaml"
 
     @property
+    def template_cache(self) -> Path:
+        """The partials' compiled code, checked against each one's source (see render/markup)."""
+        return self.cache_dir / "templates"
+
+    @property
     def chart_cache(self) -> Path:
         """Charts as drawn (SVG, PNG, Vega-Lite spec), by a key of what each is drawn from."""
         return self.cache_dir / "charts"

@@ -108,6 +108,7 @@ class PdfBriefings:
         book: FactBook,
         urls: SiteUrls,
         publication: Publication,
+        partials: Partials,
     ) -> list[Written]:
         """Write each briefing (or the one asked for) into the site folder: the unchanged
         copied from the kept ones, the others drawn (and kept)."""
@@ -117,7 +118,6 @@ class PdfBriefings:
         fonts = self.fonts.result()
         site = Path(config.site_dir)
         imprint = Imprint(publication, built=build_moment())
-        partials = Partials(config.theme.custom_dir)  # print.html, print.css: overridable
         order = [src for src in nav_order if src in chapters]
         todo: list[tuple[Briefing, str, str]] = []
         for briefing in chosen:

@@ -48,6 +48,7 @@ from briefing.plugin.config import (
     theme_problem,
     top_key_line,
 )
+from briefing.plugin.pagereuse import PageReuse, frame_digest
 from briefing.plugin.pdfs import PdfBriefings
 from briefing.plugin.staged import StagedSite, keep_serving
 from briefing.problems import BriefingError, Problem
@@ -120,17 +121,27 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.urls = SiteUrls(config.use_directory_urls)
         self.docs = self.paths.rel(Path(config.docs_dir))  # pages named in messages from here
         self.publication = configured_publication(self.config, config, build_moment().date())
-        self.partials = Partials(config.theme.custom_dir)
+        self.partials = Partials(config.theme.custom_dir, self.paths.template_cache)
         overrides = self.partials.overrides
+        inputs = files_digest(self.paths.facts_dir, self.paths.seeds_dir)
         self.reuse = Reuse(
             self.paths.cache_dir / "build",
-            files_digest(self.paths.facts_dir, self.paths.seeds_dir),
+            inputs,
             f"{config.site_name}|{config.use_directory_urls}|{self.config.data_files}"
             f"|{sorted(self.config.topics.items())}"
             f"|{self.publication!r}|"
             + _module_digest(self.paths.chart_functions_file)  # it may live outside facts/
             + "|"
             + (files_digest(overrides) if overrides is not None and overrides.is_dir() else ""),
+        )
+        self.pages = PageReuse(
+            BuildCache(self.paths.cache_dir / "pages"),
+            inputs,
+            self.reuse.options,
+            lambda: self.book,
+            lambda: frame_digest(
+                self.book, self.paths.root, (self.paths.facts_dir, self.paths.seeds_dir)
+            ),
         )
         self._loaded: tuple[FactBook, ChartRenderer, PageRenderer] | None = None
         self.problems: list[Problem] = []
@@ -245,11 +256,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.problems.extend(front_matter_problems(page.meta, text, path, config.theme.dirs))
         page.meta.update(escaped_meta(page.meta))
         source = page.file.content_string  # with its front matter, for the sentence rules
-        result = self.reuse.made(
-            f"page:{path}",
+        result = self.pages.made(
+            path,
+            f"{markdown}\0{source}",
             lambda: self.renderer.render(markdown, path, page.file.src_uri, source),
-            hashlib.sha256(f"{markdown}\0{source}".encode()).hexdigest(),
-            keep=lambda done: not done.problems,
         )
         self.problems.extend(result.problems)
         self.markup.page = result  # MkDocs converts this page next
@@ -346,7 +356,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         nav_order = [p.file.src_uri for p in (self.nav.pages if self.nav else [])]
         if self.pdfs.writes:
             self.pdfs.write(
-                config, self.chapters, nav_order, self.book, self.urls, self.publication
+                config,
+                self.chapters,
+                nav_order,
+                self.book,
+                self.urls,
+                self.publication,
+                self.partials,  # print.html and print.css are overridable too
             )
 
     @event_priority(float("-inf"))  # after every plugin's post_build, even a "last" one's

@@ -245,6 +245,7 @@ class PageRenderer:
                 Problem(page.path, line, f"table(): {said}; name a table source ({tables})")
             )
             return Markup("")
+        page.tables.append(sid)
         href = self.urls.link(page.src_uri, source_page(sid))
         html, problems = chapter_table(
             self.book,
@@ -268,6 +269,7 @@ class PageRenderer:
                 self._not_cited(page, template, fid, "fact")
             else:
                 facts.append(fact)
+                page.tiles.append(fact.id)
         if not ids:
             line = _call_line(page.path, template)
             message = f"tiles() takes one or more fact ids, such as tiles({EXAMPLE['tiles']})"

@@ -36,6 +36,8 @@ class PageRender:
     # the ids each citation rests on (one, or several for a cite()) -> its note number
     citations: dict[tuple[str, ...], int] = field(default_factory=dict)
     charts: list[str] = field(default_factory=list)  # chart ids, in the order shown
+    tables: list[str] = field(default_factory=list)  # table sources shown, by id
+    tiles: list[str] = field(default_factory=list)  # facts shown as tiles, by id
     cards: int = 0  # cards on the page, each with its own id
     problems: list[Problem] = field(default_factory=list)
     stash: list[Stashed] = field(default_factory=list)  # a placeholder's number -> its markup
