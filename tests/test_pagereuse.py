@@ -12,6 +12,9 @@ import sys
 from collections.abc import Callable
 from html import unescape
 
+from briefing.facts.model import FactBook
+from briefing.plugin.pagereuse import page_needs
+from briefing.render.placeholders import PageRender
 from conftest import FACTS, MKDOCS, Project, table_files
 from test_charts import CHART, chart_project, figure
 
@@ -93,3 +96,11 @@ def test_an_edited_source_or_chart_declaration_shows_in_the_next_build(
     proj.write("facts/charts.yaml", CHART.replace("Output in 2024", "Made and sold"))
     assert build(proj) == []
     assert "Made and sold" in figure(proj) and "Output in 2024" not in figure(proj)
+
+
+def test_a_kept_page_is_checked_against_every_record_its_sentences_were_checked_against() -> None:
+    """A sentence is checked against the ids its calls name: a page kept without problems
+    must be rendered again when one of them changes, cited or not."""
+    book = FactBook(facts={}, sources={}, units={})
+    page = PageRender("docs/index.md", "index.md", citations={("a",): 1}, checked=["b", "a"])
+    assert page_needs(book, page) == (("record", "a"), ("record", "b"))

@@ -148,3 +148,15 @@ def test_a_marker_after_the_full_stop_cites_for_the_sentence_it_closes() -> None
         (f"Sales grew{x(CLAIM)}.", ("d",)),
         ("Both fell.", ()),
     ]
+
+
+def test_a_call_jinja_prints_as_written_or_not_at_all_cites_nothing() -> None:
+    text = (
+        'Write {% raw %}{{ fact("a") }}{% endraw %} for the value.\n\n'
+        'Sales grew {# {{ fact("b") }} #} fast. Then {{- fact("c") -}} fell.\n'
+    )
+    assert [(s.text, s.cited) for s in sentences(text)] == [
+        ("Write for the value.", ()),
+        ("Sales grew fast.", ()),
+        ("Then " + x('{{- fact("c") -}}') + " fell.", ("c",)),
+    ]

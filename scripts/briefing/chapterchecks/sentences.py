@@ -30,6 +30,8 @@ _UNSEEN = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|\Z)", re.DOTALL | re.IGNO
 # A marker written after the full stop ("Sales grew.{{ claim("x") }} Then…"): read as if
 # before it, so the sentence it closes is the one it cites for.
 _AFTER_STOP = re.compile(r"(?P<stop>[.!?]+[\"”’)\]]*)(?P<call>x+)")
+# What Jinja prints as it is written, or not at all: a call in it cites nothing.
+_LITERAL = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}|\{#.*?#\}", re.DOTALL)
 _OTHER_JINJA = re.compile(r"\{%.*?%\}|\{#.*?#\}|\{\{.*?\}\}", re.DOTALL)
 _ADMONITION = re.compile(r"(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+(?P<type>[\w-]+)")
 _HEADING = re.compile(r"[ \t]*#{1,6}(?:[ \t]|$)")
@@ -135,7 +137,7 @@ def _masked(source: str) -> tuple[str, list[tuple[int, str]]]:
 
     text = FRONT_MATTER.sub(blank, source)
     text = _UNSEEN.sub(blank, CODE.sub(blank, text))
-    text = _CALL.sub(call, text)
+    text = _CALL.sub(call, _LITERAL.sub(blank, text))
     starts = {start for start, _ in calls}
     text = _AFTER_STOP.sub(after_stop, text)
     return _OTHER_JINJA.sub(blank, text), calls

@@ -113,10 +113,15 @@ def _sourcing(source: str) -> re.Match[str] | None:
 
 
 def sourcing_problems(
-    source: str, path: str, book: FactBook, typed: frozenset[int] = frozenset()
+    source: str,
+    path: str,
+    book: FactBook,
+    typed: frozenset[int] = frozenset(),
+    read: list[str] | None = None,
 ) -> list[Problem]:
     """Every sentence of a page that breaks one of the three rules, by line; an uncited one
-    holding a number typed by hand (on a line in ``typed``) is that number's problem only."""
+    holding a number typed by hand (on a line in ``typed``) is that number's problem only.
+    ``read`` gets every id looked up in the book (what a kept page must be checked against)."""
     problems = []
     found = _sourcing(source)
     if found is not None and found["value"] != EDITORIAL:
@@ -133,6 +138,8 @@ def sourcing_problems(
     if not exempt:
         problems += _heading_problems(source, path)
     for sentence in sentences(source):
+        if read is not None:
+            read += sentence.cited
         records = [r for rid in dict.fromkeys(sentence.cited) if (r := book.record(rid))]
         if not sentence.cited:
             if not (exempt or sentence.analysis or typed.intersection(sentence.lines)):

@@ -2,11 +2,11 @@
 chapters that cite it (``mkdocs serve`` rebuilds on every save).
 
 A kept rendering names what it was made from: the page's own text and the build's options in
-its key, and, beside it, the records it cites (with the facts a derived one is computed from,
-their rivals and the cases they are in), the charts it draws and the tables it shows, each as
-the book held it, the change each tile shows (on a fact that may not be cited yet), and the
-book's frame: every file under facts/ and seeds/ that holds no fact
-or claim, and the sources, units and recorded disagreements. It is reused when all of these
+its key, and, beside it, the records it cites or its sentences were checked against (with the
+facts a derived one is computed from, their rivals and the cases they are in), the charts it
+draws and the tables it shows, each as the book held it, the change each tile shows (on a fact
+that may not be cited yet), and the book's frame: every file under facts/ and seeds/ that
+holds no fact or claim, and the sources, units and recorded disagreements. It is reused when all of these
 are as they were: when no file changed at all, without even loading the facts.
 """
 
@@ -29,7 +29,7 @@ Needs = tuple[tuple[str, str], ...]  # ("record" | "chart" | "table" | "tile", i
 
 def page_needs(book: FactBook, page: PageRender) -> Needs:
     """What the rendering of ``page`` read of the book beyond its frame."""
-    records = set(page.cited)
+    records = set(page.cited) | set(page.checked)
     for cid in page.charts:
         spec = book.charts.get(cid)
         records.update(f.id for f in getattr(spec, "cited", ()))

@@ -124,7 +124,7 @@ class PageRenderer:
             del self._sources[path]
         # Only for a page that ran: its citing calls are then known to be what they look like.
         typed = frozenset(p.line for p in page.problems)
-        page.problems += sourcing_problems(source, path, self.book, typed)
+        page.problems += sourcing_problems(source, path, self.book, typed, page.checked)
         page.as_of = self.as_of(page) + (editorial_line() if is_editorial(source) else "")
         page.markdown = body + self.cards.source_notes(page)
         if page.charts and self.charts is not None:

@@ -38,6 +38,7 @@ class PageRender:
     charts: list[str] = field(default_factory=list)  # chart ids, in the order shown
     tables: list[str] = field(default_factory=list)  # table sources shown, by id
     tiles: list[str] = field(default_factory=list)  # facts shown as tiles, by id
+    checked: list[str] = field(default_factory=list)  # ids its sentences were checked against
     cards: int = 0  # cards on the page, each with its own id
     problems: list[Problem] = field(default_factory=list)
     stash: list[Stashed] = field(default_factory=list)  # a placeholder's number -> its markup
