@@ -26,7 +26,10 @@ LIBRARIES = (
     "mkdocs",
     "mkdocs-material",
     "jinja2",
+    "markupsafe",  # the escaping of every value printed
     "markdown",
+    "ruamel.yaml",  # the facts as read
+    "pysbd",  # the sentences a kept chapter was checked by
     "vl-convert-python",
     "altair",
     "jieba",
