@@ -6,8 +6,8 @@ its key, and, beside it, the records it cites or its sentences were checked agai
 facts a derived one is computed from, their rivals and the cases they are in), the charts it
 draws and the tables it shows, each as the book held it, the change each tile shows (on a fact
 that may not be cited yet), and the book's frame: every file under facts/ and seeds/ that
-holds no fact or claim, and the sources, units and recorded disagreements. It is reused when all of these
-are as they were: when no file changed at all, without even loading the facts.
+holds no fact or claim, and the sources, units and recorded disagreements. It is reused when
+all of these are as they were: when no file changed at all, without even loading the facts.
 """
 
 from __future__ import annotations
