@@ -12,7 +12,7 @@ from briefing.curation.proposals import offered
 from briefing.facts.numbers import parse_numbers
 from briefing.facts.units import Unit, named_by, noun_after
 from briefing.facts.wording import Found, Words, defaults
-from conftest import FACTS, Project, sources_yaml
+from conftest import FACTS, SEED_TEXT, Project, sources_yaml
 
 ProjectFactory = Callable[..., Project]
 
@@ -423,3 +423,34 @@ def test_a_fact_needs_its_subject(project: ProjectFactory) -> None:
         1,
         "briefing add: --subject is required for a fact: what is measured, as a reader would say it\n",
     )
+
+
+def test_a_number_no_unit_s_noun_follows_is_named_with_the_word_after_it(
+    project: ProjectFactory,
+) -> None:
+    """A project whose count units all have nouns leaves none to fall back on: the message
+    names the word to add, not a missing style (it has count units)."""
+    text = SEED_TEXT + "The show drew 412,000 visitors.\n"
+    proj = project()
+    units = (proj.root / "facts/units.yaml").read_text("utf-8")
+    bare = 'count: {style: count, singular: "", plural: ""}\n'
+    assert bare in units
+    proj.write("facts/units.yaml", units.replace(bare, ""))
+    proj.write("seeds/seed.txt", text)
+    proj.write("facts/sources.yaml", sources_yaml(text=text))
+    done = proj.briefing(
+        "add", "--source", "demo", "--quote", "The show drew 412,000 visitors", "--id", "a.v",
+        "--subject", "S", "--geo", "China",
+    )  # fmt: skip
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == (
+        "briefing add: no noun of facts/units.yaml follows '412,000', and it has no count unit "
+        "without nouns to fall back on; give --unit, or add 'visitors' to a unit's aliases in "
+        "facts/units.yaml\n"
+    )
+    done = proj.briefing(
+        "add", "--source", "demo", "--quote", "The show drew 412,000 visitors", "--id", "a.v",
+        "--subject", "S", "--geo", "China", "--unit", "people",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "  value: 412000\n  unit: people\n" in done.stdout

@@ -97,10 +97,17 @@ def unit_of(
         return unit, f"'{q.text.strip()}' is {written}: the {style} unit of facts/units.yaml"
     hit = noun_after(units.values(), source.text.text, q.end, found, words.linking)
     if hit is None:
-        unit = _of_style((u for u in units.values() if not u.nouns), "count")
-        return unit, (
-            f"no noun of facts/units.yaml follows '{q.text.strip()}'; give --unit, or add the "
-            "noun to a unit's aliases in facts/units.yaml"
+        bare = [u for u in units.values() if u.style == "count" and not u.nouns]
+        then = re.match(r"\s+([^\W\d_]+)", source.text.text[q.end : q.end + 40])
+        noun = f"'{then.group(1)}'" if then else "the noun"
+        missed = f"no noun of facts/units.yaml follows '{q.text.strip()}'"
+        if not bare:  # nothing to fall back on: say so, not that no count unit exists
+            raise ProposalError(
+                f"{missed}, and it has no count unit without nouns to fall back on; give "
+                f"--unit, or add {noun} to a unit's aliases in facts/units.yaml"
+            )
+        return bare[0], (
+            f"{missed}; give --unit, or add {noun} to a unit's aliases in facts/units.yaml"
         )
     unit, noun = hit
     kind = "an alias" if noun.casefold() in (a.casefold() for a in unit.aliases) else "a noun"
