@@ -3,6 +3,8 @@ header and footer (by position on the page), bookmarks, and how much of a page i
 
 from __future__ import annotations
 
+import hashlib
+import io
 import re
 import subprocess
 from dataclasses import dataclass
@@ -41,8 +43,9 @@ class Pdf:
         return self.reader.get_destination_page_number(destination) + 1
 
 
-def body_text(page: PageObject) -> str:
-    """The text of a page between its running header and its footer, by position."""
+def page_texts(page: PageObject) -> tuple[str, str]:
+    """A page's whole text, and its text between its running header and its footer (by
+    position), from one pass of pypdf's extraction: the visitor only watches it."""
     top = float(page.mediabox.height) - HEADER_PT
     parts: list[str] = []
 
@@ -51,14 +54,23 @@ def body_text(page: PageObject) -> str:
         if FOOTER_PT < y < top:
             parts.append(text)
 
-    page.extract_text(visitor_text=keep)
-    return norm(" ".join(parts))
+    whole = page.extract_text(visitor_text=keep)
+    return norm(whole), norm(" ".join(parts))
+
+
+_READ: dict[str, Pdf] = {}  # by the file's bytes: the real PDFs are read by many tests
 
 
 def read_pdf(path: Path) -> Pdf:
-    reader = PdfReader(path)
-    pages = [norm(page.extract_text()) for page in reader.pages]
-    return Pdf(reader, pages, [body_text(page) for page in reader.pages])
+    """The PDF at ``path``, read once a test process for the same bytes (pypdf takes about
+    a fifth of a second a page)."""
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if digest not in _READ:
+        reader = PdfReader(io.BytesIO(data))
+        texts = [page_texts(page) for page in reader.pages]
+        _READ[digest] = Pdf(reader, [whole for whole, _ in texts], [body for _, body in texts])
+    return _READ[digest]
 
 
 def outline(pdf: Pdf) -> list[tuple[int, str, int]]:
