@@ -1,7 +1,7 @@
 """Synthetic projects for the bench: any size, passing ``briefing check``, and their floor.
 
 The floor is the same project for plain MkDocs Material: numbers and chart titles written as
-text, the generated pages (facts, sources) as files, the same navigation.
+text, the generated pages (facts, sources, what changed, citation) as files, the same navigation.
 """
 
 from __future__ import annotations
@@ -16,10 +16,15 @@ from itertools import product
 from pathlib import Path
 from typing import Any
 
+from briefing.data.releases import load_releases
 from briefing.facts import yamlio
+from briefing.facts.dates import build_moment
 from briefing.facts.model import FactBook
+from briefing.plugin.config import configured_publication
+from briefing.plugin.siteconfig import read_site
+from briefing.render.cite import cite_page
 from briefing.render.generated import generated_pages
-from briefing.render.urls import SiteUrls
+from briefing.render.urls import CITE_PAGE, SiteUrls
 
 SECTION = 50  # chapters per section index: the navigation stays small at any size
 FACT_CALL = re.compile(r"\{\{\s*fact\(\s*\"([^\"]+)\"\s*\)\s*\}\}")
@@ -181,9 +186,30 @@ def configure(root: Path, *, plugin: bool, pdf: bool = False) -> None:
         yaml.dump(config, out)
 
 
+def generated(project: Path, book: FactBook) -> dict[str, str]:
+    """Every page the plugin generates for ``project``, as it would: its releases (what
+    changed), its options (topics, data files) and its citation page."""
+    site = read_site(project)
+    if site.options is None or site.config is None:
+        raise RuntimeError(f"{project}/mkdocs.yml: {'; '.join(map(str, site.problems))}")
+    options, config = site.options, site.config
+    urls = SiteUrls(config.use_directory_urls)
+    pages = generated_pages(
+        book,
+        urls,
+        load_releases(site.paths),
+        data_files=options.data_files,
+        topics=options.topics,
+    )
+    publication = configured_publication(options, config, build_moment().date())
+    pages[CITE_PAGE] = cite_page(publication, urls)
+    return pages
+
+
 def make_floor(project: Path, floor: Path, book: FactBook) -> None:
     """The same pages for plain Material: numbers and chart titles as text, the generated
-    pages (facts, sources) as the plugin would add them, and the same mkdocs.yml minus it."""
+    pages (facts, sources, what changed, citation) as the plugin adds them, and the same
+    mkdocs.yml minus it."""
     shutil.copytree(project / "docs", floor / "docs")
     shutil.copy(project / "mkdocs.yml", floor / "mkdocs.yml")
     configure(floor, plugin=False)
@@ -191,7 +217,7 @@ def make_floor(project: Path, floor: Path, book: FactBook) -> None:
         text = FACT_CALL.sub(lambda m: book.facts[m[1]].text, page.read_text("utf-8"))
         text = CHART_CALL.sub(lambda m: f"*{book.charts[m[1]].title}*", text)
         page.write_text(text, "utf-8")
-    for src_uri, content in generated_pages(book, SiteUrls(), []).items():
+    for src_uri, content in generated(project, book).items():
         target = floor / "docs" / src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, "utf-8")
