@@ -78,9 +78,30 @@ def test_sentences_are_cut_where_a_reader_would_cut_them() -> None:
     assert got == [
         (6, 'The U.S. market, No. 1 in Jan. 2024, grew 3.5 percent: "fast."', (), False),
         (6, f"Then {x(FACT)} fell.", ("a",), False),
-        (9, f"An item {x(CITE)}.", ("b", "c"), False),
+        (9, f"Run-in heading: An item {x(CITE)}.", ("b", "c"), False),
         (13, "Ours.", (), True),
         (17, f"Row. More {x(CLAIM)}", ("d",), False),
+    ]
+
+
+def test_a_bold_lead_is_read_with_the_sentence_it_leads_and_alone_is_a_heading() -> None:
+    text = (
+        "**Visitors doubled.** Many more came.\n\n"
+        f"**Exports.**\nChina exported {FACT}.\n\n"
+        f"**Imports.**\n\nImports fell {FACT}.\n"
+    )
+    assert [(s.line, s.text, s.cited) for s in sentences(text)] == [
+        (1, "Visitors doubled: Many more came.", ()),
+        (3, f"Exports: China exported {x(FACT)}.", ("a",)),
+        (8, f"Imports fell {x(FACT)}.", ("a",)),
+    ]
+    found = sourcing_problems(
+        "**Visitors doubled.** Many more came.\n", "docs/p.md", FactBook({}, {}, {})
+    )
+    assert [p.message for p in found] == [
+        'sentence cites no fact or claim: "Visitors doubled: Many more came."; cite what it '
+        'rests on ({{ fact("id") }}, {{ claim("id") }}, {{ cite("id", …) }}) or put it in an '
+        '"!!! analysis" block'
     ]
 
 

@@ -71,6 +71,7 @@ class _Block:
     end: int
     analysis: bool
     whole: bool = False  # a table row: one statement however many full stops
+    lead: int = -1  # where its bold run-in lead ends, if it opens with one
 
 
 def front_matter(source: str) -> str:
@@ -194,10 +195,25 @@ def _blocks(masked: str) -> tuple[str, list[_Block]]:
                 if marker is _ITEM:
                     open_block = None
         if open_block is None:
+            open_block = _Block(start, end, analysis)
             run_in = _RUN_IN.match(masked, content, end)
             if run_in:
-                chars[content : run_in.end()] = " " * (run_in.end() - content)
-            open_block = _Block(start, end, analysis)
+                open_block.lead = _joined_lead(chars, run_in)
             blocks.append(open_block)
         open_block.end = end
+    for block in blocks:
+        if block.lead >= 0 and not "".join(chars[block.lead : block.end]).strip():
+            chars[block.start : block.lead] = " " * (block.lead - block.start)  # a heading
     return "".join(chars), blocks
+
+
+def _joined_lead(chars: list[str], lead: re.Match[str]) -> int:
+    """A bold run-in lead ("**Visitors doubled.** More came…") read as the start of the
+    sentence it leads, which must then cite for both: its emphasis blanked, its full stop a
+    colon. Only a lead that is its whole paragraph is a heading (blanked once its block is
+    known). Returns where the lead ends."""
+    opening, end = lead.end() - len(lead[0].lstrip(" \t")), lead.end()
+    chars[opening : opening + 2] = chars[end - 2 : end] = "  "
+    if chars[end - 3] in ".!?":
+        chars[end - 3] = ":"
+    return end
