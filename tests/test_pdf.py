@@ -96,6 +96,34 @@ def test_executive_brief_has_its_figures_and_chart_on_two_pages_before_its_notes
     assert notes <= 1 or (notes == 2 and brief.bodies[2].startswith("Notes")), notes
 
 
+def drawn_height(pdf_path: Path, phrase: str) -> float:
+    """The height, in points, of the box pdftotext gives the first word of ``phrase`` where the
+    PDF draws its words in that order (a chart's text included)."""
+    layout = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf_path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    words = [
+        (unescape(word), float(bottom) - float(top))
+        for top, bottom, word in re.findall(
+            r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>',
+            layout,
+        )
+    ]
+    wanted = phrase.split()[:4]
+    for at in range(len(words) - len(wanted) + 1):
+        if [word for word, _ in words[at : at + len(wanted)]] == wanted:
+            return words[at][1]
+    raise AssertionError(f"{pdf_path.name} never draws {' '.join(wanted)!r}")
+
+
+def test_the_brief_prints_its_chart_as_large_as_the_full_briefing_does(real_site: Path) -> None:
+    # Its caption beside it, not under it: a height cap left the brief's chart text near 6 pt.
+    brief = drawn_height(real_site / "pdf" / "executive-brief.pdf", CHART_SUBTITLE)
+    full = drawn_height(real_site / "pdf" / "briefing.pdf", CHART_SUBTITLE)
+    assert brief >= 0.98 * full, (brief, full)
+    assert full >= 8.0  # Liberation Sans's box is 1.15 of its size: text of 7 pt at least
+
+
 def test_contents_page_numbers_are_where_the_chapters_start(full: Pdf) -> None:
     contents = next(i for i, body in enumerate(full.bodies) if body.startswith("Contents"))
     # the leader's dots, as pypdf reads them from the tagged PDF, may come spaced (". . .")
