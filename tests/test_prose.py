@@ -95,6 +95,17 @@ def test_a_bold_lead_is_read_with_the_sentence_it_leads_and_alone_is_a_heading()
         (3, f"Exports: China exported {x(FACT)}.", ("a",)),
         (8, f"Imports fell {x(FACT)}.", ("a",)),
     ]
+    # A lead is a statement even beside a link to a page of the site, and a bold line that
+    # cites is one, never a heading whose citation would go unchecked.
+    assert [(s.text, s.cited) for s in sentences(
+        "**More in [Outlook](outlook.md).** Exports doubled.\n\n"
+        "**Sales doubled.** See [Outlook](outlook.md).\n\n"
+        f"**Chery shipped {FACT} in 2023.**\n"
+    )] == [
+        ("More in Outlook: Exports doubled.", ()),
+        ("Sales doubled: See Outlook.", ()),
+        (f"Chery shipped {x(FACT)} in 2023:", ("a",)),
+    ]  # fmt: skip
     found = sourcing_problems(
         "**Visitors doubled.** Many more came.\n", "docs/p.md", FactBook({}, {}, {})
     )

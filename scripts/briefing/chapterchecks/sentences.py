@@ -83,7 +83,7 @@ def front_matter(source: str) -> str:
 def sentences(source: str) -> list[Sentence]:
     """Every sentence of a page's source, in order."""
     masked, calls = _masked(source)
-    masked, blocks = _blocks(masked)
+    masked, blocks = _blocks(masked, {start for start, _ in calls})
     found = []
     for block in blocks:
         text, at = shown(masked[block.start : block.end])
@@ -98,7 +98,8 @@ def sentences(source: str) -> list[Sentence]:
             first = block.start + at[begin]
             last = block.start + at[begin + len(words)]
             cited = tuple(rid for start, rid in calls if first <= start < last)
-            if not cited and _LOCAL_LINK.search(source, first, last):
+            joined = first < block.lead  # it opens with a bold lead, which states something
+            if not cited and not joined and _LOCAL_LINK.search(source, first, last):
                 continue  # "more in [Outlook](outlook.md)": a way on, not a statement
             line = source.count("\n", 0, first) + 1
             ends = line + source.count("\n", first, last)
@@ -144,9 +145,10 @@ def _masked(source: str) -> tuple[str, list[tuple[int, str]]]:
     return _OTHER_JINJA.sub(blank, text), calls
 
 
-def _blocks(masked: str) -> tuple[str, list[_Block]]:
+def _blocks(masked: str, calls: set[int]) -> tuple[str, list[_Block]]:
     """The text blocks of a page (paragraphs, list items, table rows, admonition text), by
-    Markdown's line structure; markers (``-``, ``>``, ``|``) are blanked in place."""
+    Markdown's line structure; markers (``-``, ``>``, ``|``) are blanked in place. ``calls``:
+    where each citing call starts (a bold line that cites is a statement, not a heading)."""
     chars = list(masked)
     blocks: list[_Block] = []
     open_block: _Block | None = None
@@ -202,16 +204,18 @@ def _blocks(masked: str) -> tuple[str, list[_Block]]:
             blocks.append(open_block)
         open_block.end = end
     for block in blocks:
-        if block.lead >= 0 and not "".join(chars[block.lead : block.end]).strip():
-            chars[block.start : block.lead] = " " * (block.lead - block.start)  # a heading
+        alone = block.lead >= 0 and not "".join(chars[block.lead : block.end]).strip()
+        if alone and not any(block.start <= at < block.lead for at in calls):  # a heading
+            chars[block.start : block.lead] = " " * (block.lead - block.start)
+            block.lead = -1
     return "".join(chars), blocks
 
 
 def _joined_lead(chars: list[str], lead: re.Match[str]) -> int:
     """A bold run-in lead ("**Visitors doubled.** More came…") read as the start of the
     sentence it leads, which must then cite for both: its emphasis blanked, its full stop a
-    colon. Only a lead that is its whole paragraph is a heading (blanked once its block is
-    known). Returns where the lead ends."""
+    colon. Only a lead that is its whole paragraph and cites nothing is a heading (blanked once
+    its block is known). Returns where the lead ends."""
     opening, end = lead.end() - len(lead[0].lstrip(" \t")), lead.end()
     chars[opening : opening + 2] = chars[end - 2 : end] = "  "
     if chars[end - 3] in ".!?":
